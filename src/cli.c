@@ -573,13 +573,13 @@ cli_json_links(struct json *j, const char *key, struct content_link *const *v,
 	json_end_array(j);
 }
 
+/* Write e as one JSON object into j. */
 static void
-cli_show_json(FILE *f, const struct content_entity *e)
+cli_entity_json(struct json *jp, const struct content_entity *e)
 {
-	struct json j;
+#define j (*jp)
 	size_t i;
 
-	json_init(&j, f);
 	json_begin_object(&j, NULL);
 	json_string(&j, "id", e->id);
 	json_string(&j, "type", content_type_name(e->type));
@@ -696,6 +696,16 @@ cli_show_json(FILE *f, const struct content_entity *e)
 	cli_json_links(&j, "links", e->links, e->nlinks, false);
 	cli_json_links(&j, "backlinks", e->backlinks, e->nbacklinks, true);
 	json_end_object(&j);
+#undef j
+}
+
+static void
+cli_show_json(FILE *f, const struct content_entity *e)
+{
+	struct json j;
+
+	json_init(&j, f);
+	cli_entity_json(&j, e);
 	json_finish(&j);
 }
 
@@ -947,7 +957,7 @@ cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 			cli_list_tsv(stdout, e);
 			break;
 		case OUTPUT_JSON:
-			cli_show_json(stdout, e);
+			cli_entity_json(&j, e);
 			break;
 		case OUTPUT_TEXT:
 			cli_show_entity_ref(stdout, e);

@@ -234,14 +234,26 @@ load_read(struct load_state *st, struct load_file *f)
 	/* Entity declarations and external references can only come from a
 	 * DOCTYPE; content files never need one. */
 	if ((p = strstr(f->data, "<!DOCTYPE")) != NULL) {
-		load_diag(st, f->path, load_line_of(f->data, (size_t)(p - f->data)),
-		    "DOCTYPE not allowed: content files may not declare "
-		    "entities or refer to external files");
-		return;
-	}
-	if ((p = strstr(f->data, "<!ENTITY")) != NULL) {
-		load_diag(st, f->path, load_line_of(f->data, (size_t)(p - f->data)),
-		    "entity declarations are not allowed");
+		const char *ext = NULL, *ent = strstr(p, "<!ENTITY");
+		const char *s = strstr(p, "SYSTEM"), *q = strstr(p, "PUBLIC");
+
+		ext = s != NULL && (q == NULL || s < q) ? s : q;
+		if (ext != NULL)
+			load_diag(st, f->path,
+			    load_line_of(f->data, (size_t)(ext - f->data)),
+			    "external reference not allowed: the DOCTYPE names "
+			    "a file or URL (%s); content is never read from "
+			    "elsewhere", ext == s ? "SYSTEM" : "PUBLIC");
+		else if (ent != NULL)
+			load_diag(st, f->path,
+			    load_line_of(f->data, (size_t)(ent - f->data)),
+			    "entity declaration not allowed: content files may "
+			    "not define entities (they could expand without "
+			    "bound)");
+		else
+			load_diag(st, f->path,
+			    load_line_of(f->data, (size_t)(p - f->data)),
+			    "DOCTYPE not allowed in content files");
 		return;
 	}
 
