@@ -1,0 +1,48 @@
+/* content-load.h — load content/NAME.xml safely with libxml2.
+ *
+ * The only libxml2 user.  Files are read into memory and parsed without
+ * network, entity substitution, DTD loading or XInclude; a file with a
+ * DOCTYPE or an XInclude is rejected.  Each file is validated against the
+ * RELAX NG schema content/hms.rng, then the model is built and checked:
+ * unique ids, known references, provenance inside the source files, and
+ * every title found in its source lines. */
+#ifndef HMS_CONTENT_LOAD_H
+#define HMS_CONTENT_LOAD_H
+
+#include <stddef.h>
+
+struct content;
+
+/* One problem: FILE:LINE: message. */
+struct content_diag {
+	char	*file;
+	int	 line;		/* 0 when the problem has no line */
+	char	*message;
+};
+
+struct content_diags {
+	struct content_diag	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* Largest content file accepted, in bytes. */
+#define CONTENT_MAX_FILE (32u * 1024 * 1024)
+
+/* Load every *.xml file in dir (the schema is dir/hms.rng, unless schema is
+ * not NULL).  All problems of all files are appended to d in one pass.
+ * Returns the content when there were none, else NULL. */
+struct content *content_load(const char *dir, const char *schema,
+    struct content_diags *d);
+
+/* Load the given files only (for checking single files and fixtures);
+ * sources are looked up in srcdir (usually the bundled content dir). */
+struct content *content_load_files(const char *const *files, size_t nfiles,
+    const char *srcdir, const char *schema, struct content_diags *d);
+
+void content_diags_init(struct content_diags *d);
+void content_diags_free(struct content_diags *d);
+void content_diags_add(struct content_diags *d, const char *file, int line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+#endif

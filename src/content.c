@@ -1,0 +1,280 @@
+/* content.c — names of the model's types and relations, and queries. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "content.h"
+#include "i18n.h"
+#include "util.h"
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} content_types[CONTENT_TYPE_COUNT] = {
+	[CONTENT_PERIOD] =	{ "period", N_("Period") },
+	[CONTENT_SECTION] =	{ "section", N_("Section") },
+	[CONTENT_PROJECT] =	{ "project", N_("Project") },
+	[CONTENT_DISEASE] =	{ "disease", N_("Disease area") },
+	[CONTENT_MEASURE] =	{ "measure", N_("Measure") },
+	[CONTENT_MILESTONE] =	{ "milestone", N_("Milestone") },
+	[CONTENT_KPI] =		{ "kpi", N_("KPI") },
+	[CONTENT_PROGRAM] =	{ "program", N_("Program") },
+	[CONTENT_MINISTRY] =	{ "ministry", N_("Ministry") },
+	[CONTENT_TERM] =	{ "term", N_("Term") },
+};
+
+static const struct {
+	const char	*name;
+	const char	*forward;
+	const char	*backward;
+} content_rels[CONTENT_REL_COUNT] = {
+	[CONTENT_REL_SERVES] =		{ "serves", N_("Serves"), N_("Funded by") },
+	[CONTENT_REL_INDICATOR_OF] =	{ "indicator-of", N_("Indicator of"), N_("Indicators") },
+	[CONTENT_REL_IMPLEMENTS] =	{ "implements", N_("Implements"), N_("Implemented by") },
+	[CONTENT_REL_BELONGS_TO] =	{ "belongs-to", N_("Belongs to"), N_("Includes") },
+	[CONTENT_REL_PART_OF] =		{ "part-of", N_("Part of"), N_("Parts") },
+	[CONTENT_REL_FOLLOWS] =		{ "follows", N_("Follows"), N_("Followed by") },
+	[CONTENT_REL_SEE_ALSO] =	{ "see-also", N_("See also"), N_("See also (from)") },
+	[CONTENT_REL_MENTIONS] =	{ "mentions", N_("Mentions"), N_("Mentioned in") },
+	[CONTENT_REL_LINEAGE] =		{ "lineage", N_("Earlier period"), N_("Later period") },
+	[CONTENT_REL_MEASURE] =		{ "measure", N_("Measure"), N_("Milestones") },
+	[CONTENT_REL_MINISTRY] =	{ "ministry", N_("Ministry"), N_("Programs and measures") },
+	[CONTENT_REL_PERIOD] =		{ "period", N_("Period"), N_("In this period") },
+	[CONTENT_REL_RESTATES] =	{ "restates", N_("Repeats"), N_("Repeated as") },
+};
+
+static const char *const content_lineages[] = {
+	[CONTENT_LINEAGE_NONE] = "",
+	[CONTENT_LINEAGE_SAME] = "same",
+	[CONTENT_LINEAGE_RENAMED] = "renamed",
+	[CONTENT_LINEAGE_SPLIT] = "split",
+	[CONTENT_LINEAGE_MERGED] = "merged",
+	[CONTENT_LINEAGE_NEW] = "new",
+};
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} content_kpi_kinds[CONTENT_KPI_KIND_COUNT] = {
+	[CONTENT_KPI_GOAL] =	{ "goal", "成果目標" },
+	[CONTENT_KPI_AIM] =	{ "aim", "目指すもの" },
+	[CONTENT_KPI_MANAGE] =	{ "manage", "達成を管理するもの" },
+	[CONTENT_KPI_OBSERVE] =	{ "observe", "推移を観測するもの" },
+	[CONTENT_KPI_KPI] =	{ "kpi", "成果指標（KPI）" },
+	[CONTENT_KPI_OUTPUT] =	{ "output", "アウトプット指標" },
+	[CONTENT_KPI_OUTCOME] =	{ "outcome", "アウトカム指標" },
+};
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} content_budget_types[CONTENT_BUDGET_TYPE_COUNT] = {
+	[CONTENT_BUDGET_INITIAL] =	{ "initial", "当初" },
+	[CONTENT_BUDGET_SUPPLEMENTARY] = { "supplementary", "補正" },
+	[CONTENT_BUDGET_FUND] =		{ "fund", "基金" },
+	[CONTENT_BUDGET_ADJUSTMENT] =	{ "adjustment", "調整費" },
+	[CONTENT_BUDGET_NONE] =		{ "none", "-" },
+	[CONTENT_BUDGET_UNKNOWN] =	{ "unknown", "?" },
+};
+
+static const char *const content_program_kinds[] = {
+	[CONTENT_PROGRAM_PROGRAM] = "program",
+	[CONTENT_PROGRAM_FUND] = "fund",
+	[CONTENT_PROGRAM_ALLOCATION] = "allocation",
+	[CONTENT_PROGRAM_COUNCIL] = "council",
+	[CONTENT_PROGRAM_GUIDELINE] = "guideline",
+};
+
+static const char *const content_term_kinds[] = {
+	[CONTENT_TERM_ABBR] = "abbr",
+	[CONTENT_TERM_NAME] = "name",
+	[CONTENT_TERM_ORG] = "org",
+	[CONTENT_TERM_LAW] = "law",
+	[CONTENT_TERM_NOTICE] = "notice",
+	[CONTENT_TERM_TERM] = "term",
+};
+
+static const struct {
+	const char	*name;
+	const char	*label;
+	int		 first, last;
+} content_columns[CONTENT_COL_COUNT] = {
+	[CONTENT_COL_2024_SUMMER] =	{ "2024-summer", "2024年夏", 2024, 2024 },
+	[CONTENT_COL_2024_END] =	{ "2024-end", "2024年末", 2024, 2024 },
+	[CONTENT_COL_FY2024_END] =	{ "fy2024-end", "2024年度末", 2024, 2024 },
+	[CONTENT_COL_FY2025] =		{ "fy2025", "2025年度", 2025, 2025 },
+	[CONTENT_COL_FY2026_2028] =	{ "fy2026-2028", "2026-2028年度", 2026, 2028 },
+};
+
+const char *
+content_type_name(enum content_type t)
+{
+	return content_types[t].name;
+}
+
+const char *
+content_type_label(enum content_type t)
+{
+	return _(content_types[t].label);
+}
+
+int
+content_type_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CONTENT_TYPE_COUNT; i++) {
+		if (strcmp(content_types[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *
+content_rel_name(enum content_rel r)
+{
+	return content_rels[r].name;
+}
+
+const char *
+content_rel_label(enum content_rel r, bool backward)
+{
+	return _(backward ? content_rels[r].backward : content_rels[r].forward);
+}
+
+const char *
+content_lineage_name(enum content_lineage_kind k)
+{
+	return content_lineages[k];
+}
+
+const char *
+content_kpi_kind_name(enum content_kpi_kind k)
+{
+	return content_kpi_kinds[k].name;
+}
+
+const char *
+content_kpi_kind_label(enum content_kpi_kind k)
+{
+	return content_kpi_kinds[k].label;
+}
+
+const char *
+content_budget_type_name(enum content_budget_type t)
+{
+	return content_budget_types[t].name;
+}
+
+const char *
+content_budget_type_label(enum content_budget_type t)
+{
+	return content_budget_types[t].label;
+}
+
+const char *
+content_program_kind_name(enum content_program_kind k)
+{
+	return content_program_kinds[k];
+}
+
+const char *
+content_term_kind_name(enum content_term_kind k)
+{
+	return content_term_kinds[k];
+}
+
+const char *
+content_column_name(enum content_column c)
+{
+	return content_columns[c].name;
+}
+
+const char *
+content_column_label(enum content_column c)
+{
+	return content_columns[c].label;
+}
+
+void
+content_column_years(enum content_column c, int *first, int *last)
+{
+	*first = content_columns[c].first;
+	*last = content_columns[c].last;
+}
+
+static int
+content_cmp_id(const void *key, const void *elem)
+{
+	const struct content_entity *const *e = elem;
+
+	return strcmp(key, (*e)->id);
+}
+
+struct content_entity *
+content_find(const struct content *c, const char *id)
+{
+	struct content_entity **e;
+
+	if (c->by_id == NULL)
+		return NULL;
+	e = bsearch(id, c->by_id, c->nentities, sizeof *c->by_id,
+	    content_cmp_id);
+	return e == NULL ? NULL : *e;
+}
+
+const struct content_source *
+content_source_find(const struct content *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsources; i++) {
+		if (strcmp(c->sources[i].name, name) == 0)
+			return &c->sources[i];
+	}
+	return NULL;
+}
+
+const char *
+content_source_lines(const struct content_source *s, int first, int last,
+    size_t *len)
+{
+	size_t a, b;
+
+	if (first < 1)
+		first = 1;
+	if ((size_t)last > s->nlines)
+		last = (int)s->nlines;
+	if (last < first) {
+		*len = 0;
+		return s->text;
+	}
+	a = s->line_off[first - 1];
+	b = s->line_off[last];
+	*len = b - a;
+	return s->text + a;
+}
+
+const struct content_entity *
+content_root(const struct content_entity *e)
+{
+	if (e->type != CONTENT_SECTION)
+		return NULL;
+	while (e->parent != NULL)
+		e = e->parent;
+	return e;
+}
+
+void
+content_free(struct content *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nsources; i++)
+		free((char *)c->sources[i].text);
+	arena_free(c->arena);
+}

@@ -1,0 +1,376 @@
+/* main.c — start-up: options, locale, content, then a command or the
+ * interface. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "content-load.h"
+#include "content.h"
+#include "i18n.h"
+#include "main.h"
+#include "output.h"
+#include "text.h"
+#include "util.h"
+
+static void
+main_usage(FILE *f)
+{
+	fputs(_(
+"Usage: hms [OPTION]... [COMMAND [ARG]...]\n"
+"Explore Japan's Health and Medical Strategy (periods 1, 2 and 3).\n"
+"\n"
+"Commands:\n"
+"  (none)                 start the interface on the bundled content\n"
+"  open ID                start the interface at that entity\n"
+"  search QUERY           entities that match QUERY, best first\n"
+"  show ID                one entity with its relations and backlinks\n"
+"  funds QUERY            programs that fund what QUERY finds\n"
+"  list TYPE              every entity of a type (period, section, project,\n"
+"                         disease, measure, milestone, kpi, program,\n"
+"                         ministry, term)\n"
+"  compare [TOPIC]        the period 1/2/3 comparison table\n"
+"  check [PATH]...        validate content; problems as FILE:LINE: message\n"
+"\n"
+"Options:\n"
+"      --format=FMT       text, tsv or json (search, show, list, funds)\n"
+"      --width=N          wrap text to N columns (show; default: terminal)\n"
+"      --regex            QUERY is a PCRE2 regular expression\n"
+"      --type=TYPE        search only entities of TYPE\n"
+"      --period=N         only entities of period N (1, 2 or 3)\n"
+"      --era              also match era years (令和6年 = 2024年)\n"
+"      --content=DIR      content directory (default: $HMS_CONTENT, then\n"
+"                         the build tree, then the installed content)\n"
+"      --keymap=NAME|FILE key bindings: default, vi, emacs or a file\n"
+"      --check-keymap=FILE  report problems in a keymap file and exit\n"
+"      --no-color         draw without colour (also: NO_COLOR set)\n"
+"      --ambiwidth=1|2|auto  width of East Asian ambiguous characters\n"
+"      --lang=ja|en       language of the interface\n"
+"      --today=YYYY-MM-DD the date the roadmap marks as now\n"
+"      --help             show this help and exit\n"
+"      --version          show the version and exit\n"
+"\n"
+"Exit status: 0 something found, 1 nothing found, 2 usage or content error.\n"), f);
+}
+
+enum {
+	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
+	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
+	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION
+};
+
+static const struct option main_longopts[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "type", required_argument, NULL, OPT_TYPE },
+	{ "period", required_argument, NULL, OPT_PERIOD },
+	{ "era", no_argument, NULL, OPT_ERA },
+	{ "content", required_argument, NULL, OPT_CONTENT },
+	{ "keymap", required_argument, NULL, OPT_KEYMAP },
+	{ "check-keymap", required_argument, NULL, OPT_CHECK_KEYMAP },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "today", required_argument, NULL, OPT_TODAY },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static HMS_NORETURN void HMS_PRINTF(1, 2)
+main_bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hms: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n", stderr);
+	fputs(_("Try 'hms --help' for more information.\n"), stderr);
+	exit(CLI_ERROR);
+}
+
+static bool
+main_is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* The directory holding this executable, or NULL. */
+static char *
+main_exe_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(buf);
+}
+
+char *
+main_content_dir(const char *option)
+{
+	const char *env;
+	char *exe, *p;
+
+	if (option != NULL)
+		return xstrdup(option);
+	if ((env = getenv("HMS_CONTENT")) != NULL && *env != '\0')
+		return xstrdup(env);
+	/* Run from the build tree: use the source tree's content. */
+	if ((exe = main_exe_dir()) != NULL) {
+		char real[PATH_MAX];
+		if (realpath(HMS_BUILDDIR, real) != NULL &&
+		    strcmp(real, exe) == 0) {
+			p = xasprintf("%s/content", HMS_SRCDIR);
+			free(exe);
+			if (main_is_dir(p))
+				return p;
+			free(p);
+		} else
+			free(exe);
+	}
+	return xstrdup(HMS_PKGDATADIR "/content");
+}
+
+/* hms needs a UTF-8 locale to draw Japanese.  SSH often leaves LANG=C:
+ * then switch to C.UTF-8 and say so. */
+static void
+main_locale(struct main_opts *mo)
+{
+	const char *cs;
+
+	if (setlocale(LC_ALL, "") == NULL)
+		setlocale(LC_ALL, "C");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0) {
+		if (setlocale(LC_CTYPE, "C.UTF-8") != NULL ||
+		    setlocale(LC_CTYPE, "C.utf8") != NULL ||
+		    setlocale(LC_CTYPE, "en_US.UTF-8") != NULL) {
+			mo->locale_note = true;
+		} else {
+			fprintf(stderr, "hms: no UTF-8 locale is available "
+			    "(tried C.UTF-8 and en_US.UTF-8); Japanese text "
+			    "cannot be shown. Install one (Debian: the "
+			    "'locales' package) and set LANG.\n");
+			exit(CLI_ERROR);
+		}
+	}
+	/* Numbers in content and output always use '.' as decimal point. */
+	setlocale(LC_NUMERIC, "C");
+}
+
+static void
+main_lang(const char *lang)
+{
+	if (lang == NULL)
+		return;
+	if (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0)
+		main_bad_usage(_("--lang must be 'ja' or 'en', not '%s'"), lang);
+	/* LANGUAGE takes precedence in gettext, and it is honoured only
+	 * when LC_MESSAGES is not the plain C locale. */
+	setenv("LANGUAGE", strcmp(lang, "ja") == 0 ? "ja" : "en", 1);
+	if (strcmp(lang, "ja") == 0) {
+		const char *cur = setlocale(LC_MESSAGES, NULL);
+		if (cur == NULL || strcmp(cur, "C") == 0 ||
+		    strcmp(cur, "POSIX") == 0)
+			setlocale(LC_MESSAGES, "C.UTF-8");
+	}
+}
+
+static struct content *
+main_load(const char *dir)
+{
+	struct content_diags d;
+	struct content *c;
+	size_t i;
+
+	content_diags_init(&d);
+	c = content_load(dir, NULL, &d);
+	if (c == NULL) {
+		for (i = 0; i < d.n && i < 20; i++) {
+			out_text(stderr, d.v[i].file);
+			if (d.v[i].line > 0)
+				fprintf(stderr, ":%d", d.v[i].line);
+			fputs(": ", stderr);
+			out_text(stderr, d.v[i].message);
+			fputc('\n', stderr);
+		}
+		if (d.n > 20)
+			fprintf(stderr, _("hms: … and %zu more problems\n"),
+			    d.n - 20);
+		fprintf(stderr, _("hms: cannot load the content in %s "
+		    "(run 'hms check' for every problem)\n"), dir);
+		content_diags_free(&d);
+		exit(CLI_ERROR);
+	}
+	content_diags_free(&d);
+	return c;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct main_opts mo = { 0 };
+	struct cli_opts co = {
+		.format = OUTPUT_TEXT, .width = -1, .type = -1,
+	};
+	struct content *c;
+	const char *cmd;
+	char *dir, *err = NULL;
+	int ch, rc, fmt;
+	long n;
+	char *end;
+
+	main_locale(&mo);
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, HMS_LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+	while ((ch = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_FORMAT:
+			if ((fmt = output_format_parse(optarg)) < 0)
+				main_bad_usage(_("unknown format '%s' (text, "
+				    "tsv or json)"), optarg);
+			co.format = (enum output_format)fmt;
+			break;
+		case OPT_WIDTH:
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 0 || n > 10000)
+				main_bad_usage(_("bad width '%s'"), optarg);
+			co.width = (int)n;
+			break;
+		case OPT_REGEX:
+			co.regex = true;
+			break;
+		case OPT_TYPE:
+			if ((co.type = content_type_from_name(optarg)) < 0)
+				main_bad_usage(_("unknown type '%s'"), optarg);
+			break;
+		case OPT_PERIOD:
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 1 || n > 3)
+				main_bad_usage(_("period must be 1, 2 or 3, "
+				    "not '%s'"), optarg);
+			co.period = (int)n;
+			break;
+		case OPT_ERA:
+			co.era = true;
+			break;
+		case OPT_CONTENT:
+			mo.content = optarg;
+			break;
+		case OPT_KEYMAP:
+			mo.keymap = optarg;
+			break;
+		case OPT_CHECK_KEYMAP:
+			mo.check_keymap = optarg;
+			break;
+		case OPT_NO_COLOR:
+			mo.no_color = true;
+			break;
+		case OPT_AMBIWIDTH:
+			if (strcmp(optarg, "1") == 0)
+				mo.ambiwidth = 1;
+			else if (strcmp(optarg, "2") == 0)
+				mo.ambiwidth = 2;
+			else if (strcmp(optarg, "auto") == 0)
+				mo.ambiwidth = -1;
+			else
+				main_bad_usage(_("--ambiwidth must be 1, 2 or "
+				    "auto, not '%s'"), optarg);
+			break;
+		case OPT_LANG:
+			mo.lang = optarg;
+			break;
+		case OPT_TODAY:
+			mo.today = optarg;
+			break;
+		case 'h':
+		case OPT_HELP:
+			main_usage(stdout);
+			return 0;
+		case 'V':
+		case OPT_VERSION:
+			printf("hms %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fputs(_("Try 'hms --help' for more information.\n"),
+			    stderr);
+			return CLI_ERROR;
+		}
+	}
+	main_lang(mo.lang);
+	if (text_init(&err) != 0) {
+		fprintf(stderr, "hms: %s\n", err);
+		free(err);
+		return CLI_ERROR;
+	}
+	if (mo.ambiwidth > 0)
+		text_set_ambiwidth(mo.ambiwidth);
+
+	dir = main_content_dir(mo.content);
+	cmd = optind < argc ? argv[optind] : NULL;
+	if (cmd != NULL && strcmp(cmd, "check") == 0) {
+		rc = cli_check((const char *const *)argv + optind + 1,
+		    argc - optind - 1, dir);
+		free(dir);
+		text_fini();
+		return rc;
+	}
+	if (cmd == NULL || strcmp(cmd, "open") == 0)
+		return main_interface(&mo, dir, cmd != NULL && optind + 1 < argc ?
+		    argv[optind + 1] : NULL);
+
+	c = main_load(dir);
+	rc = CLI_ERROR;
+	if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
+	    strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0) {
+		if (optind + 2 != argc) {
+			if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)
+				main_bad_usage(_("%s needs one QUERY (quote "
+				    "a query of several words)"), cmd);
+			main_bad_usage(_("%s needs one argument"), cmd);
+		}
+		if (strcmp(cmd, "show") == 0)
+			rc = cli_show(c, &co, argv[optind + 1]);
+		else if (strcmp(cmd, "list") == 0)
+			rc = cli_list(c, &co, argv[optind + 1]);
+		else if (strcmp(cmd, "search") == 0)
+			rc = cli_search(c, &co, argv[optind + 1]);
+		else
+			rc = cli_funds(c, &co, argv[optind + 1]);
+	} else
+		main_bad_usage(_("unknown command '%s'"), cmd);
+	fflush(stdout);
+	content_free(c);
+	free(dir);
+	text_fini();
+	if (ferror(stdout))
+		return CLI_ERROR;
+	return rc;
+}
