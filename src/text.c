@@ -293,6 +293,10 @@ text_sanitize(const char *s, size_t len)
 			buf_add(&b, enc, text_utf8_encode(0x2421, enc));
 		else if (text_cp_unsafe(cp))
 			buf_printf(&b, "<U+%04X>", (unsigned)cp);
+		else if (cp == 0xfffd && n == 1)
+			/* An invalid byte, never copied raw: a lone 0x9b is
+			 * CSI to a terminal in an 8-bit mode. */
+			buf_add(&b, enc, text_utf8_encode(0xfffd, enc));
 		else
 			buf_add(&b, s + off, n);
 		off += n;
