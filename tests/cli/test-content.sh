@@ -170,6 +170,29 @@ for p in slide:
         print(p["id"], "does not belong (stated) to project:p3-devices")
 EOF
 
+# The roadmap's 該当事業 column names 35 entries (inventory §8.1): 25 with
+# an amount, 3 基金 without one, 7 councils, guidelines and the like.  Two
+# more programs are named only in its progress text (革新的医薬品等実用化
+# 支援基金, row 16; 新規モダリティ医薬品等薬事開発支援プログラム, row 170).
+pycheck "the roadmap names 35 該当事業 (25 with an amount, 3 funds without) and 2 programs in its progress text" <<'EOF'
+import json, sys
+progs = json.load(open(sys.argv[1] + "/program.json"))
+in_progress = {"program:innovative-drug-fund", "program:pmda-modality-support"}
+rm = [p for p in progs if any(r["source"] == "roadmap" for r in p["provenance"])]
+ids = {p["id"] for p in rm}
+if not in_progress <= ids:
+    print("missing:", in_progress - ids)
+col = [p for p in rm if p["id"] not in in_progress]
+def amounts(p):
+    return [b for b in p.get("budgets", []) if "amount_oku_yen" in b
+            and any(r["source"] == "roadmap" for r in (b.get("provenance") or []))]
+with_amount = [p for p in col if amounts(p)]
+funds = [p for p in col if not amounts(p)
+         and any(b.get("type") == "fund" for b in p.get("budgets", []))]
+if (len(col), len(with_amount), len(funds)) != (35, 25, 3):
+    print("entries", len(col), "with amount", len(with_amount), "funds without", len(funds))
+EOF
+
 # The MEXT plan: 6 programs (2-1 … 2-6) and the 事業 on their pages.  The
 # inventory (§8.3) counts 44 事業 entries: the items of the timeline charts.
 # The content also has an entity for each of the 5 programs that are named
@@ -375,6 +398,64 @@ for p in json.load(open(tmp + "/project.json")):
         n += check(p["id"] + " budget total", b.get("text", ""), b.get("fy"), budget_era)
 if n < 40:
     print("only", n, "era values checked")
+EOF
+
+# ---- cross-file links -----------------------------------------------------
+
+# The links between files that readers follow (one file's author cannot
+# see the other's ids, so these were added after the merge): the relation
+# and basis each must keep.
+pycheck "the cross-file links hold, with the basis they were given" $types <<'EOF'
+import json, sys
+tmp, types = sys.argv[1], sys.argv[3:]
+links = {}
+for t in types:
+    for e in json.load(open("%s/%s.json" % (tmp, t))):
+        links[e["id"]] = {(l["rel"], l.get("id"), l.get("basis")) for l in e["links"]}
+want = """
+section:plan3 see-also section:wp-fig-5-2-1 stated
+section:wp-fig-5-2-1 see-also section:plan3 stated
+section:plan3-policy see-also section:plan2-basic-policy inferred
+section:s3-ii-iii-policy see-also section:s2-basic-policy inferred
+section:s3-1 see-also section:s1-rd inferred
+section:s3-6-1 see-also section:s1-industry-new inferred
+section:s3-6-2 see-also section:s1-industry-intl inferred
+section:s3-6-2 see-also section:wp-4-1-3 inferred
+section:s3-7 see-also section:s1-data inferred
+measure:rm02-core-hospitals see-also section:wp-3-1-3 inferred
+measure:rm03-disclosure see-also section:wp-3-1-4 inferred
+measure:rm09-regulation see-also section:wp-3-1-5 inferred
+measure:rm09-pediatric-rare see-also section:wp-3-1-5 inferred
+measure:rm11-drug-pricing see-also section:wp-3-1-9 inferred
+measure:rm12-biosimilar see-also section:wp-3-1-9 inferred
+measure:rm07-amed-funding implements section:plan3-3-1 inferred
+term:a-step see-also program:mext-a-step stated
+term:s-inobe see-also program:mext-s-innova stated
+term:act-m see-also program:mext-act-m stated
+term:binds see-also program:mext-binds-tech stated
+term:binds see-also program:mext-binds-life-science stated
+term:bbj see-also program:mext-genome-biobank stated
+term:pmda see-also program:pmda-pediatric-orphan-center stated
+term:otc see-also program:switch-otc-council stated
+term:drug-loss see-also program:unapproved-drugs-council stated
+term:kinkyu-shonin-seido see-also section:wp-3-1-6 stated
+term:iryo-kiki-kihon-keikaku see-also section:wp-3-1-8 stated
+term:inhouse-kenkyu-kaihatsu see-also section:s3-1-3 stated
+term:inhouse-kenkyu-kaihatsu see-also section:plan3-1-2 stated
+term:soyakuryoku-koso-kaigi see-also section:roadmap stated
+term:top1-percent see-also kpi:plan3-top1-papers stated
+term:top10-percent see-also kpi:rm-top10-papers stated
+term:irb see-also kpi:rm-single-irb stated
+term:fih see-also kpi:p1-23 stated
+term:mediso see-also section:wp-3-1-2 stated
+term:rinsho-kenkyu-ho see-also section:wp-3-1-4 stated
+"""
+for line in want.strip().split("\n"):
+    f, rel, to, basis = line.split()
+    if f not in links:
+        print("no entity", f)
+    elif (rel, to, basis) not in links[f]:
+        print("missing:", line)
 EOF
 
 # ---- inferences are marked ------------------------------------------------
