@@ -200,7 +200,7 @@ EOF
 # of" 先端計測, A-STEP, S-イノベ, ACT-M, mext:129-131; ゲノム・オミックス解析
 # is run under the biobank programme, mext:271), so it holds 49.  Each
 # 事業 reaches its program by part-of links.
-pycheck "the MEXT plan has 6 programs and 44 事業 entries (+5 named in descriptions), per page as the inventory" <<'EOF'
+pycheck "the MEXT plan has 6 programs with their indicator sets and 44 事業 entries (+5 named in descriptions), per page as the inventory" <<'EOF'
 import json, sys, collections
 progs = json.load(open(sys.argv[1] + "/program.json"))
 byid = {p["id"]: p for p in progs}
@@ -234,6 +234,13 @@ want = {"program:mext-2-1": 9, "program:mext-2-2": 8, "program:mext-2-3": 5,
 got = collections.Counter(root(p) for p in chart)
 if dict(got) != want:
     print("per program:", dict(got))
+# Each program page prints one indicator set: an output and an outcome.
+kpis = {k["id"]: k for k in json.load(open(sys.argv[1] + "/kpi.json"))}
+for i in range(1, 7):
+    for kind in ("output", "outcome"):
+        k = kpis.get("kpi:mext-2-%d-%s" % (i, kind))
+        if k is None or k.get("kind") != kind:
+            print("no %s indicator for program 2-%d" % (kind, i))
 EOF
 
 # The glossary: every abbreviation and short name of the inventory (§9: 44
