@@ -684,10 +684,20 @@ void
 view_sync_selection(struct app *a, struct content_entity *e)
 {
 	enum app_view v = app_current_view(a);
+	struct content_entity *p;
 	struct view_list *l;
 
 	if (!view_has_nav(v) || v == VIEW_SEARCH)
 		return;
-	if ((l = app_view_state(a, v)) != NULL)
-		view_list_select_entity(l, e);
+	if ((l = app_view_state(a, v)) == NULL)
+		return;
+	if (view_list_select_entity(l, e) || v != VIEW_OUTLINE ||
+	    e->type != CONTENT_SECTION)
+		return;
+	/* The outline opens the way to a section that was folded away. */
+	for (p = e->parent; p != NULL; p = p->parent)
+		l->expanded[p->index] = true;
+	view_list_clear(l);
+	view_outline_build(a, l);
+	view_list_select_entity(l, e);
 }
