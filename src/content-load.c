@@ -1256,8 +1256,11 @@ load_check_title(struct load_state *st, struct content_entity *e)
 		return;
 	buf_init(&hay);
 	for (i = 0; i < e->nprov; i++) {
-		if (e->prov[i].source == NULL)
+		if (e->prov[i].source == NULL) {
+			/* Unknown source: already reported. */
+			buf_free(&hay);
 			return;
+		}
 		p = content_source_lines(e->prov[i].source, e->prov[i].first,
 		    e->prov[i].last, &len);
 		buf_add(&hay, p, len);

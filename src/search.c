@@ -405,7 +405,10 @@ search_run(struct search_index *idx, const char *query,
 		search_results_free(res);
 		return -1;
 	}
-	qsort(res->hits, res->nhits, sizeof *res->hits, search_cmp_hits);
+	/* Nothing found leaves hits NULL, which qsort may not be given. */
+	if (res->nhits > 0)
+		qsort(res->hits, res->nhits, sizeof *res->hits,
+		    search_cmp_hits);
 	return 0;
 }
 

@@ -117,7 +117,7 @@ for name in $FUZZ_TARGETS; do
 	ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
 	UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}" \
 	"$bin" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
-	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	    -rss_limit_mb=2048 -max_len=65536 -error_exitcode=1 -print_final_stats=1 \
 	    -artifact_prefix="$work/crashes/$name/" $dict \
 	    "$work/corpus/$name" "$seeds" $regs >"$work/$name.log" 2>&1
 	rc=$?
