@@ -7,6 +7,8 @@
 #
 # $HMS is the binary under test (set by the harness), $top_srcdir the source
 # tree.  Each test runs with LC_ALL=C.UTF-8 unless it says otherwise.
+# $HMS_WRAPPER, when set, is a command (with arguments) that runs hms:
+# valgrind, for instance.
 
 : "${HMS:=$top_builddir/hms}"
 : "${top_srcdir:=.}"
@@ -32,7 +34,8 @@ diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
 # run CMD ARGS...: run hms (CMD is literally "hms") capturing output.
 run() {
 	shift
-	"$HMS" "$@" >"$tmpdir/out" 2>"$tmpdir/err"
+	# shellcheck disable=SC2086
+	${HMS_WRAPPER:-} "$HMS" "$@" >"$tmpdir/out" 2>"$tmpdir/err"
 	rc=$?
 	out=$(cat "$tmpdir/out")
 	err=$(cat "$tmpdir/err")

@@ -10,7 +10,8 @@
 #   term_stop                          # q, and check the exit status
 #
 # Waits poll capture-pane every 50 ms up to $TERM_WAIT seconds: never a
-# bare sleep.  The tmux server is private to the test (-L) and killed on
+# bare sleep.  $HMS_WRAPPER, when set, is a command with arguments that
+# runs hms (build-aux/dev check runs the scenarios under valgrind).  The tmux server is private to the test (-L) and killed on
 # exit.
 
 . "$top_srcdir/tests/cli/lib.sh"
@@ -53,7 +54,7 @@ term_start() {
 	sock="hms-test-$$-$nsess"
 	# The exit status lands in a file; the pane stays for inspection.
 	tmux_ new-session -d -x "$w" -y "$h" -s t \
-		"env LC_ALL=C.UTF-8 TERM=screen-256color HOME=$tmpdir XDG_CONFIG_HOME=$tmpdir/config XDG_DATA_HOME=$tmpdir/data $envs $HMS $*; echo \$? >$tmpdir/status; sleep 600"
+		"env LC_ALL=C.UTF-8 TERM=screen-256color HOME=$tmpdir XDG_CONFIG_HOME=$tmpdir/config XDG_DATA_HOME=$tmpdir/data $envs ${HMS_WRAPPER:-} $HMS $*; echo \$? >$tmpdir/status; sleep 600"
 	tmux_ set-option -t t status off >/dev/null 2>&1
 	term_wait_any
 }
