@@ -26,6 +26,7 @@
 #define APP_PROMPT_HISTORY_MAX 200
 #define APP_MIN_W 16
 #define APP_MIN_H 4
+#define APP_BATCH_MS 100	/* longest run of keys between two draws */
 
 enum {
 	APP_FOCUS_NAV,
@@ -70,6 +71,7 @@ struct app_prompt {
 	size_t			 cursor;	/* byte offset */
 	app_prompt_fn		*changed;
 	app_prompt_fn		*done;
+	bool			 dirty;		/* edited since changed() ran */
 	struct app_history_list	*hist;
 	int			 hist_pos;	/* -1: editing the new line */
 	char			*saved;
@@ -744,13 +746,26 @@ app_prompt_set(struct app *a, const char *s)
 	a->prompt.cursor = a->prompt.text.len;
 }
 
+/* An edit only marks the prompt: changed() (an incremental search) runs
+ * once before the next draw, not once per key of a paste or of a held
+ * key. */
 static void
 app_prompt_edited(struct app *a)
 {
 	app_prompt_free_cands(&a->prompt);
-	if (a->prompt.changed != NULL)
-		a->prompt.changed(a, a->prompt.text.data != NULL ?
-		    a->prompt.text.data : "");
+	a->prompt.dirty = true;
+}
+
+static void
+app_prompt_flush(struct app *a)
+{
+	struct app_prompt *p = &a->prompt;
+
+	if (!p->dirty)
+		return;
+	p->dirty = false;
+	if (p->active && p->changed != NULL)
+		p->changed(a, p->text.data != NULL ? p->text.data : "");
 }
 
 static size_t
@@ -768,14 +783,14 @@ static void
 app_prompt_insert(struct app *a, const char *s, size_t n)
 {
 	struct app_prompt *p = &a->prompt;
-	struct buf b;
 
-	buf_init(&b);
-	buf_add(&b, p->text.data != NULL ? p->text.data : "", p->cursor);
-	buf_add(&b, s, n);
-	buf_adds(&b, p->text.data != NULL ? p->text.data + p->cursor : "");
-	buf_free(&p->text);
-	p->text = b;
+	/* In place: a paste of thousands of characters stays linear. */
+	buf_reserve(&p->text, n + 1);
+	memmove(p->text.data + p->cursor + n, p->text.data + p->cursor,
+	    p->text.len - p->cursor);
+	memcpy(p->text.data + p->cursor, s, n);
+	p->text.len += n;
+	p->text.data[p->text.len] = '\0';
 	p->cursor += n;
 }
 
@@ -798,6 +813,7 @@ static void
 app_prompt_close(struct app *a)
 {
 	a->prompt.active = false;
+	a->prompt.dirty = false;
 	app_prompt_free_cands(&a->prompt);
 }
 
@@ -1357,9 +1373,8 @@ app_free(struct app *a)
 	free(a);
 }
 
-/* Feed one key to a headless app (tests). */
-void
-app_feed(struct app *a, uint32_t key)
+static void
+app_feed_key(struct app *a, uint32_t key)
 {
 	free(a->message);
 	a->message = NULL;
@@ -1367,6 +1382,49 @@ app_feed(struct app *a, uint32_t key)
 		app_prompt_key(a, key);
 	else
 		app_dispatch(a, key);
+}
+
+/* Feed one key to a headless app (tests): each key is a full update. */
+void
+app_feed(struct app *a, uint32_t key)
+{
+	app_feed_key(a, key);
+	app_prompt_flush(a);
+}
+
+/* One key read from the terminal. */
+static void
+app_handle_key(struct app *a, uint32_t key)
+{
+	int w, h;
+
+	if (key == HK_RESIZE) {
+		/* Keys behind it in the same batch see the new size. */
+		term_size(&w, &h);
+		a->too_small = w < APP_MIN_W || h < APP_MIN_H;
+		return;
+	}
+	if (a->too_small) {
+		/* Only quitting works until the screen is big enough. */
+		if (key == 'q' || key == (HK_CTRL | 'c'))
+			a->quit = true;
+		return;
+	}
+	if (key == HK_MOUSE) {
+		app_click(a);
+		return;
+	}
+	app_feed_key(a, key);
+}
+
+static long
+app_elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000 +
+	    (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
 int
@@ -1380,6 +1438,7 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 	};
 	char *err = NULL, *problem = NULL;
 	enum term_event ev;
+	struct timespec t0;
 	uint32_t key;
 	int status, sig;
 
@@ -1416,28 +1475,25 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 		app_message(a, "%s", _("hms: p projects, o outline, / search, : go to, ? help, q quit"));
 
 	while (!a->quit) {
+		app_prompt_flush(a);
 		app_draw(a);
 		ev = term_read_key(-1, &key);
+		/* Keys already waiting (a paste, a held key, a burst of
+		 * resizes) are handled together for up to APP_BATCH_MS before
+		 * the next search and draw, so that the screen keeps up with
+		 * the keyboard instead of replaying every key. */
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		while (ev == TERM_KEY && !a->quit) {
+			app_handle_key(a, key);
+			if (a->quit || app_elapsed_ms(&t0) >= APP_BATCH_MS)
+				break;
+			ev = term_read_key(0, &key);
+		}
 		if (ev == TERM_SIGNAL || ev == TERM_HANGUP) {
 			sig = term_signal();
 			a->status = sig != 0 ? 128 + sig : 129;
 			break;
 		}
-		if (ev != TERM_KEY)
-			continue;
-		if (key == HK_RESIZE)
-			continue;
-		if (a->too_small && key != 'q' && key != (HK_CTRL | 'c'))
-			continue;
-		if (key == HK_MOUSE) {
-			app_click(a);
-			continue;
-		}
-		if (a->too_small) {
-			a->quit = true;
-			break;
-		}
-		app_feed(a, key);
 	}
 	term_fini();
 	status = a->status;

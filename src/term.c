@@ -23,6 +23,9 @@ static volatile sig_atomic_t term_sig;
 static int term_errors;		/* consecutive input errors */
 static MEVENT term_last_mouse;
 
+/* How long the rest of a UTF-8 character may take to arrive. */
+#define TERM_UTF8_WAIT_MS 100
+
 static void
 term_on_signal(int sig)
 {
@@ -222,14 +225,65 @@ term_map_char(wint_t c)
 	}
 }
 
+/* The rest of a UTF-8 character whose first byte was lead.  Input is
+ * read byte by byte (wgetch) and decoded here rather than by get_wch(),
+ * which on a byte that is not UTF-8 (a Latin-1 terminal, line noise)
+ * swallows the keys that follow it, and with a timeout drops a character
+ * split between two reads of a paste.  Continuation bytes come at once;
+ * anything else, or nothing within TERM_UTF8_WAIT_MS, makes the
+ * character U+FFFD, and a byte that is not a continuation is read again
+ * as a key of its own. */
+static uint32_t
+term_read_utf8(int lead)
+{
+	uint32_t cp;
+	int n, i, c;
+
+	if (lead >= 0xc2 && lead <= 0xdf) {
+		n = 1;
+		cp = (uint32_t)lead & 0x1f;
+	} else if (lead >= 0xe0 && lead <= 0xef) {
+		n = 2;
+		cp = (uint32_t)lead & 0x0f;
+	} else if (lead >= 0xf0 && lead <= 0xf4) {
+		n = 3;
+		cp = (uint32_t)lead & 0x07;
+	} else
+		return 0xfffd;
+	for (i = 0; i < n; i++) {
+		timeout(TERM_UTF8_WAIT_MS);
+		c = getch();
+		if (c == ERR)
+			return 0xfffd;
+		if (c < 0x80 || c > 0xbf) {
+			ungetch(c);
+			return 0xfffd;
+		}
+		cp = (cp << 6) | ((uint32_t)c & 0x3f);
+	}
+	if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 ||
+	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0xfffd;
+	return cp;
+}
+
+/* A byte or a curses key code as a key. */
+static uint32_t
+term_map(int c)
+{
+	if (c >= KEY_MIN)
+		return term_map_curses(c);
+	if (c >= 0x80)
+		return term_read_utf8(c);
+	return term_map_char((wint_t)c);
+}
+
 enum term_event
 term_read_key(int timeout_ms, uint32_t *key)
 {
-	wint_t c;
-	int rc;
-
 	struct timespec t0, t1;
 	long ms;
+	int c, c2;
 
 	*key = HK_NONE;
 	for (;;) {
@@ -238,8 +292,8 @@ term_read_key(int timeout_ms, uint32_t *key)
 		timeout(timeout_ms);
 		errno = 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		rc = get_wch(&c);
-		if (rc == ERR) {
+		c = getch();
+		if (c == ERR) {
 			if (term_sig != 0)
 				continue;
 			/* A dropped connection: EIO, or errors that come back
@@ -261,26 +315,22 @@ term_read_key(int timeout_ms, uint32_t *key)
 			continue;
 		}
 		term_errors = 0;
-		if (rc == KEY_CODE_YES) {
-			*key = term_map_curses((int)c);
-			if (*key == HK_MOUSE) {
-				if (getmouse(&term_last_mouse) != OK)
-					continue;
-			}
-			if (*key == HK_NONE)
-				continue;
-			return TERM_KEY;
-		}
-		*key = term_map_char(c);
+		*key = term_map(c);
+		if (*key == HK_MOUSE && getmouse(&term_last_mouse) != OK)
+			continue;
+		if (*key == HK_NONE)
+			continue;
 		if (*key == HK_ESCAPE) {
 			/* ESC followed at once by a key is Meta-key. */
-			wint_t c2;
 			timeout(0);
-			rc = get_wch(&c2);
-			if (rc == OK)
-				*key = term_map_char(c2) | HK_META;
-			else if (rc == KEY_CODE_YES)
-				*key = term_map_curses((int)c2) | HK_META;
+			if ((c2 = getch()) != ERR) {
+				uint32_t k2 = term_map(c2);
+				if (k2 != HK_NONE && k2 != HK_MOUSE &&
+				    k2 != HK_RESIZE)
+					*key = k2 | HK_META;
+				else if (c2 >= KEY_MIN)
+					ungetch(c2);
+			}
 		}
 		return TERM_KEY;
 	}
