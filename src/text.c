@@ -32,6 +32,8 @@ static UBreakIterator *text_lbrk;	/* lines: ja@lb=strict */
 static bool text_ready;
 
 static void text_wrap_cache_clear(void);
+static void text_u16_free(void);
+static uint16_t text_info_bmp[0x10000];
 
 /* ---- set-up ---- */
 
@@ -43,6 +45,8 @@ text_init(char **err)
 
 	if (text_ready)
 		return 0;
+	/* Widths come from the locale now in force. */
+	memset(text_info_bmp, 0, sizeof text_info_bmp);
 	what = "normaliser (nfkc_cf)";
 	text_nfkc_cf = unorm2_getNFKCCasefoldInstance(&ec);
 	if (U_FAILURE(ec))
@@ -76,6 +80,7 @@ void
 text_fini(void)
 {
 	text_wrap_cache_clear();
+	text_u16_free();
 	if (text_lbrk != NULL)
 		ubrk_close(text_lbrk);
 	if (text_cbrk != NULL)
@@ -162,9 +167,19 @@ bad:
 static inline size_t
 text_dec(const char *s, size_t len, uint32_t *cp)
 {
-	if ((unsigned char)s[0] < 0x80) {
-		*cp = (unsigned char)s[0];
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
 		return 1;
+	}
+	/* Kana, kanji and full-width forms: three bytes whose lead cannot
+	 * start an overlong form or a surrogate. */
+	if (u[0] >= 0xe1 && u[0] <= 0xef && u[0] != 0xed && len >= 3 &&
+	    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x0f) << 12) |
+		    ((uint32_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+		return 3;
 	}
 	return text_utf8_decode(s, len, cp);
 }
@@ -247,17 +262,83 @@ text_ea_ambiguous(uint32_t cp)
 	    U_EA_AMBIGUOUS;
 }
 
+/*
+ * What every code point drawn or searched needs, from the C library and
+ * ICU, packed into 16 bits and kept for the BMP, where nearly all text
+ * lives: one array read instead of several library calls.  The width is
+ * the C library's for the locale in force when it was first asked, so
+ * text_init() (which main calls after setlocale) empties the table.
+ */
+enum {
+	TI_FILLED = 1 << 15,
+	TI_W_MASK = 3,			/* libc wcwidth + 1: -1 .. 2 */
+	TI_AMBI = 1 << 2,		/* East Asian ambiguous */
+	TI_GCB_SHIFT = 3,		/* 5 bits of Grapheme_Cluster_Break */
+	TI_GCB_MASK = 31,
+	TI_INERT = 1 << 8,		/* nfkc_cf leaves it alone, in any context */
+	TI_NBB = 1 << 9,		/* nfkc_cf boundary before it */
+	TI_PICT = 1 << 10		/* Extended_Pictographic */
+};
+
+static uint16_t
+text_info_compute(uint32_t cp)
+{
+	uint16_t v = TI_FILLED;
+	int w;
+
+	text_need();
+	w = text_wcwidth_libc((wchar_t)cp);
+	v |= (uint16_t)((w < -1 ? -1 : w > 2 ? 2 : w) + 1);
+	if (text_ea_ambiguous(cp))
+		v |= TI_AMBI;
+	v |= (uint16_t)((u_getIntPropertyValue((UChar32)cp,
+	    UCHAR_GRAPHEME_CLUSTER_BREAK) & TI_GCB_MASK) << TI_GCB_SHIFT);
+	if (unorm2_isInert(text_nfkc_cf, (UChar32)cp))
+		v |= TI_INERT;
+	if (unorm2_hasBoundaryBefore(text_nfkc_cf, (UChar32)cp))
+		v |= TI_NBB;
+	if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC))
+		v |= TI_PICT;
+	return v;
+}
+
+static inline uint16_t
+text_info(uint32_t cp)
+{
+	uint16_t v;
+
+	if (cp >= 0x10000)
+		return text_info_compute(cp);
+	if ((v = text_info_bmp[cp]) == 0)
+		v = text_info_bmp[cp] = text_info_compute(cp);
+	return v;
+}
+
+static inline int
+text_info_gcb(uint16_t v)
+{
+	return (v >> TI_GCB_SHIFT) & TI_GCB_MASK;
+}
+
+/* The width wcwidth() reports for a code point with these facts. */
+static inline int
+text_info_width(uint16_t v)
+{
+	int w = (v & TI_W_MASK) - 1;
+
+	if (w == 1 && text_ambi == 2 && (v & TI_AMBI))
+		w = 2;
+	return w;
+}
+
 int
 wcwidth(wchar_t wc)
 {
-	int w;
-
 	if (wc >= 0x20 && wc < 0x7f)
 		return 1;
-	w = text_wcwidth_libc(wc);
-	if (w == 1 && text_ambi == 2 && text_ea_ambiguous((uint32_t)wc))
-		w = 2;
-	return w;
+	if (wc < 0 || wc > 0x10ffff)
+		return text_wcwidth_libc(wc);
+	return text_info_width(text_info((uint32_t)wc));
 }
 
 int
@@ -285,7 +366,12 @@ text_cp_unsafe(uint32_t cp)
 bool
 text_cp_ambiguous(uint32_t cp)
 {
-	return text_ea_ambiguous(cp) && text_wcwidth_libc((wchar_t)cp) == 1;
+	uint16_t v;
+
+	if (cp > 0x10ffff)
+		return false;
+	v = text_info(cp);
+	return (v & TI_AMBI) && (v & TI_W_MASK) - 1 == 1;
 }
 
 bool
@@ -321,7 +407,7 @@ text_gcb(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7f)
 		return U_GCB_OTHER;
-	return u_getIntPropertyValue((UChar32)cp, UCHAR_GRAPHEME_CLUSTER_BREAK);
+	return text_info_gcb(text_info(cp));
 }
 
 /* The cluster at off, by ICU's character break iterator.  ICU sees only
@@ -501,8 +587,7 @@ text_draw(const char *s, size_t len, struct buf *out)
 			emoji = true;
 		else if (cp == 0x200d || cp == 0xfe0f)
 			joiner = true;
-		else if (u_hasBinaryProperty((UChar32)cp,
-		    UCHAR_EXTENDED_PICTOGRAPHIC))
+		else if (text_info(cp) & TI_PICT)
 			pict = true;
 		if ((cw = wcwidth((wchar_t)cp)) < 0)
 			bad = true;
@@ -539,23 +624,58 @@ text_cluster_width(const char *s, size_t len)
 	return text_draw(s, len, NULL);
 }
 
+/* The cluster that starts at off: returns its end and stores its drawn
+ * width in *w.  The same answer as text_cluster_end() and text_draw(),
+ * sooner for the clusters of one ordinary code point that make up
+ * nearly all text. */
+static inline size_t
+text_cluster_next(const char *s, size_t len, size_t off, int *w)
+{
+	const unsigned char *u = (const unsigned char *)s + off;
+	uint32_t a, b;
+	uint16_t va, vb;
+	size_t n, m, end;
+	int gb;
+
+	/* Printable ASCII followed by ASCII is a one-cell cluster. */
+	if (u[0] >= 0x20 && u[0] < 0x7f && (off + 1 == len || u[1] < 0x80)) {
+		*w = 1;
+		return off + 1;
+	}
+	n = text_dec(s + off, len - off, &a);
+	if (TEXT_BAD(a, n) || a > 0x10ffff)
+		goto slow;
+	va = text_info(a);
+	if (text_info_gcb(va) != U_GCB_OTHER || (va & TI_W_MASK) < 2)
+		goto slow;	/* controls, marks, zero width, unmeasured */
+	end = off + n;
+	if (end < len) {
+		m = text_dec(s + end, len - end, &b);
+		if (!TEXT_BAD(b, m)) {
+			vb = b < 0x80 ? 0 : text_info(b);
+			gb = text_info_gcb(vb);
+			if (b >= 0x80 && (gb == U_GCB_EXTEND || gb == U_GCB_ZWJ ||
+			    gb == U_GCB_SPACING_MARK))
+				goto slow;
+		}
+	}
+	*w = text_info_width(va);
+	return end;
+slow:
+	end = text_cluster_end(s, len, off);
+	*w = text_draw(s + off, end - off, NULL);
+	return end;
+}
+
 int
 text_width(const char *s, size_t len)
 {
-	size_t off = 0, end;
-	int w = 0;
+	size_t off = 0;
+	int w = 0, cw;
 
 	while (off < len) {
-		/* Printable ASCII followed by ASCII is a one-cell cluster. */
-		if ((unsigned char)s[off] >= 0x20 && (unsigned char)s[off] < 0x7f &&
-		    (off + 1 == len || (unsigned char)s[off + 1] < 0x80)) {
-			w++;
-			off++;
-			continue;
-		}
-		end = text_cluster_end(s, len, off);
-		w += text_draw(s + off, end - off, NULL);
-		off = end;
+		off = text_cluster_next(s, len, off, &cw);
+		w += cw;
 	}
 	return w;
 }
@@ -567,8 +687,7 @@ text_fit(const char *s, size_t len, int cols, int *used)
 	int w = 0, cw;
 
 	while (off < len) {
-		end = text_cluster_end(s, len, off);
-		cw = text_draw(s + off, end - off, NULL);
+		end = text_cluster_next(s, len, off, &cw);
 		if (w + cw > cols)
 			break;
 		w += cw;
@@ -672,26 +791,46 @@ text_prefold(uint32_t cp)
 	return cp;
 }
 
-/* The normalised text being built, with both maps. */
+/* The normalised text being built, with both maps: s, map and end grow
+ * together and always have room for the final NUL and map[len]. */
 struct text_nout {
-	struct buf	 b;
+	char		*s;
 	uint32_t	*map;
 	uint32_t	*end;
+	size_t		 len;
 	size_t		 cap;
 	int		 flags;
 };
 
 static void
+text_nout_init(struct text_nout *o, size_t hint, int flags)
+{
+	o->cap = hint + 16;
+	o->s = xmalloc(o->cap);
+	o->map = xreallocarray(NULL, o->cap, sizeof *o->map);
+	o->end = xreallocarray(NULL, o->cap, sizeof *o->end);
+	o->len = 0;
+	o->flags = flags;
+}
+
+static void
+text_nout_free(struct text_nout *o)
+{
+	free(o->s);
+	free(o->map);
+	free(o->end);
+}
+
+static inline void
 text_nout_reserve(struct text_nout *o, size_t n)
 {
-	size_t cap = o->cap;
-
-	if (o->b.len + n + 1 <= o->cap)
+	if (o->len + n + 1 <= o->cap)
 		return;
-	util_grow(&o->map, &cap, o->b.len + n + 1, sizeof *o->map);
-	cap = o->cap;
-	util_grow(&o->end, &cap, o->b.len + n + 1, sizeof *o->end);
-	o->cap = cap;
+	while (o->len + n + 1 > o->cap)
+		o->cap *= 2;
+	o->s = xreallocarray(o->s, o->cap, 1);
+	o->map = xreallocarray(o->map, o->cap, sizeof *o->map);
+	o->end = xreallocarray(o->end, o->cap, sizeof *o->end);
 }
 
 static void
@@ -702,10 +841,10 @@ text_nout_bytes(struct text_nout *o, const char *p, size_t n, size_t from,
 
 	text_nout_reserve(o, n);
 	for (i = 0; i < n; i++) {
-		o->map[o->b.len + i] = (uint32_t)from;
-		o->end[o->b.len + i] = (uint32_t)to;
+		o->s[o->len] = p[i];
+		o->map[o->len] = (uint32_t)from;
+		o->end[o->len++] = (uint32_t)to;
 	}
-	buf_add(&o->b, p, n);
 }
 
 /* Emit one code point of NFKC_CF output from original bytes [from, to). */
@@ -714,10 +853,20 @@ text_nout_cp(struct text_nout *o, uint32_t cp, size_t from, size_t to)
 {
 	char enc[4];
 
+	if (cp < 0x80) {
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+			if (o->flags & TEXT_NORM_NOSPACE)
+				return;
+		}
+		text_nout_reserve(o, 1);
+		o->s[o->len] = (char)cp;
+		o->map[o->len] = (uint32_t)from;
+		o->end[o->len++] = (uint32_t)to;
+		return;
+	}
 	cp = text_fold_search(cp);
 	if ((o->flags & TEXT_NORM_NOSPACE) &&
-	    (cp == ' ' || (cp > 0x7f && u_isUWhiteSpace((UChar32)cp)) ||
-	    (cp >= '\t' && cp <= '\r')))
+	    (cp == ' ' || (cp > 0x7f && u_isUWhiteSpace((UChar32)cp))))
 		return;
 	text_nout_bytes(o, enc, text_utf8_encode(cp, enc), from, to);
 }
@@ -779,7 +928,7 @@ text_nout_one(struct text_nout *o, uint32_t cp, size_t from, size_t to)
 		text_nout_cp(o, cp, from, to);
 		return;
 	}
-	if (unorm2_isInert(text_nfkc_cf, (UChar32)cp)) {
+	if (text_info(cp) & TI_INERT) {
 		text_nout_cp(o, cp, from, to);
 		return;
 	}
@@ -817,7 +966,7 @@ text_norm_boundary(const char *s, size_t len, size_t off)
 	n = text_dec(s + off, len - off, &cp);
 	if (cp < 0x80 || TEXT_BAD(cp, n))
 		return true;
-	return unorm2_hasBoundaryBefore(text_nfkc_cf, (UChar32)text_prefold(cp));
+	return (text_info(text_prefold(cp)) & TI_NBB) != 0;
 }
 
 static void text_era_fold(struct text_nout *o);
@@ -832,11 +981,7 @@ text_normalize(const char *s, size_t len, int flags, struct text_norm *out)
 	uint32_t cp;
 
 	text_need();
-	memset(&o, 0, sizeof o);
-	buf_init(&o.b);
-	o.flags = flags;
-	text_nout_reserve(&o, len);
-	buf_reserve(&o.b, len + 1);
+	text_nout_init(&o, len, flags);
 	while (off < len) {
 		start = off;
 		n = text_dec(s + off, len - off, &cp);
@@ -874,11 +1019,11 @@ text_normalize(const char *s, size_t len, int flags, struct text_norm *out)
 		free(in);
 	if (flags & TEXT_NORM_ERA)
 		text_era_fold(&o);
-	text_nout_reserve(&o, 0);
-	o.map[o.b.len] = (uint32_t)len;
-	o.end[o.b.len] = (uint32_t)len;
-	out->len = o.b.len;
-	out->s = buf_steal(&o.b);
+	o.s[o.len] = '\0';
+	o.map[o.len] = (uint32_t)len;
+	o.end[o.len] = (uint32_t)len;
+	out->len = o.len;
+	out->s = o.s;
 	out->map = o.map;
 	out->end = o.end;
 }
@@ -1021,25 +1166,31 @@ static int
 text_era_year(const char *s, size_t len, size_t i, size_t *j)
 {
 	const struct text_era *e;
+	unsigned char c = (unsigned char)s[i];
 	size_t k, n;
 	int v;
 
-	for (e = text_eras; e < text_eras + HMS_NELEM(text_eras); e++) {
-		if (e->letter != 0 && s[i] == e->letter &&
-		    (i == 0 || !text_is_alnum(s[i - 1])) &&
-		    text_is_digit(s, len, i + 1)) {
-			v = text_era_number(s, len, i + 1, &k);
-			/* A letter names an era only in R6年. */
-			if (v >= 1 && v <= e->last && text_at(s, len, k, "年")) {
-				*j = k;
-				return e->first + v - 1;
-			}
+	if (c == 'r' || c == 'h' || c == 's') {
+		for (e = text_eras; e->letter != c; e++)
+			;
+		if (i > 0 && text_is_alnum(s[i - 1]))
 			return 0;
-		}
-		n = strlen(e->name);
-		if (!text_at(s, len, i, e->name))
+		if (!text_is_digit(s, len, i + 1))
+			return 0;
+		v = text_era_number(s, len, i + 1, &k);
+		/* A letter names an era only in R6年. */
+		if (v < 1 || v > e->last || !text_at(s, len, k, "年"))
+			return 0;
+		*j = k;
+		return e->first + v - 1;
+	}
+	if (c < 0xe4 || c > 0xe6 || len - i < 6)
+		return 0;
+	for (e = text_eras; e < text_eras + HMS_NELEM(text_eras); e++) {
+		/* Every era name is two kanji, six bytes. */
+		if (memcmp(s + i, e->name, 6) != 0)
 			continue;
-		k = text_skip_spaces(s, len, i + n);
+		k = text_skip_spaces(s, len, i + 6);
 		v = text_era_number(s, len, k, &k);
 		if (v < 1 || v > e->last)
 			return 0;
@@ -1084,34 +1235,66 @@ text_year_suffix(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-/* Fold era years to Gregorian ones in place of o's text: a post-pass over
- * the normalised text, whose pieces merge so that the map stays exact. */
+/* Whether an era year or a Gregorian one may start at s[i]: the first
+ * two bytes of 令 平 昭 大 明, the letters r h s, or a digit.  Most bytes
+ * fail the first test, which keeps the pass a copy. */
+static inline bool
+text_era_maybe(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (u[0] >= 0xe4 && u[0] <= 0xe6)
+		return i + 1 < len && (u[1] == 0xbb || u[1] == 0xb9 ||
+		    u[1] == 0x98 || u[1] == 0xa4);
+	return u[0] == 'r' || u[0] == 'h' || u[0] == 's' ||
+	    (u[0] >= '0' && u[0] <= '9');
+}
+
+/* Copy normalised bytes [i, j) of o, maps and all, to r. */
+static void
+text_nout_copy(struct text_nout *r, const struct text_nout *o, size_t i,
+    size_t j)
+{
+	text_nout_reserve(r, j - i);
+	memcpy(r->s + r->len, o->s + i, j - i);
+	memcpy(r->map + r->len, o->map + i, (j - i) * sizeof *r->map);
+	memcpy(r->end + r->len, o->end + i, (j - i) * sizeof *r->end);
+	r->len += j - i;
+}
+
+/* Fold era years to Gregorian ones in o's text: a post-pass over the
+ * normalised text in which a folded year becomes one piece (its map
+ * entries span all it replaced), so that the map stays exact. */
 static void
 text_era_fold(struct text_nout *o)
 {
 	struct text_nout r;
-	const char *s = o->b.data;
-	size_t len = o->b.len, i = 0, j, k, m, sfx, sfx2, close;
+	const char *s = o->s;
+	size_t len = o->len, i = 0, run, j, k, m, sfx, sfx2, close;
 	int y, y2;
 	bool era, era2;
 	char num[8];
 
-	if (len == 0)
-		return;
-	memset(&r, 0, sizeof r);
-	buf_init(&r.b);
-	r.flags = o->flags;
-	text_nout_reserve(&r, len);
+	text_nout_init(&r, len, o->flags);
 	while (i < len) {
+		for (run = i; i < len && !text_era_maybe(s, len, i); i++)
+			;
+		text_nout_copy(&r, o, run, i);
+		if (i >= len)
+			break;
 		era = true;
 		if ((y = text_era_year(s, len, i, &j)) == 0) {
 			era = false;
-			y = text_greg_year(s, len, i, &j);
+			y = s[i] >= '0' && s[i] <= '9' ?
+			    text_greg_year(s, len, i, &j) : 0;
 		}
 		if (y == 0) {
-			/* Copy one byte with its map; UTF-8 stays whole. */
-			text_nout_bytes(&r, s + i, 1, o->map[i], o->end[i]);
-			i++;
+			/* Not a year: step over the whole character. */
+			j = i + 1;
+			while (j < len && ((unsigned char)s[j] & 0xc0) == 0x80)
+				j++;
+			text_nout_copy(&r, o, i, j);
+			i = j;
 			continue;
 		}
 		/* The same year given twice, once in parentheses: keep one. */
@@ -1145,14 +1328,11 @@ text_era_fold(struct text_nout *o)
 			    o->end[j - 1]);
 			i = j;
 		} else {
-			for (; i < j; i++)
-				text_nout_bytes(&r, s + i, 1, o->map[i],
-				    o->end[i]);
+			text_nout_copy(&r, o, i, j);
+			i = j;
 		}
 	}
-	buf_free(&o->b);
-	free(o->map);
-	free(o->end);
+	text_nout_free(o);
 	*o = r;
 }
 
@@ -1315,15 +1495,19 @@ text_hang_width(const char *s, size_t len)
 	return 0;
 }
 
-/* A forced break character: LF, VT, FF, CR, NEL, U+2028, U+2029. */
-static bool
+/* Whether the cluster s[0..len) is a forced break: LF, VT, FF, CR (and
+ * CR LF), NEL, U+2028, U+2029. */
+static inline bool
 text_is_newline(const char *s, size_t len)
 {
-	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)s;
 
-	text_dec(s, len, &cp);
-	return (cp >= '\n' && cp <= '\r') || cp == 0x85 || cp == 0x2028 ||
-	    cp == 0x2029;
+	if (u[0] >= '\n' && u[0] <= '\r')
+		return true;
+	if (u[0] == 0xc2)
+		return len == 2 && u[1] == 0x85;
+	return u[0] == 0xe2 && len == 3 && u[1] == 0x80 &&
+	    (u[2] == 0xa8 || u[2] == 0xa9);
 }
 
 static void
@@ -1341,16 +1525,61 @@ text_breaks_push(struct text_breaks *b, size_t *cap, size_t off, size_t tend,
 	g->hard = hard;
 }
 
+/* The paragraph in UTF-16, which ICU's line breaker reads fastest, and
+ * the byte offset of each unit; reused from call to call. */
+static UChar *text_u16;
+static uint32_t *text_u16_off;
+static size_t text_u16_cap;
+
+static int32_t
+text_u16_fill(const char *s, size_t len)
+{
+	size_t off = 0, n, cap;
+	int32_t k = 0;
+	uint32_t cp;
+
+	if (len + 1 > text_u16_cap) {
+		cap = text_u16_cap;
+		util_grow(&text_u16, &cap, len + 1, sizeof *text_u16);
+		cap = text_u16_cap;
+		util_grow(&text_u16_off, &cap, len + 1, sizeof *text_u16_off);
+		text_u16_cap = cap;
+	}
+	while (off < len) {
+		n = text_dec(s + off, len - off, &cp);
+		text_u16_off[k] = (uint32_t)off;
+		if (cp < 0x10000)
+			text_u16[k++] = (UChar)cp;
+		else {
+			text_u16[k++] = U16_LEAD(cp);
+			text_u16_off[k] = (uint32_t)off;
+			text_u16[k++] = U16_TRAIL(cp);
+		}
+		off += n;
+	}
+	text_u16_off[k] = (uint32_t)len;
+	return k;
+}
+
+static void
+text_u16_free(void)
+{
+	free(text_u16);
+	free(text_u16_off);
+	text_u16 = NULL;
+	text_u16_off = NULL;
+	text_u16_cap = 0;
+}
+
 struct text_breaks *
 text_breaks_create(const char *s, size_t len)
 {
 	struct text_breaks *b = xcalloc(1, sizeof *b);
-	UText ut = UTEXT_INITIALIZER;
 	UErrorCode ec = U_ZERO_ERROR;
-	size_t cap = 0, off = 0, end, start = 0, tend = 0;
-	int32_t brk, status;
+	size_t cap = 0, off = 0, end, start = 0, tend = 0, brk;
+	int32_t n16, k;
 	int width = 0, space = 0, cw;
-	bool hard = false;
+	bool newline = false;
 
 	text_need();
 	b->s = s;
@@ -1360,44 +1589,40 @@ text_breaks_create(const char *s, size_t len)
 		text_breaks_push(b, &cap, 0, 0, 0, 0, false);
 		return b;
 	}
-	utext_openUTF8(&ut, s, (int64_t)len, &ec);
-	ubrk_setUText(text_lbrk, &ut, &ec);
-	brk = U_SUCCESS(ec) ? ubrk_following(text_lbrk, 0) : UBRK_DONE;
+	n16 = text_u16_fill(s, len);
+	ubrk_setText(text_lbrk, text_u16, n16, &ec);
+	k = U_SUCCESS(ec) ? ubrk_following(text_lbrk, 0) : UBRK_DONE;
+	brk = k == UBRK_DONE ? len + 1 : text_u16_off[k];
 	while (off < len) {
-		if ((unsigned char)s[off] >= 0x20 && (unsigned char)s[off] < 0x7f &&
-		    (off + 1 == len || (unsigned char)s[off + 1] < 0x80))
-			end = off + 1;
-		else
-			end = text_cluster_end(s, len, off);
+		end = text_cluster_next(s, len, off, &cw);
+		newline = text_is_newline(s + off, end - off);
 		if (end - off == 1 && s[off] == ' ')
 			space++;
-		else if (!text_is_newline(s + off, end - off)) {
-			cw = end - off == 1 && (unsigned char)s[off] >= 0x20 &&
-			    (unsigned char)s[off] < 0x7f ? 1 :
-			    text_draw(s + off, end - off, NULL);
+		else if (!newline) {
 			width += space + cw;
 			space = 0;
 			tend = end;
 		}
 		off = end;
 		/* Opportunities inside a cluster do not count. */
-		while (brk != UBRK_DONE && (size_t)brk < off)
-			brk = ubrk_next(text_lbrk);
-		if (brk != UBRK_DONE && (size_t)brk == off) {
-			status = ubrk_getRuleStatus(text_lbrk);
-			hard = status >= UBRK_LINE_HARD &&
-			    status < UBRK_LINE_HARD_LIMIT;
+		while (brk < off) {
+			k = ubrk_next(text_lbrk);
+			brk = k == UBRK_DONE ? len + 1 : text_u16_off[k];
+		}
+		if (brk == off) {
+			/* ICU forces a break exactly after a line break
+			 * character (LB4, LB5). */
 			if (off < len) {
 				text_breaks_push(b, &cap, start, tend, width,
-				    space, hard);
+				    space, newline);
 				start = tend = off;
 				width = space = 0;
 			}
-			brk = ubrk_next(text_lbrk);
+			k = ubrk_next(text_lbrk);
+			brk = k == UBRK_DONE ? len + 1 : text_u16_off[k];
 		}
 	}
 	text_breaks_push(b, &cap, start, tend, width, space, false);
-	utext_close(&ut);
 	return b;
 }
 
@@ -1502,7 +1727,7 @@ text_breaks_wrap(const struct text_breaks *b, int width, bool hang,
 /*
  * text_wrap()'s cache of breaks, keyed by the paragraph's bytes: an entry
  * owns a copy of the text its breaks point into.  A hash of the length and
- * the first and last bytes finds the candidate; memcmp() confirms it.
+ * the first and last 64 bytes finds the candidate; memcmp() confirms it.
  */
 #define TEXT_WRAP_CACHE 64
 
@@ -1531,7 +1756,7 @@ static uint64_t
 text_wrap_hash(const char *s, size_t len)
 {
 	uint64_t h = 0xcbf29ce484222325ULL ^ len;
-	size_t i, n = len < 256 ? len : 256;
+	size_t i, n = len < 64 ? len : 64;
 
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
@@ -1573,6 +1798,29 @@ size_t
 text_wrap(const char *s, size_t len, int width, bool hang,
     struct text_line **lines)
 {
+	size_t off = 0, tend = 0;
+	int w = 0, wt = 0, cw;
+
+	/* A paragraph that fits on one line (most titles and list items)
+	 * needs no break opportunities: measure it, stopping as soon as it
+	 * is too wide or holds a forced break. */
+	while (off < len && w <= width) {
+		size_t end = text_cluster_next(s, len, off, &cw);
+		if (text_is_newline(s + off, end - off))
+			break;
+		w += cw;
+		if (!(end - off == 1 && s[off] == ' ')) {
+			wt = w;
+			tend = end;
+		}
+		off = end;
+	}
+	if (off >= len && wt <= (width < 1 ? 1 : width)) {
+		*lines = xcalloc(1, sizeof **lines);
+		(*lines)->len = tend;
+		(*lines)->width = wt;
+		return 1;
+	}
 	return text_breaks_wrap(text_wrap_breaks(s, len), width, hang, lines);
 }
 
