@@ -707,12 +707,14 @@ text_sanitize(const char *s, size_t len)
 	size_t off = 0, end;
 
 	buf_init(&b);
-	buf_reserve(&b, len + 1);
+	buf_reserve(&b, len);
 	while (off < len) {
 		end = text_cluster_end(s, len, off);
 		text_draw(s + off, end - off, &b);
 		off = end;
 	}
+	/* Terminated even when everything drew as nothing. */
+	buf_add(&b, "", 0);
 	return buf_steal(&b);
 }
 
@@ -1653,6 +1655,51 @@ text_breaks_hang(const struct text_breaks *b)
 	return b->hang;
 }
 
+/* Whether a line may end at cut when a segment too wide for any line
+ * must be cut between clusters: not after an opening bracket, not before
+ * a closing one, a small kana or other character kinsoku keeps off the
+ * start of a line. */
+static bool
+text_cut_ok(const char *s, size_t len, size_t prev, size_t cut)
+{
+	uint32_t a, b;
+	int la, lb;
+
+	text_dec(s + prev, len - prev, &a);
+	text_dec(s + cut, len - cut, &b);
+	la = u_getIntPropertyValue((UChar32)a, UCHAR_LINE_BREAK);
+	lb = u_getIntPropertyValue((UChar32)b, UCHAR_LINE_BREAK);
+	return la != U_LB_OPEN_PUNCTUATION && lb != U_LB_CLOSE_PUNCTUATION &&
+	    lb != U_LB_CLOSE_PARENTHESIS && lb != U_LB_NONSTARTER &&
+	    lb != U_LB_CONDITIONAL_JAPANESE_STARTER &&
+	    lb != U_LB_EXCLAMATION && lb != U_LB_INFIX_NUMERIC;
+}
+
+/* The cut for s[start..cut), a prefix that fits: cut itself, or the last
+ * cluster boundary before it where kinsoku allows a break, if any. */
+static size_t
+text_cut_back(const char *s, size_t len, size_t start, size_t cut)
+{
+	size_t bounds[64], nb = 0, off = start, best = cut;
+	int cw;
+
+	while (off < cut && nb < HMS_NELEM(bounds)) {
+		bounds[nb++] = off;
+		off = text_cluster_next(s, len, off, &cw);
+	}
+	if (off != cut)
+		return cut;	/* a very wide line: not worth the search */
+	/* bounds[nb - 1] is the cluster before best; never cut at start. */
+	while (nb > 0) {
+		if (text_cut_ok(s, len, bounds[nb - 1], best))
+			return best;
+		best = bounds[--nb];
+		if (best == start)
+			break;
+	}
+	return cut;
+}
+
 size_t
 text_breaks_wrap(const struct text_breaks *b, int width, bool hang,
     struct text_line **linesp)
@@ -1703,6 +1750,12 @@ text_breaks_wrap(const struct text_breaks *b, int width, bool hang,
 				e = text_cluster_end(b->s, g->tend, pos);
 				n = e - pos;
 				fw = text_cluster_width(b->s + pos, n);
+			} else if (pos + n < g->tend) {
+				e = text_cut_back(b->s, g->tend, pos, pos + n);
+				if (e != pos + n) {
+					n = e - pos;
+					fw = text_width(b->s + pos, n);
+				}
 			}
 			lend = pos + n;
 			w = fw;
