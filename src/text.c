@@ -972,6 +972,7 @@ text_norm_boundary(const char *s, size_t len, size_t off)
 }
 
 static void text_era_fold(struct text_nout *o);
+static bool text_nonstarter(const char *s, size_t len);
 
 void
 text_normalize(const char *s, size_t len, int flags, struct text_norm *out)
@@ -1573,6 +1574,21 @@ text_u16_free(void)
 	text_u16_cap = 0;
 }
 
+/* Whether off follows hyphens that start a word (at the start of the
+ * paragraph or after a space) and comes before a letter. */
+static bool
+text_after_lead_hyphen(const char *s, size_t start, size_t off)
+{
+	size_t h = off;
+	char c = s[off];
+
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+		return false;
+	while (h > start && s[h - 1] == '-')
+		h--;
+	return h < off && (h == 0 || s[h - 1] == ' ');
+}
+
 struct text_breaks *
 text_breaks_create(const char *s, size_t len)
 {
@@ -1608,6 +1624,16 @@ text_breaks_create(const char *s, size_t len)
 		off = end;
 		/* Opportunities inside a cluster do not count. */
 		while (brk < off) {
+			k = ubrk_next(text_lbrk);
+			brk = k == UBRK_DONE ? len + 1 : text_u16_off[k];
+		}
+		/* ICU allows a break after spaces even before ・ or 。
+		 * (LB18 comes before LB21); kinsoku does not.  And
+		 * Unicode 15.1's LB20.1, newer than ICU 72, keeps a word
+		 * that starts with hyphens whole: --keymap, -v. */
+		if (brk == off && off < len && !newline &&
+		    ((space > 0 && text_nonstarter(s + off, len - off)) ||
+		    text_after_lead_hyphen(s, start, off))) {
 			k = ubrk_next(text_lbrk);
 			brk = k == UBRK_DONE ? len + 1 : text_u16_off[k];
 		}
@@ -1655,24 +1681,33 @@ text_breaks_hang(const struct text_breaks *b)
 	return b->hang;
 }
 
+/* Whether the character at s[0..len) is one kinsoku keeps off the start
+ * of a line: closing brackets, 。、・ and other non-starters, small kana,
+ * ！？ and infix separators. */
+static bool
+text_nonstarter(const char *s, size_t len)
+{
+	uint32_t cp;
+	int lb;
+
+	text_dec(s, len, &cp);
+	lb = u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK);
+	return lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS ||
+	    lb == U_LB_NONSTARTER || lb == U_LB_CONDITIONAL_JAPANESE_STARTER ||
+	    lb == U_LB_EXCLAMATION || lb == U_LB_INFIX_NUMERIC;
+}
+
 /* Whether a line may end at cut when a segment too wide for any line
  * must be cut between clusters: not after an opening bracket, not before
- * a closing one, a small kana or other character kinsoku keeps off the
- * start of a line. */
+ * a non-starter. */
 static bool
 text_cut_ok(const char *s, size_t len, size_t prev, size_t cut)
 {
-	uint32_t a, b;
-	int la, lb;
+	uint32_t a;
 
 	text_dec(s + prev, len - prev, &a);
-	text_dec(s + cut, len - cut, &b);
-	la = u_getIntPropertyValue((UChar32)a, UCHAR_LINE_BREAK);
-	lb = u_getIntPropertyValue((UChar32)b, UCHAR_LINE_BREAK);
-	return la != U_LB_OPEN_PUNCTUATION && lb != U_LB_CLOSE_PUNCTUATION &&
-	    lb != U_LB_CLOSE_PARENTHESIS && lb != U_LB_NONSTARTER &&
-	    lb != U_LB_CONDITIONAL_JAPANESE_STARTER &&
-	    lb != U_LB_EXCLAMATION && lb != U_LB_INFIX_NUMERIC;
+	return u_getIntPropertyValue((UChar32)a, UCHAR_LINE_BREAK) !=
+	    U_LB_OPEN_PUNCTUATION && !text_nonstarter(s + cut, len - cut);
 }
 
 /* The cut for s[start..cut), a prefix that fits: cut itself, or the last

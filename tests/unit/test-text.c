@@ -642,6 +642,12 @@ static const struct {
 	{ "a\nb", { 0, 2 }, 2 },
 	{ "（注）、・", { 0 }, 1 },
 	{ "COVID-19の", { 0, 8 }, 2 },
+	/* A word that starts with hyphens stays whole (LB20.1); one
+	 * with a hyphen inside may break after it. */
+	{ "see --keymap now", { 0, 4, 13 }, 3 },
+	{ "e-mail", { 0, 2 }, 2 },
+	/* ICU allows a break after a space before ・; kinsoku does not. */
+	{ "準備 ・日本", { 0, 3, 10, 13 }, 4 },
 	{ "", { 0 }, 1 },
 };
 
