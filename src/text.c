@@ -1350,12 +1350,12 @@ text_era_fold(struct text_nout *o)
  * needs the text again, to be cut between clusters.
  */
 struct text_seg {
-	size_t	off;		/* start of the segment */
-	size_t	tend;		/* end of its text: without trailing spaces
+	uint32_t	off;	/* start of the segment */
+	uint32_t	tend;	/* end of its text: without trailing spaces
 				   and line break characters */
-	int	width;		/* cells of [off, tend) */
-	int	space;		/* cells of the trailing spaces */
-	bool	hard;		/* a forced break follows the segment */
+	int32_t		width;	/* cells of [off, tend) */
+	uint16_t	space;	/* cells of the trailing spaces */
+	bool		hard;	/* a forced break follows the segment */
 };
 
 struct text_breaks {
@@ -1521,10 +1521,10 @@ text_breaks_push(struct text_breaks *b, size_t *cap, size_t off, size_t tend,
 
 	util_grow(&b->segs, cap, b->nsegs + 1, sizeof *b->segs);
 	g = &b->segs[b->nsegs++];
-	g->off = off;
-	g->tend = tend;
+	g->off = (uint32_t)off;
+	g->tend = (uint32_t)tend;
 	g->width = width;
-	g->space = space;
+	g->space = (uint16_t)(space > UINT16_MAX ? UINT16_MAX : space);
 	g->hard = hard;
 }
 
@@ -1607,6 +1607,10 @@ text_breaks_create(const char *s, size_t len)
 		text_breaks_push(b, &cap, 0, 0, 0, 0, false);
 		return b;
 	}
+	/* Japanese has an opportunity at nearly every character: size the
+	 * segments for that at once rather than grow them. */
+	cap = len / 3 + 2;
+	b->segs = xreallocarray(NULL, cap, sizeof *b->segs);
 	n16 = text_u16_fill(s, len);
 	ubrk_setText(text_lbrk, text_u16, n16, &ec);
 	k = U_SUCCESS(ec) ? ubrk_following(text_lbrk, 0) : UBRK_DONE;

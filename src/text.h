@@ -51,8 +51,10 @@
 
 /* Prepare ICU services (break iterators, normaliser, collator).  Returns 0,
  * or -1 with a message in *err that the caller frees.  Safe to call twice.
- * The other functions call it themselves when needed (and exit through
- * fatal() if ICU is unusable). */
+ * Call it after setlocale(): the C library's widths, which text keeps per
+ * code point, are those of the locale in force at the first call after
+ * text_init().  The other functions call it themselves when needed (and
+ * exit through fatal() if ICU is unusable). */
 int text_init(char **err);
 /* Release ICU services and the wrap cache; text_init() may be called again
  * afterwards. */
@@ -209,10 +211,12 @@ struct text_line {
 size_t text_wrap(const char *s, size_t len, int width, bool hang,
     struct text_line **lines);
 
-/* The break opportunities of one paragraph, found once (ICU runs here)
- * and measured with the current ambiguous width; wrapping it at any width
- * is then a linear pass over them with no ICU call.  It points into s,
- * which must stay valid and unchanged while it lives. */
+/* The break opportunities of one paragraph (at most 4 GiB), found once
+ * (ICU runs here) and measured with the current ambiguous width; wrapping
+ * it at any width is then a linear pass over them with no ICU call: about
+ * 16 bytes per opportunity, which in Japanese is nearly every character.
+ * It points into s, which must stay valid and unchanged while it lives;
+ * make it again after text_set_ambiwidth(). */
 struct text_breaks;
 
 /* Find the break opportunities of s[0..len).  Never NULL; free it with
