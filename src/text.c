@@ -280,22 +280,27 @@ enum {
 	TI_PICT = 1 << 10		/* Extended_Pictographic */
 };
 
+/* Needs no text_init(): wcwidth() may be called by ncurses at any time,
+ * even after text_fini().  ICU's properties and its normaliser instances
+ * are process-wide singletons. */
 static uint16_t
 text_info_compute(uint32_t cp)
 {
+	UErrorCode ec = U_ZERO_ERROR;
+	const UNormalizer2 *nf;
 	uint16_t v = TI_FILLED;
 	int w;
 
-	text_need();
 	w = text_wcwidth_libc((wchar_t)cp);
 	v |= (uint16_t)((w < -1 ? -1 : w > 2 ? 2 : w) + 1);
 	if (text_ea_ambiguous(cp))
 		v |= TI_AMBI;
 	v |= (uint16_t)((u_getIntPropertyValue((UChar32)cp,
 	    UCHAR_GRAPHEME_CLUSTER_BREAK) & TI_GCB_MASK) << TI_GCB_SHIFT);
-	if (unorm2_isInert(text_nfkc_cf, (UChar32)cp))
+	nf = unorm2_getNFKCCasefoldInstance(&ec);
+	if (U_SUCCESS(ec) && unorm2_isInert(nf, (UChar32)cp))
 		v |= TI_INERT;
-	if (unorm2_hasBoundaryBefore(text_nfkc_cf, (UChar32)cp))
+	if (U_FAILURE(ec) || unorm2_hasBoundaryBefore(nf, (UChar32)cp))
 		v |= TI_NBB;
 	if (u_hasBinaryProperty((UChar32)cp, UCHAR_EXTENDED_PICTOGRAPHIC))
 		v |= TI_PICT;
