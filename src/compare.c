@@ -44,22 +44,20 @@ static const struct {
 	const char	*note;
 } compare_topics[COMPARE_TOPIC_COUNT] = {
 	[COMPARE_PROJECTS] = { "projects", N_("Projects and areas"),
-	    N_("Rows are themes; each cell is the project, area or disease "
-	    "area of that theme, aligned by the lineage links of the content. "
-	    "Marks say how a cell came from the previous period; (inferred) "
-	    "marks a link the sources do not state.") },
+	    N_("Themes aligned by the lineage links of the content; a mark "
+	    "says how a cell came from the previous period, (inferred) that "
+	    "the sources do not state it.") },
 	[COMPARE_DISEASES] = { "diseases", N_("Disease areas"),
 	    N_("How each period handled disease areas, then the themes that "
-	    "stayed disease areas.  Themes that became integrated projects "
-	    "are compared under Projects and areas.") },
+	    "stayed disease areas (those that became projects are under "
+	    "Projects and areas).") },
 	[COMPARE_POLICIES] = { "policies", N_("Basic policies"),
-	    N_("The basic policies of each period, aligned by shared wording. "
-	    "The alignment is our reading, never the sources': every match, "
-	    "new and ended mark here is an inference.") },
+	    N_("Aligned by shared wording: our reading, so every mark here "
+	    "is (inferred).") },
 	[COMPARE_GOALS] = { "goals", N_("Outcome goals and KPIs"),
-	    N_("The goals and KPIs that are indicators of a period, in the row "
-	    "of the theme of their project (period 1) or of the project they "
-	    "name (period 3), otherwise by kind.  Placement is our reading.") },
+	    N_("The indicators of each period, by the theme of their project "
+	    "(period 1) or of the project they name (period 3), else by kind: "
+	    "our reading.") },
 };
 
 /* What each change is called: its symbol (a text mark, never colour
@@ -618,7 +616,7 @@ compare_approach_row(struct compare *cmp, struct compare_section *s)
 	struct compare_row *r;
 	struct compare_cell *cell;
 	struct content_entity *e, *best;
-	size_t i, k, n, among, nbest, cnt, j;
+	size_t i, k, n, among, nbest, nment, cnt, total, j;
 	char *projects, *text;
 	int p;
 
@@ -650,12 +648,14 @@ compare_approach_row(struct compare *cmp, struct compare_section *s)
 		compare_item_add(cell, cmp->periods[p - 1], text, NULL);
 		/* The section that names most of them describes them. */
 		best = NULL;
-		nbest = 0;
+		nbest = nment = 0;
 		for (i = 0; i < c->ntype[CONTENT_SECTION]; i++) {
 			e = c->by_type[CONTENT_SECTION][i];
-			cnt = 0;
+			cnt = total = 0;
 			for (k = 0; k < e->nlinks; k++) {
 				const struct content_link *l = e->links[k];
+				if (l->rel == CONTENT_REL_MENTIONS)
+					total++;
 				if (l->rel != CONTENT_REL_MENTIONS ||
 				    l->to == NULL || l->to->type != CONTENT_DISEASE ||
 				    l->to->period != p)
@@ -668,8 +668,12 @@ compare_approach_row(struct compare *cmp, struct compare_section *s)
 				}
 				cnt += j == k;
 			}
-			if (cnt > nbest) {
+			/* Of those naming as many, the one about them
+			 * most: naming least else. */
+			if (cnt > nbest || (cnt == nbest && cnt > 0 &&
+			    total < nment)) {
 				nbest = cnt;
+				nment = total;
 				best = e;
 			}
 		}
@@ -925,6 +929,7 @@ compare_policy_rows(struct compare *cmp)
 	struct content_entity *e;
 	size_t n = 0, cap = 0, npairs = 0, pcap = 0, i, j, k, len, nrows = 0;
 	int *rows = NULL, lists = 0, p, l, ga, gb, at, g, *order;
+	int nlists[COMPARE_PERIODS] = { 0 };
 	bool found;
 	char id[32];
 
@@ -938,6 +943,7 @@ compare_policy_rows(struct compare *cmp)
 			    strcmp(e->id + len - 7, "-policy") != 0)
 				continue;
 			found = true;
+			nlists[p - 1]++;
 			for (j = 0; j < e->nblocks; j++) {
 				if (e->blocks[j].kind == CONTENT_BLOCK_ITEM &&
 				    e->blocks[j].level <= 1)
@@ -952,6 +958,7 @@ compare_policy_rows(struct compare *cmp)
 			e = c->by_type[CONTENT_SECTION][i];
 			if (e->period != p || e->parent != NULL)
 				continue;
+			nlists[p - 1]++;
 			for (j = 0; j < e->nchildren; j++)
 				compare_policy_leaves(&v, &n, &cap, p, lists,
 				    e->children[j]);
@@ -1028,11 +1035,16 @@ compare_policy_rows(struct compare *cmp)
 		r->label = xasprintf(_("Policy %zu"), k + 1);
 		for (l = 0; l < lists; l++) {
 			for (i = 0; i < n; i++) {
-				if (v[i].list == l && compare_find(v, (int)i) ==
+				const struct content_entity *root;
+				if (v[i].list != l || compare_find(v, (int)i) !=
 				    order[k])
-					compare_item_add(&r->cells[v[i].period - 1],
-					    v[i].section, xstrndup(v[i].text,
-					    v[i].len), NULL);
+					continue;
+				/* Which document, when a period has two. */
+				root = content_root(v[i].section);
+				compare_item_add(&r->cells[v[i].period - 1],
+				    v[i].section, xstrndup(v[i].text, v[i].len),
+				    nlists[v[i].period - 1] > 1 && root != NULL ?
+				    xstrdup(root->title) : NULL);
 			}
 		}
 		/* Same wording, matching wording, or nothing to match. */
@@ -1090,8 +1102,8 @@ compare_kpi_met(const struct content_entity *e)
 	return e->u.kpi.down ? l->value <= t->value : l->value >= t->value;
 }
 
-/* "target 1,500件 (2020); latest 1,659件 (2020-03-31); met", or the kind
- * of a goal without values. */
+/* "target 1,500件 (2020); latest 1,659件 (2020-03-31); [met]", or NULL
+ * for a goal without values. */
 static char *
 compare_kpi_detail(const struct content_entity *e)
 {
@@ -1116,8 +1128,10 @@ compare_kpi_detail(const struct content_entity *e)
 	}
 	if ((met = compare_kpi_met(e)) >= 0)
 		buf_printf(&b, "; %s", met ? _("[met]") : _("[not met]"));
-	if (b.len == 0)
-		buf_adds(&b, content_kpi_kind_label(e->u.kpi.kind));
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
 	return buf_steal(&b);
 }
 
@@ -1651,7 +1665,7 @@ compare_layout(const struct compare *cmp, int width, int first, int last,
 	l->last = last;
 	l->diff_only = diff_only;
 	l->topic = topic;
-	l->label_w = width >= 60 ? HMS_MAX(10, HMS_MIN(width / 8, 20)) : 0;
+	l->label_w = width >= 60 ? HMS_MAX(13, HMS_MIN(width / 6, 20)) : 0;
 	span = (width - l->label_w) / ncols;
 	/* Each column: a border, a gutter for the selection mark, the
 	 * text, a blank. */
@@ -1664,15 +1678,27 @@ compare_layout(const struct compare *cmp, int width, int first, int last,
 		if (topic >= 0 && t != topic)
 			continue;
 		s = &cmp->sections[t];
-		compare_line_add(l, t, -1);
-		compare_frag_add(l, 0, "== ", 3, COMPARE_ROLE_SECTION, 0, -1);
-		compare_frag_add(l, 3, s->title, strlen(s->title),
-		    COMPARE_ROLE_SECTION, 0, -1);
-		compare_frag_add(l, 3 + text_width(s->title, strlen(s->title)),
-		    " ==", 3, COMPARE_ROLE_SECTION, 0, -1);
+		/* "== title ==", the title wrapped between the marks. */
 		note.n = 0;
-		compare_clines_wrap(&note, s->note, strlen(s->note), width - 1, 0,
-		    COMPARE_ROLE_NOTE, -1);
+		compare_clines_wrap(&note, s->title, strlen(s->title), width - 6,
+		    0, COMPARE_ROLE_SECTION, -1);
+		for (j = 0; j < note.n; j++) {
+			compare_line_add(l, t, -1);
+			if (j == 0)
+				compare_frag_add(l, 0, "== ", 3,
+				    COMPARE_ROLE_SECTION, 0, -1);
+			compare_frag_add(l, 3, note.v[j].s, note.v[j].len,
+			    COMPARE_ROLE_SECTION, 0, -1);
+			if (j + 1 == note.n)
+				compare_frag_add(l, 3 + text_width(note.v[j].s,
+				    note.v[j].len), " ==", 3,
+				    COMPARE_ROLE_SECTION, 0, -1);
+		}
+		/* Below 60 cells a note would fill the screen. */
+		note.n = 0;
+		if (l->label_w > 0)
+			compare_clines_wrap(&note, s->note, strlen(s->note),
+			    width - 1, 0, COMPARE_ROLE_NOTE, -1);
 		for (j = 0; j < note.n; j++) {
 			compare_line_add(l, t, -1);
 			compare_frag_add(l, 1, note.v[j].s, note.v[j].len,
