@@ -256,8 +256,8 @@ view_compare_scroll_to_selection(struct view_compare *vc)
 		hi = pl->line + pl->nlines - 1;
 	}
 	head = view_compare_section_line(vc, vc->sec);
-	if (&vc->lay->places[0] <= pl && (pl == &vc->lay->places[0] ||
-	    (pl - 1)->section != pl->section) && hi - head < vc->body_h)
+	if ((pl == vc->lay->places || (pl - 1)->section != pl->section) &&
+	    hi - head < vc->body_h)
 		lo = head;
 	if (lo < vc->top)
 		vc->top = lo;
