@@ -64,6 +64,18 @@ term_check_line "4 ゲノム・データ基盤" ">5 データ利活用・ライ�
 term_keys D
 term_check "Every row is shown." "D again shows every row"
 
+# e exports the table as TSV to a file named at the prompt.
+term_keys e
+term_check "Export the comparison as TSV to:" "e asks where to export"
+term_keys C-u
+term_type "$tmpdir/compare.tsv"
+term_keys Enter
+term_check "Wrote the comparison to" "the export is confirmed"
+head -n 1 "$tmpdir/compare.tsv" 2>/dev/null | grep -q '^row	period:1	period:2	period:3	marks$'
+ok $? "the exported file is the TSV table"
+grep -q '^ecosystem	' "$tmpdir/compare.tsv" 2>/dev/null
+ok $? "with its rows"
+
 # Wide: three periods; Tab to the next section.
 term_resize 160 48
 term_check_line "第１期 健康・医療戦略" "第３期 健康・医療戦略" "at 160 columns all three periods"
