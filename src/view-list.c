@@ -212,7 +212,10 @@ view_list_draw(struct app *a, struct view_list *l, struct surface *s, int x,
 	int nw, row;
 	bool reader = app_focus_reader(a);
 
-	if (w < VIEW_LIST_MIN_SPLIT) {
+	/* Reading takes the whole width: more text per line, and a scroll
+	 * the terminal can do itself (a full-width region), sending a line
+	 * instead of a screen. */
+	if (w < VIEW_LIST_MIN_SPLIT || reader) {
 		if (reader)
 			app_reader_draw(a, s, x, y, w, h, true);
 		else
