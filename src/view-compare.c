@@ -210,6 +210,12 @@ view_compare_layout(struct view_compare *vc, int w)
 		first = 1;
 	else
 		first = HMS_MAX(1, HMS_MIN(vc->pair, COMPARE_PERIODS - ncols + 1));
+	/* The selected column stays on the screen, at any width: a resize
+	 * to one column and back keeps the cell. */
+	if (vc->period < first)
+		first = vc->period;
+	else if (vc->period > first + ncols - 1)
+		first = vc->period - ncols + 1;
 	last = first + ncols - 1;
 	if (vc->lay != NULL && vc->lay->width == w && vc->lay->first == first &&
 	    vc->lay->last == last && vc->lay->diff_only == vc->diff_only)
@@ -533,22 +539,23 @@ view_compare_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
 		surface_puts(s, x, y, w, _("Nothing to compare."), STYLE_DIM);
 		return;
 	}
-	head_h = h >= 10 ? 2 : 1;
+	/* The heads and their rule, the table, a rule and the detail lines;
+	 * on a tiny screen the table alone. */
+	head_h = h >= 10 ? 2 : h >= 4 ? 1 : 0;
 	detail_h = h >= 20 ? 4 : h >= 12 ? 2 : 0;
-	vc->body_h = h - head_h - 1 - (detail_h > 0 ? detail_h + 1 : 0);
-	if (vc->body_h < 1) {
-		detail_h = 0;
-		vc->body_h = HMS_MAX(h - head_h - 1, 1);
-	}
-	vc->body_y = y + head_h + 1;
+	vc->body_h = h - (head_h > 0 ? head_h + 1 : 0) -
+	    (detail_h > 0 ? detail_h + 1 : 0);
+	vc->body_h = HMS_MAX(vc->body_h, 1);
+	vc->body_y = y + (head_h > 0 ? head_h + 1 : 0);
 	if (vc->follow || vc->restore_off >= 0)
 		view_compare_scroll_to_selection(vc);
 	vc->follow = false;
 	view_compare_clamp(vc);
 
-	view_compare_draw_head(vc, s, x, y, w, head_h);
-	if (head_h < h)
+	if (head_h > 0) {
+		view_compare_draw_head(vc, s, x, y, w, head_h);
 		view_compare_rule(vc->lay, s, x, y + head_h, w, true);
+	}
 	view_compare_draw_body(vc, s, x, vc->body_y, w);
 	if (detail_h > 0) {
 		view_compare_rule(vc->lay, s, x, vc->body_y + vc->body_h, w, false);

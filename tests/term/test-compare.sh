@@ -76,6 +76,12 @@ ok $? "the exported file is the TSV table"
 grep -q '^ecosystem	' "$tmpdir/compare.tsv" 2>/dev/null
 ok $? "with its rows"
 
+# Any size: tiny, then back, on the same cell.
+term_resize 20 6
+term_check ">5 データ" "at 20x6 one period: the selected cell's"
+term_resize 80 24
+term_check_line "4 ゲノム・データ基盤" ">5 データ利活用・ライフコース" "back at 80x24, the same cell"
+
 # Wide: three periods; Tab to the next section.
 term_resize 160 48
 term_check_line "第１期 健康・医療戦略" "第３期 健康・医療戦略" "at 160 columns all three periods"
