@@ -42,7 +42,8 @@ struct view_compare {
 						   row's distance from top, or -1 */
 };
 
-/* A selectable item of the current column: its row and first line. */
+/* A selectable item of the current column: its row (a place of the
+ * layout), its index (-1: an empty cell) and its first line. */
 struct view_compare_pos {
 	size_t	place;
 	int	item;
@@ -115,32 +116,39 @@ view_compare_item_lines(const struct view_compare *vc,
 
 /* The selectable items of the current column, in order.  The caller
  * frees the array. */
+static void
+view_compare_pos_add(const struct view_compare *vc, struct view_compare_pos **v,
+    size_t *n, size_t *cap, size_t place, int item)
+{
+	int first, last;
+
+	view_compare_item_lines(vc, &vc->lay->places[place], vc->period, item,
+	    &first, &last);
+	util_grow(v, cap, *n + 1, sizeof **v);
+	(*v)[*n].place = place;
+	(*v)[*n].item = item;
+	(*v)[*n].line = first;
+	(*n)++;
+}
+
+/* The selectable items of the current column, in order (a cell without
+ * items is one position).  The caller frees the array. */
 static struct view_compare_pos *
 view_compare_positions(const struct view_compare *vc, size_t *n)
 {
 	const struct compare_layout *l = vc->lay;
 	struct view_compare_pos *v = NULL;
 	const struct compare_cell *cell;
-	size_t i, cap = 0;
-	int k, first, last, nitems;
+	size_t i, k, cap = 0;
 
 	*n = 0;
 	for (i = 0; i < l->nplaces; i++) {
 		cell = view_compare_cell(vc, l->places[i].section,
 		    l->places[i].row, vc->period);
-		nitems = (int)cell->nitems;
-		for (k = nitems > 0 ? 0 : -1; k < HMS_MAX(nitems, 0) ||
-		    (nitems == 0 && k == -1); k++) {
-			view_compare_item_lines(vc, &l->places[i], vc->period, k,
-			    &first, &last);
-			util_grow(&v, &cap, *n + 1, sizeof *v);
-			v[*n].place = i;
-			v[*n].item = k;
-			v[*n].line = first;
-			(*n)++;
-			if (nitems == 0)
-				break;
-		}
+		if (cell->nitems == 0)
+			view_compare_pos_add(vc, &v, n, &cap, i, -1);
+		for (k = 0; k < cell->nitems; k++)
+			view_compare_pos_add(vc, &v, n, &cap, i, (int)k);
 	}
 	return v;
 }
