@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "compare.h"
 #include "content-load.h"
 #include "content.h"
 #include "i18n.h"
@@ -1307,4 +1308,24 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 	search_results_free(&res);
 	search_index_free(idx);
 	return rc;
+}
+
+/* ---- compare ---- */
+
+int
+cli_compare(const struct content *c, const struct cli_opts *o,
+    const char *topic)
+{
+	struct compare *cmp;
+	int t = -1;
+
+	if (topic != NULL && (t = compare_topic_from_name(topic)) < 0) {
+		fprintf(stderr, _("hms: unknown topic '%s' (projects, diseases, "
+		    "policies or goals)\n"), topic);
+		return CLI_ERROR;
+	}
+	cmp = compare_build(c);
+	compare_write(stdout, cmp, t, o->format, cli_width(o));
+	compare_free(cmp);
+	return CLI_FOUND;
 }

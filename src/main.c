@@ -464,6 +464,11 @@ main(int argc, char **argv)
 			rc = cli_search(c, &co, argv[optind + 1]);
 		else
 			rc = cli_funds(c, &co, argv[optind + 1]);
+	} else if (strcmp(cmd, "compare") == 0) {
+		if (optind + 2 < argc)
+			main_bad_usage(_("compare takes at most one TOPIC"));
+		rc = cli_compare(c, &co, optind + 1 < argc ? argv[optind + 1] :
+		    NULL);
 	} else
 		main_bad_usage(_("unknown command '%s'"), cmd);
 	fflush(stdout);
