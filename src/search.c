@@ -74,7 +74,15 @@ struct search_ient {
 	uint32_t		 n;
 };
 
-/* The fields normalised one way, with offset maps and the bigram index. */
+/* Haystack offsets of characters (or pairs) hashed into 1 << bits
+ * buckets: bucket k is post[start[k] .. start[k + 1]), ascending. */
+struct search_postings {
+	unsigned	 bits;
+	uint32_t	*start;
+	uint32_t	*post;
+};
+
+/* The fields normalised one way, with offset maps and the indexes. */
 struct search_hay {
 	char		*s;		/* each field's text, then a NUL */
 	size_t		 len;
@@ -89,9 +97,8 @@ struct search_hay {
 	uint32_t	*segn;
 	uint32_t	*sego;
 	size_t		 nsegs;
-	unsigned	 bits;		/* 1 << bits buckets */
-	uint32_t	*bstart;	/* (1 << bits) + 1 bucket starts */
-	uint32_t	*post;		/* haystack offsets, ascending per bucket */
+	struct search_postings	 uni;	/* by character */
+	struct search_postings	 bi;	/* by pair of adjacent characters */
 };
 
 struct search_index {
@@ -252,8 +259,10 @@ search_is_cont(unsigned char c)
 	return (c & 0xc0) == 0x80;
 }
 
+/* The bucket of the pair a, b; of the single character b when a is 0
+ * (no pair starts with NUL, the field separator). */
 static inline uint32_t
-search_bigram_key(uint32_t a, uint32_t b, unsigned bits)
+search_key(uint32_t a, uint32_t b, unsigned bits)
 {
 	uint64_t h = ((uint64_t)a << 21) ^ b;
 
@@ -360,48 +369,56 @@ search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
 	}
 }
 
+/* Build the postings of single characters (pairs false) or of pairs. */
 static void
-search_hay_bigrams(struct search_hay *h)
+search_postings_build(const struct search_hay *h, struct search_postings *p,
+    bool pairs)
 {
 	const unsigned char *s = (const unsigned char *)h->s;
-	size_t i, n1, n2, npairs = 0, nb;
+	size_t i, n1, nchars = 0, nb, npost = 0;
 	uint32_t a, b, *fill;
+	int pass;
 
-	/* Count characters to size the table: about one bucket per two
-	 * pairs, between 1 Ki and 4 Mi buckets. */
+	/* About one bucket per two characters, between 1 Ki and 4 Mi
+	 * buckets; distinct characters are far fewer than pairs. */
 	for (i = 0; i < h->len; i++)
 		if (!search_is_cont(s[i]))
-			npairs++;
-	h->bits = 10;
-	while (h->bits < 22 && ((size_t)1 << h->bits) < npairs / 2)
-		h->bits++;
-	nb = (size_t)1 << h->bits;
-	h->bstart = xcalloc(nb + 1, sizeof *h->bstart);
-	npairs = 0;
-	for (i = 0; i < h->len; i += n1) {
-		n1 = search_dec(s + i, &a);
-		if (a == 0 || i + n1 >= h->len)
-			continue;
-		n2 = search_dec(s + i + n1, &b);
-		(void)n2;
-		if (b == 0)
-			continue;
-		h->bstart[search_bigram_key(a, b, h->bits) + 1]++;
-		npairs++;
-	}
-	for (i = 0; i < nb; i++)
-		h->bstart[i + 1] += h->bstart[i];
-	h->post = xcalloc(npairs + 1, sizeof *h->post);
-	fill = xcalloc(nb, sizeof *fill);
-	memcpy(fill, h->bstart, nb * sizeof *fill);
-	for (i = 0; i < h->len; i += n1) {
-		n1 = search_dec(s + i, &a);
-		if (a == 0 || i + n1 >= h->len)
-			continue;
-		search_dec(s + i + n1, &b);
-		if (b == 0)
-			continue;
-		h->post[fill[search_bigram_key(a, b, h->bits)]++] = (uint32_t)i;
+			nchars++;
+	p->bits = 10;
+	while (p->bits < (pairs ? 22u : 16u) &&
+	    ((size_t)1 << p->bits) < nchars / 2)
+		p->bits++;
+	nb = (size_t)1 << p->bits;
+	p->start = xcalloc(nb + 1, sizeof *p->start);
+	fill = NULL;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < h->len; i += n1) {
+			uint32_t key;
+			n1 = search_dec(s + i, &a);
+			if (a == 0)
+				continue;
+			if (pairs) {
+				if (i + n1 >= h->len)
+					continue;
+				search_dec(s + i + n1, &b);
+				if (b == 0)
+					continue;
+				key = search_key(a, b, p->bits);
+			} else
+				key = search_key(0, a, p->bits);
+			if (pass == 0) {
+				p->start[key + 1]++;
+				npost++;
+			} else
+				p->post[fill[key]++] = (uint32_t)i;
+		}
+		if (pass == 0) {
+			for (i = 0; i < nb; i++)
+				p->start[i + 1] += p->start[i];
+			p->post = xcalloc(npost + 1, sizeof *p->post);
+			fill = xcalloc(nb, sizeof *fill);
+			memcpy(fill, p->start, nb * sizeof *fill);
+		}
 	}
 	free(fill);
 }
@@ -435,7 +452,8 @@ search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
 	h->fseg[idx->nfields] = (uint32_t)h->nsegs;
 	h->len = b.len;
 	h->s = b.data != NULL ? buf_steal(&b) : xstrdup("");
-	search_hay_bigrams(h);
+	search_postings_build(h, &h->uni, false);
+	search_postings_build(h, &h->bi, true);
 }
 
 static void
@@ -446,8 +464,10 @@ search_hay_free(struct search_hay *h)
 	free(h->fseg);
 	free(h->segn);
 	free(h->sego);
-	free(h->bstart);
-	free(h->post);
+	free(h->uni.start);
+	free(h->uni.post);
+	free(h->bi.start);
+	free(h->bi.post);
 	memset(h, 0, sizeof *h);
 }
 
@@ -495,6 +515,15 @@ search_hay_for(struct search_index *idx, bool era)
 		idx->era_built = true;
 	}
 	return &idx->era;
+}
+
+const char *
+search_index_text(struct search_index *idx, bool era, size_t *len)
+{
+	const struct search_hay *h = search_hay_for(idx, era);
+
+	*len = h->len;
+	return h->s;
 }
 
 /* ---- offset maps ---- */
@@ -727,9 +756,11 @@ search_entity_ok(const struct content_entity *e, const struct search_opts *o)
 struct search_term {
 	char		*s;		/* normalised */
 	size_t		 len;
-	size_t		 koff;		/* offset of the rarest pair in s */
-	uint32_t	 key;		/* its bucket */
-	size_t		 est;		/* postings in it; SIZE_MAX: one char */
+	size_t		 koff;		/* offset of its rarest pair (or of its
+					   only character) in s */
+	const uint32_t	*pb;		/* that pair's postings */
+	const uint32_t	*pe;
+	size_t		 est;		/* pe - pb */
 };
 
 struct search_session {
@@ -948,29 +979,40 @@ search_query_terms(const char *q, bool era, char ***termsp)
 	return n;
 }
 
-/* Choose the rarest character pair of t to look it up by. */
+/* Choose the rarest character pair of t to look it up by (its character
+ * when it has only one). */
 static void
 search_term_plan(const struct search_hay *h, struct search_term *t)
 {
 	const unsigned char *u = (const unsigned char *)t->s;
-	size_t i, n1, n2, est;
+	const struct search_postings *p;
+	size_t i, n1, est;
 	uint32_t a, b, key;
 
-	t->est = SIZE_MAX;
 	t->koff = 0;
-	t->key = 0;
+	n1 = search_dec(u, &a);
+	if (n1 >= t->len) {
+		p = &h->uni;
+		key = search_key(0, a, p->bits);
+		t->pb = p->post + p->start[key];
+		t->pe = p->post + p->start[key + 1];
+		t->est = (size_t)(t->pe - t->pb);
+		return;
+	}
+	p = &h->bi;
+	t->est = SIZE_MAX;
 	for (i = 0; i < t->len; i += n1) {
 		n1 = search_dec(u + i, &a);
 		if (i + n1 >= t->len)
 			break;
-		n2 = search_dec(u + i + n1, &b);
-		(void)n2;
-		key = search_bigram_key(a, b, h->bits);
-		est = h->bstart[key + 1] - h->bstart[key];
+		search_dec(u + i + n1, &b);
+		key = search_key(a, b, p->bits);
+		est = p->start[key + 1] - p->start[key];
 		if (est < t->est) {
 			t->est = est;
 			t->koff = i;
-			t->key = key;
+			t->pb = p->post + p->start[key];
+			t->pe = p->post + p->start[key + 1];
 		}
 	}
 }
@@ -983,48 +1025,32 @@ search_term_find(struct search_session *s, const struct search_hay *h,
     const struct search_term *t, size_t lo, size_t hi, size_t n,
     bool first_only)
 {
-	size_t last_end = lo;
+	const uint32_t *b = t->pb, *e = t->pe;
+	size_t last_end = lo, want = lo + t->koff, cand;
 
 	if (hi - lo < t->len)
 		return n;
-	if (t->est == SIZE_MAX) {
-		const char *p = h->s + lo, *end = h->s + hi, *m;
-		while ((m = memmem(p, (size_t)(end - p), t->s, t->len)) != NULL) {
-			util_grow(&s->occ, &s->occcap, n + 1, sizeof *s->occ);
-			s->occ[n++] = (uint32_t)(m - h->s);
-			if (first_only)
-				break;
-			p = m + t->len;
-		}
-		return n;
-	} else {
-		const uint32_t *b = h->post + h->bstart[t->key];
-		const uint32_t *e = h->post + h->bstart[t->key + 1];
-		size_t want = lo + t->koff, cand;
-
-		/* First posting at or after lo + koff. */
-		while (b < e) {
-			const uint32_t *mid = b + (e - b) / 2;
-			if (*mid < want)
-				b = mid + 1;
-			else
-				e = mid;
-		}
-		e = h->post + h->bstart[t->key + 1];
-		for (; b < e; b++) {
-			cand = *b - t->koff;
-			if (cand + t->len > hi)
-				break;
-			if (cand < last_end)
-				continue;
-			if (memcmp(h->s + cand, t->s, t->len) != 0)
-				continue;
-			util_grow(&s->occ, &s->occcap, n + 1, sizeof *s->occ);
-			s->occ[n++] = (uint32_t)cand;
-			if (first_only)
-				break;
-			last_end = cand + t->len;
-		}
+	/* First posting at or after lo + koff. */
+	while (b < e) {
+		const uint32_t *mid = b + (e - b) / 2;
+		if (*mid < want)
+			b = mid + 1;
+		else
+			e = mid;
+	}
+	for (e = t->pe; b < e; b++) {
+		cand = *b - t->koff;
+		if (cand + t->len > hi)
+			break;
+		if (cand < last_end)
+			continue;
+		if (memcmp(h->s + cand, t->s, t->len) != 0)
+			continue;
+		util_grow(&s->occ, &s->occcap, n + 1, sizeof *s->occ);
+		s->occ[n++] = (uint32_t)cand;
+		if (first_only)
+			break;
+		last_end = cand + t->len;
 	}
 	return n;
 }

@@ -118,6 +118,11 @@ struct search_results {
  * on the first query that asks for it.  Free with search_index_free(). */
 struct search_index *search_index_build(const struct content *c);
 void search_index_free(struct search_index *idx);
+/* The normalised text the index searches: every field of every entity,
+ * each followed by a NUL, *len bytes in all (NULs included).  Owned by the
+ * index; for benchmarks and debugging. */
+const char *search_index_text(struct search_index *idx, bool era,
+    size_t *len);
 
 /* Run a query.  Returns 0 and fills *res (free with search_results_free;
  * no hits is not an error), or -1 with a message in *err (the caller frees
@@ -128,10 +133,11 @@ int search_run(struct search_index *idx, const char *query,
 /* Free what a search_run filled in and empty *res; safe on an empty one. */
 void search_results_free(struct search_results *res);
 
-/* A session for incremental search (a query per keystroke): it reuses its
- * buffers, so a run allocates nothing once they have grown.  One session
- * per prompt; not shared between threads.  Free with
- * search_session_free(). */
+/* A session for incremental search (a query per keystroke): it keeps its
+ * buffers (candidates, hits, matches, PCRE2 contexts and JIT stack) from
+ * one run to the next, so a run allocates little beyond the query's terms
+ * once they have grown.  One session per prompt; not shared between
+ * threads.  Free with search_session_free(). */
 struct search_session *search_session_create(struct search_index *idx);
 void search_session_free(struct search_session *s);
 /* Run a query in the session.  Returns the results, owned by the session
