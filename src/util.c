@@ -142,6 +142,8 @@ buf_reserve(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->data = xreallocarray(b->data, b->cap, 1);
+	/* Reserved but unwritten, the buffer still reads as a string. */
+	b->data[b->len] = '\0';
 }
 
 void

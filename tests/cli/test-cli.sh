@@ -60,6 +60,22 @@ run hms list project --period 3 --format json
 check_rc 0 "list --period 3 exits 0"
 if printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if len(d)==8 else 1)'; then ok 0 "period 3 has 8 projects, as JSON"; else ok 1 "period 3 has 8 projects, as JSON"; fi
 
+# Every type lists as TSV in valid UTF-8, a record a line starting with
+# an id of that type (an empty relation column once printed garbage).
+for t in period section project disease measure milestone kpi program ministry term; do
+	run hms list $t --format tsv
+	if [ "$rc" = 0 ] && printf '%s\n' "$out" | python3 -c '
+import sys
+t = sys.argv[1]
+data = sys.stdin.buffer.read().decode("utf-8")
+lines = data.rstrip("\n").split("\n")[1:]
+sys.exit(0 if lines and all(l.startswith(t + ":") for l in lines) else 1)' "$t"; then
+		ok 0 "list $t --format tsv: valid UTF-8, ids first"
+	else
+		ok 1 "list $t --format tsv: valid UTF-8, ids first"
+	fi
+done
+
 run hms list nosuchtype
 check_rc 2 "list of an unknown type exits 2"
 
