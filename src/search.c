@@ -90,12 +90,14 @@ struct search_hay {
 					   s[foff[f], foff[f + 1] - 1) */
 	uint32_t	*fseg;		/* nfields + 1: field f's segments are
 					   [fseg[f], fseg[f + 1]) */
-	/* Segment k: normalised offset segn[k] (relative to its field)
-	 * comes from original offset sego[k]; later normalised bytes up to
-	 * the next segment add to both alike.  Offsets are only looked up
-	 * at character starts. */
+	/* Segment k covers the normalised characters from segn[k] (relative
+	 * to its field) to the next segment: the first comes from original
+	 * offset sego[k], and each later one starts where the one before it
+	 * ended, with as many bytes in the original as in the normalised
+	 * text (so offsets grow alike); the last one ends at sege[k]. */
 	uint32_t	*segn;
 	uint32_t	*sego;
+	uint32_t	*sege;
 	size_t		 nsegs;
 	struct search_postings	 uni;	/* by character */
 	struct search_postings	 bi;	/* by pair of adjacent characters */
@@ -312,31 +314,40 @@ struct search_segs {
 	size_t	o0;
 };
 
+/* Add normalised character n, which covers original [oa, ob). */
 static void
 search_seg_add(struct search_hay *h, struct search_segs *sg, size_t n,
-    size_t o)
+    size_t oa, size_t ob)
 {
-	if (sg->have && o == sg->o0 + (n - sg->n0))
+	if (sg->have && oa == h->sege[h->nsegs - 1] &&
+	    oa == sg->o0 + (n - sg->n0)) {
+		h->sege[h->nsegs - 1] = (uint32_t)ob;
 		return;
+	}
 	util_grow(&h->segn, &sg->cap, h->nsegs + 1, sizeof *h->segn);
 	h->sego = xreallocarray(h->sego, sg->cap, sizeof *h->sego);
+	h->sege = xreallocarray(h->sege, sg->cap, sizeof *h->sege);
 	h->segn[h->nsegs] = (uint32_t)n;
-	h->sego[h->nsegs] = (uint32_t)o;
+	h->sego[h->nsegs] = (uint32_t)oa;
+	h->sege[h->nsegs] = (uint32_t)ob;
 	h->nsegs++;
 	sg->have = true;
 	sg->n0 = n;
-	sg->o0 = o;
+	sg->o0 = oa;
 }
 
 /* Append one field's normalised text to the haystack, runs of white space
- * read as one space and none at either end, with its segments. */
+ * read as one space and none at either end, with its segments.  Where
+ * each normalised character comes from is what text_norm_span() says of
+ * it alone; a range of characters then maps to the start of its first
+ * and the end of its last, which is what text_norm_span() says of the
+ * range. */
 static void
 search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
     const struct text_norm *tn)
 {
-	size_t i = 0, n, start = b->len, k;
+	size_t i = 0, n, start = b->len, k, oa, ob, sa = 0, sb = 0;
 	bool space = false;
-	size_t space_o = 0;
 
 	sg->have = false;
 	while (i < tn->len) {
@@ -344,32 +355,29 @@ search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
 		n = 1;
 		while (i + n < tn->len && search_is_cont((unsigned char)tn->s[i + n]))
 			n++;
-		if (n == 1 && search_is_space(c)) {
-			if (!space)
-				space_o = tn->map[i];
-			space = true;
-			i++;
-			continue;
-		}
-		if (n == 1 && c == '\0') {
-			/* Cannot come from valid text; keep the separator
-			 * unique. */
+		if (n == 1 && (search_is_space(c) || c == '\0')) {
+			/* NUL cannot come from valid text; dropping it keeps
+			 * the separator unique. */
+			if (c != '\0' && !space) {
+				text_norm_span(tn, i, i + 1, &sa, &sb);
+				space = true;
+			}
 			i++;
 			continue;
 		}
 		if (space && b->len > start) {
-			search_seg_add(h, sg, b->len - start, space_o);
+			search_seg_add(h, sg, b->len - start, sa, sb);
 			buf_addc(b, ' ');
 		}
 		space = false;
-		search_seg_add(h, sg, b->len - start, tn->map[i]);
+		text_norm_span(tn, i, i + n, &oa, &ob);
+		search_seg_add(h, sg, b->len - start, oa, ob);
 		for (k = 0; k < n; k++)
 			buf_addc(b, tn->s[i + k]);
 		i += n;
 	}
 }
 
-/* Build the postings of single characters (pairs false) or of pairs. */
 static void
 search_postings_build(const struct search_hay *h, struct search_postings *p,
     bool pairs)
@@ -464,6 +472,7 @@ search_hay_free(struct search_hay *h)
 	free(h->fseg);
 	free(h->segn);
 	free(h->sego);
+	free(h->sege);
 	free(h->uni.start);
 	free(h->uni.post);
 	free(h->bi.start);
@@ -547,36 +556,26 @@ search_seg_at(const struct search_hay *h, size_t f, size_t n)
 }
 
 /* Map normalised bytes [a, b) of field f (character boundaries, a < b)
- * to original bytes [*oa, *ob), exactly as text_norm_span() does on the
- * full map: the end extends over every normalised character that comes
- * from the same original character as the last one matched. */
+ * to original bytes [*oa, *ob): from where the first character comes
+ * from to where the last one's comes from ends. */
 static void
-search_span(const struct search_index *idx, const struct search_hay *h,
-    size_t f, size_t a, size_t b, size_t *oa, size_t *ob)
+search_span(const struct search_hay *h, size_t f, size_t a, size_t b,
+    size_t *oa, size_t *ob)
 {
-	size_t nlen = h->foff[f + 1] - 1 - h->foff[f];
-	size_t olen = idx->fields[f].olen, k, kb, p, last;
+	size_t k, p, next;
 
 	k = search_seg_at(h, f, a);
 	*oa = h->sego[k] + (a - h->segn[k]);
-	if (b >= nlen) {
-		*ob = olen;
-		return;
-	}
-	/* The original offset of the character before b. */
+	/* The last character, and whether it ends its segment. */
 	p = b - 1;
 	while (p > a && search_is_cont((unsigned char)h->s[h->foff[f] + p]))
 		p--;
-	kb = search_seg_at(h, f, p);
-	last = h->sego[kb] + (p - h->segn[kb]);
-	k = search_seg_at(h, f, b);
-	/* Within a segment the original offset grows, so only a segment
-	 * start can repeat the previous character's offset. */
-	while (b < nlen && b == h->segn[k] && h->sego[k] == last) {
-		k++;
-		b = k < h->fseg[f + 1] ? h->segn[k] : nlen;
-	}
-	*ob = b >= nlen ? olen : h->sego[k] + (b - h->segn[k]);
+	k = search_seg_at(h, f, p);
+	next = k + 1 < h->fseg[f + 1] ? h->segn[k + 1] : SIZE_MAX;
+	if (b >= next || b >= h->foff[f + 1] - 1 - h->foff[f])
+		*ob = h->sege[k];
+	else
+		*ob = h->sego[k] + (b - h->segn[k]);
 	if (*ob < *oa)
 		*ob = *oa;
 }
@@ -1108,7 +1107,7 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 				f++;
 			x = &idx->fields[f];
 			a = s->occ[i] - h->foff[f];
-			search_span(idx, h, f, a, a + term->len, &oa, &ob);
+			search_span(h, f, a, a + term->len, &oa, &ob);
 			whole = search_wholeness(x->orig, x->olen, oa, ob);
 			rank = search_match_rank(x->kind, whole);
 			if (rank > best)
