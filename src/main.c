@@ -14,10 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "content-load.h"
 #include "content.h"
 #include "i18n.h"
+#include "keymap.h"
 #include "main.h"
 #include "output.h"
 #include "text.h"
@@ -54,6 +56,7 @@ main_usage(FILE *f)
 "      --keymap=NAME|FILE key bindings: default, vi, emacs or a file\n"
 "      --check-keymap=FILE  report problems in a keymap file and exit\n"
 "      --no-color         draw without colour (also: NO_COLOR set)\n"
+"      --no-mouse         leave the mouse to the terminal (select and copy)\n"
 "      --ambiwidth=1|2|auto  width of East Asian ambiguous characters\n"
 "      --lang=ja|en       language of the interface\n"
 "      --today=YYYY-MM-DD the date the roadmap marks as now\n"
@@ -66,7 +69,7 @@ main_usage(FILE *f)
 enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
-	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION
+	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE
 };
 
 static const struct option main_longopts[] = {
@@ -81,6 +84,7 @@ static const struct option main_longopts[] = {
 	{ "check-keymap", required_argument, NULL, OPT_CHECK_KEYMAP },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "today", required_argument, NULL, OPT_TODAY },
@@ -230,6 +234,62 @@ main_load(const char *dir)
 	return c;
 }
 
+static void
+main_keymap_report(void *arg, const char *origin, int line, const char *msg)
+{
+	int *n = arg;
+
+	(*n)++;
+	out_text(stderr, origin);
+	if (line > 0)
+		fprintf(stderr, ":%d", line);
+	fputs(": ", stderr);
+	out_text(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/* hms --check-keymap FILE: every problem as FILE:LINE, on top of the
+ * built-in bindings so that shadowing is seen as it would be. */
+static int
+main_check_keymap(const char *path)
+{
+	struct keymap *km = keymap_create();
+	const char *dflt = keymap_preset("default");
+	int n = 0;
+
+	keymap_load_string(km, dflt, strlen(dflt), "default.keys", NULL, NULL);
+	if (keymap_preset(path) != NULL && access(path, F_OK) != 0) {
+		const char *p = keymap_preset(path);
+		char *origin = xasprintf("%s.keys", path);
+		keymap_load_string(km, p, strlen(p), origin, main_keymap_report, &n);
+		free(origin);
+	} else
+		keymap_load_file(km, path, main_keymap_report, &n);
+	keymap_lint(km, main_keymap_report, &n);
+	keymap_free(km);
+	if (n > 0) {
+		fprintf(stderr, _("hms: %d problem(s) in %s\n"), n, path);
+		return CLI_ERROR;
+	}
+	printf(_("%s: OK\n"), path);
+	return CLI_FOUND;
+}
+
+int
+main_interface(const struct main_opts *mo, const char *dir, const char *id)
+{
+	struct content *c;
+	int rc;
+
+	if (mo->check_keymap != NULL)
+		return main_check_keymap(mo->check_keymap);
+	c = main_load(dir);
+	rc = app_run(mo, c, id);
+	content_free(c);
+	text_fini();
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -293,6 +353,9 @@ main(int argc, char **argv)
 		case OPT_NO_COLOR:
 			mo.no_color = true;
 			break;
+		case OPT_NO_MOUSE:
+			mo.no_mouse = true;
+			break;
 		case OPT_AMBIWIDTH:
 			if (strcmp(optarg, "1") == 0)
 				mo.ambiwidth = 1;
@@ -342,9 +405,12 @@ main(int argc, char **argv)
 		text_fini();
 		return rc;
 	}
-	if (cmd == NULL || strcmp(cmd, "open") == 0)
-		return main_interface(&mo, dir, cmd != NULL && optind + 1 < argc ?
+	if (cmd == NULL || strcmp(cmd, "open") == 0 || mo.check_keymap != NULL) {
+		rc = main_interface(&mo, dir, cmd != NULL && optind + 1 < argc ?
 		    argv[optind + 1] : NULL);
+		free(dir);
+		return rc;
+	}
 
 	c = main_load(dir);
 	rc = CLI_ERROR;

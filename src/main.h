@@ -12,6 +12,7 @@ struct main_opts {
 	const char	*today;		/* --today YYYY-MM-DD, or NULL */
 	int		 ambiwidth;	/* 0 unset, 1, 2, -1 auto */
 	bool		 no_color;
+	bool		 no_mouse;
 	bool		 locale_note;	/* switched to C.UTF-8 */
 };
 

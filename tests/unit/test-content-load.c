@@ -2,6 +2,7 @@
  * and line, the bundled content loads into a consistent model. */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,8 @@ main(void)
 {
 	char *err = NULL;
 
+	/* Widths follow the terminal's model, which needs a UTF-8 locale. */
+	setlocale(LC_ALL, "C.UTF-8");
 	srcdir = getenv("top_srcdir");
 	if (srcdir == NULL)
 		srcdir = ".";

@@ -1,0 +1,414 @@
+/* keymap.c — key tables and the .keys parser. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keymap.h"
+#include "keymap-presets.h"
+#include "util.h"
+
+struct keymap_tab {
+	struct keymap_binding	*v;
+	size_t			 n, cap;
+};
+
+struct keymap {
+	struct keymap_tab	 tabs[KEYMAP_TABLE_COUNT];
+	char			**origins;	/* owned copies of file names */
+	size_t			 norigins, origcap;
+};
+
+static const char *const keymap_tables[KEYMAP_TABLE_COUNT] = {
+	[KEYMAP_GLOBAL] = "global",
+	[KEYMAP_LIST] = "list",
+	[KEYMAP_READER] = "reader",
+	[KEYMAP_TABLE] = "table",
+	[KEYMAP_ROADMAP] = "roadmap",
+	[KEYMAP_COMPARE] = "compare",
+	[KEYMAP_SOURCE] = "source",
+	[KEYMAP_HELP] = "help",
+	[KEYMAP_PROMPT] = "prompt",
+};
+
+static const struct {
+	const char	*name;
+	const char	*text;
+} keymap_presets[] = {
+	{ "default", keymap_default_keys },
+	{ "vi", keymap_vi_keys },
+	{ "emacs", keymap_emacs_keys },
+};
+
+const char *
+keymap_table_name(enum keymap_table t)
+{
+	return keymap_tables[t];
+}
+
+int
+keymap_table_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < KEYMAP_TABLE_COUNT; i++) {
+		if (strcmp(keymap_tables[i], name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *
+keymap_preset(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < HMS_NELEM(keymap_presets); i++) {
+		if (strcmp(keymap_presets[i].name, name) == 0)
+			return keymap_presets[i].text;
+	}
+	return NULL;
+}
+
+struct keymap *
+keymap_create(void)
+{
+	return xcalloc(1, sizeof(struct keymap));
+}
+
+void
+keymap_free(struct keymap *km)
+{
+	size_t i;
+
+	if (km == NULL)
+		return;
+	for (i = 0; i < KEYMAP_TABLE_COUNT; i++)
+		free(km->tabs[i].v);
+	for (i = 0; i < km->norigins; i++)
+		free(km->origins[i]);
+	free(km->origins);
+	free(km);
+}
+
+static bool
+keymap_seq_eq(const struct key_seq *a, const struct key_seq *b)
+{
+	return a->n == b->n &&
+	    memcmp(a->keys, b->keys, (size_t)a->n * sizeof a->keys[0]) == 0;
+}
+
+/* Whether a is a proper prefix of b. */
+static bool
+keymap_seq_prefix(const struct key_seq *a, const struct key_seq *b)
+{
+	return a->n < b->n &&
+	    memcmp(a->keys, b->keys, (size_t)a->n * sizeof a->keys[0]) == 0;
+}
+
+static void
+keymap_unbind(struct keymap_tab *t, const struct key_seq *seq)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (keymap_seq_eq(&t->v[i].seq, seq)) {
+			memmove(&t->v[i], &t->v[i + 1],
+			    (t->n - i - 1) * sizeof t->v[0]);
+			t->n--;
+			return;
+		}
+	}
+}
+
+static void
+keymap_bind(struct keymap_tab *t, const struct key_seq *seq, enum action a,
+    const char *origin, int line)
+{
+	keymap_unbind(t, seq);
+	util_grow(&t->v, &t->cap, t->n + 1, sizeof t->v[0]);
+	t->v[t->n].seq = *seq;
+	t->v[t->n].action = a;
+	t->v[t->n].origin = origin;
+	t->v[t->n].line = line;
+	t->n++;
+}
+
+static void HMS_PRINTF(5, 6)
+keymap_problem(keymap_report_fn *report, void *arg, const char *origin,
+    int line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (report == NULL)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	report(arg, origin, line, msg);
+	free(msg);
+}
+
+/* Split a line into words; quotes ('…' or "…") keep spaces and #. */
+static int
+keymap_split(char *line, char **words, int max, bool *bad_quote)
+{
+	int n = 0;
+	char *p = line, *w;
+	char q;
+
+	*bad_quote = false;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#')
+			break;
+		if (n == max)
+			return n + 1;
+		if (*p == '"' || *p == '\'') {
+			q = *p++;
+			w = p;
+			while (*p != '\0' && *p != q)
+				p++;
+			if (*p != q) {
+				*bad_quote = true;
+				return n;
+			}
+			*p++ = '\0';
+		} else {
+			w = p;
+			while (*p != '\0' && *p != ' ' && *p != '\t')
+				p++;
+			if (*p != '\0')
+				*p++ = '\0';
+		}
+		words[n++] = w;
+	}
+	return n;
+}
+
+static const char *
+keymap_origin(struct keymap *km, const char *origin)
+{
+	size_t i;
+
+	for (i = 0; i < km->norigins; i++) {
+		if (strcmp(km->origins[i], origin) == 0)
+			return km->origins[i];
+	}
+	util_grow(&km->origins, &km->origcap, km->norigins + 1,
+	    sizeof *km->origins);
+	km->origins[km->norigins] = xstrdup(origin);
+	return km->origins[km->norigins++];
+}
+
+int
+keymap_load_string(struct keymap *km, const char *text, size_t len,
+    const char *origin_in, keymap_report_fn *report, void *arg)
+{
+	const char *origin = keymap_origin(km, origin_in);
+	const char *p = text, *end = text + len, *nl;
+	char *line, *words[8], seqtext[128];
+	struct key_seq seq;
+	int lineno = 0, problems = 0, nw, t, k;
+	enum action a;
+	bool bad_quote;
+	size_t used;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		line = xstrndup(p, (size_t)(nl - p));
+		p = nl + 1;
+		lineno++;
+		if (strlen(line) > 0 && line[strlen(line) - 1] == '\r')
+			line[strlen(line) - 1] = '\0';
+		nw = keymap_split(line, words, 8, &bad_quote);
+		if (bad_quote) {
+			keymap_problem(report, arg, origin, lineno,
+			    "unterminated quote");
+			problems++;
+			goto next;
+		}
+		if (nw == 0)
+			goto next;
+		if (nw > 8) {
+			keymap_problem(report, arg, origin, lineno,
+			    "too many words");
+			problems++;
+			goto next;
+		}
+		if (strcmp(words[0], "bind") != 0 &&
+		    strcmp(words[0], "unbind") != 0) {
+			keymap_problem(report, arg, origin, lineno,
+			    "unknown command '%s' (expected bind or unbind)",
+			    words[0]);
+			problems++;
+			goto next;
+		}
+		if (nw < (strcmp(words[0], "bind") == 0 ? 4 : 3)) {
+			keymap_problem(report, arg, origin, lineno,
+			    "%s needs %s", words[0], strcmp(words[0], "bind") == 0 ?
+			    "a table, a key and an action" : "a table and a key");
+			problems++;
+			goto next;
+		}
+		if ((t = keymap_table_from_name(words[1])) < 0) {
+			keymap_problem(report, arg, origin, lineno,
+			    "unknown table '%s' (one of: global, list, reader, "
+			    "table, roadmap, compare, source, help, prompt)",
+			    words[1]);
+			problems++;
+			goto next;
+		}
+		/* The key words: everything between the table and the action
+		 * (or the end, for unbind). */
+		seqtext[0] = '\0';
+		used = 0;
+		seq.n = 0;
+		for (k = 2; k < (strcmp(words[0], "bind") == 0 ? nw - 1 : nw); k++) {
+			uint32_t key = key_from_name(words[k]);
+			if (key == HK_NONE) {
+				keymap_problem(report, arg, origin, lineno,
+				    "unknown key '%s'", words[k]);
+				problems++;
+				goto next;
+			}
+			if (seq.n == KEY_SEQ_MAX) {
+				keymap_problem(report, arg, origin, lineno,
+				    "key sequence longer than %d keys",
+				    KEY_SEQ_MAX);
+				problems++;
+				goto next;
+			}
+			seq.keys[seq.n++] = key;
+			used += (size_t)snprintf(seqtext + used,
+			    used < sizeof seqtext ? sizeof seqtext - used : 0,
+			    "%s%s", k > 2 ? " " : "", words[k]);
+		}
+		if (strcmp(words[0], "unbind") == 0) {
+			keymap_unbind(&km->tabs[t], &seq);
+			goto next;
+		}
+		a = action_find(words[nw - 1]);
+		if (a == ACTION_NONE && strcmp(words[nw - 1], "none") != 0) {
+			keymap_problem(report, arg, origin, lineno,
+			    "unknown action '%s' (hms --help lists the "
+			    "views; the help screen, every action)", words[nw - 1]);
+			problems++;
+			goto next;
+		}
+		if (a == ACTION_NONE)
+			keymap_unbind(&km->tabs[t], &seq);
+		else
+			keymap_bind(&km->tabs[t], &seq, a, origin, lineno);
+next:
+		free(line);
+	}
+	return problems;
+}
+
+int
+keymap_load_file(struct keymap *km, const char *path, keymap_report_fn *report,
+    void *arg)
+{
+	char *text;
+	size_t len;
+	int n;
+
+	text = util_read_file(path, &len);
+	if (text == NULL) {
+		keymap_problem(report, arg, path, 0, "cannot read: %s",
+		    strerror(errno));
+		return 1;
+	}
+	n = keymap_load_string(km, text, len, path, report, arg);
+	free(text);
+	return n;
+}
+
+static enum action
+keymap_lookup_one(const struct keymap_tab *t, const struct key_seq *seq,
+    bool *partial)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (keymap_seq_eq(&t->v[i].seq, seq))
+			return t->v[i].action;
+	}
+	for (i = 0; i < t->n; i++) {
+		if (keymap_seq_prefix(seq, &t->v[i].seq))
+			*partial = true;
+	}
+	return ACTION_NONE;
+}
+
+enum action
+keymap_lookup(const struct keymap *km, enum keymap_table t,
+    const struct key_seq *seq, bool *partial)
+{
+	enum action a;
+
+	*partial = false;
+	a = keymap_lookup_one(&km->tabs[t], seq, partial);
+	if (a != ACTION_NONE || *partial || t == KEYMAP_PROMPT)
+		return a;
+	return keymap_lookup_one(&km->tabs[KEYMAP_GLOBAL], seq, partial);
+}
+
+const struct keymap_binding *
+keymap_bindings(const struct keymap *km, enum keymap_table t, size_t *n)
+{
+	*n = km->tabs[t].n;
+	return km->tabs[t].v;
+}
+
+static int
+keymap_lint_pair(const struct keymap_tab *short_tab,
+    const struct keymap_tab *long_tab, const char *short_name,
+    const char *long_name, keymap_report_fn *report, void *arg)
+{
+	size_t i, j;
+	int n = 0;
+	char a[128], b[128];
+
+	for (i = 0; i < long_tab->n; i++) {
+		for (j = 0; j < short_tab->n; j++) {
+			if (!keymap_seq_prefix(&short_tab->v[j].seq,
+			    &long_tab->v[i].seq))
+				continue;
+			keymap_problem(report, arg, long_tab->v[i].origin,
+			    long_tab->v[i].line,
+			    "'%s' in %s can never be typed: '%s' is bound to "
+			    "%s in %s (%s:%d)",
+			    key_seq_to_name(&long_tab->v[i].seq, a, sizeof a),
+			    long_name,
+			    key_seq_to_name(&short_tab->v[j].seq, b, sizeof b),
+			    action_name(short_tab->v[j].action), short_name,
+			    short_tab->v[j].origin, short_tab->v[j].line);
+			n++;
+		}
+	}
+	return n;
+}
+
+int
+keymap_lint(const struct keymap *km, keymap_report_fn *report, void *arg)
+{
+	int t, n = 0;
+
+	for (t = 0; t < KEYMAP_TABLE_COUNT; t++) {
+		n += keymap_lint_pair(&km->tabs[t], &km->tabs[t],
+		    keymap_tables[t], keymap_tables[t], report, arg);
+		if (t != KEYMAP_GLOBAL && t != KEYMAP_PROMPT)
+			n += keymap_lint_pair(&km->tabs[t],
+			    &km->tabs[KEYMAP_GLOBAL], keymap_tables[t],
+			    keymap_tables[KEYMAP_GLOBAL], report, arg);
+	}
+	return n;
+}

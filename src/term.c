@@ -1,0 +1,350 @@
+/* term.c — ncursesw: start, keys, attributes, drawing, restoring. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "key.h"
+#include "surface.h"
+#include "term.h"
+#include "util.h"
+
+static SCREEN *term_screen;
+static bool term_on;
+static bool term_color;
+static volatile sig_atomic_t term_sig;
+static int term_errors;		/* consecutive input errors */
+static MEVENT term_last_mouse;
+
+static void
+term_on_signal(int sig)
+{
+	term_sig = sig;
+}
+
+static void
+term_fatal_hook(void)
+{
+	term_fini();
+}
+
+/* Attributes of each role, for colour and for monochrome terminals.  In
+ * monochrome every role stays distinguishable (bold, underline, reverse),
+ * and views add text marks where meaning is at stake. */
+static const struct {
+	attr_t	attr;
+	short	fg, bg;	/* -1: default */
+} term_theme[STYLE_COUNT] = {
+	[STYLE_NORMAL] =	{ A_NORMAL, -1, -1 },
+	[STYLE_DIM] =		{ A_DIM, -1, -1 },
+	[STYLE_TITLE] =		{ A_BOLD, COLOR_CYAN, -1 },
+	[STYLE_HEADING] =	{ A_BOLD, -1, -1 },
+	[STYLE_LINK] =		{ A_UNDERLINE, COLOR_BLUE, -1 },
+	[STYLE_LINK_ACTIVE] =	{ A_REVERSE | A_UNDERLINE, -1, -1 },
+	[STYLE_SELECTED] =	{ A_REVERSE, -1, -1 },
+	[STYLE_SELECTED_DIM] =	{ A_UNDERLINE, -1, -1 },
+	[STYLE_MATCH] =		{ A_REVERSE | A_BOLD, COLOR_YELLOW, -1 },
+	[STYLE_STATUS] =	{ A_REVERSE, -1, -1 },
+	[STYLE_MESSAGE] =	{ A_NORMAL, -1, -1 },
+	[STYLE_ERROR] =		{ A_BOLD, COLOR_RED, -1 },
+	[STYLE_MARK] =		{ A_BOLD, COLOR_MAGENTA, -1 },
+	[STYLE_BORDER] =	{ A_NORMAL, -1, -1 },
+	[STYLE_HIGHLIGHT] =	{ A_BOLD, COLOR_GREEN, -1 },
+};
+
+static attr_t
+term_attr(int style)
+{
+	attr_t a;
+
+	if (style < 0 || style >= STYLE_COUNT)
+		style = STYLE_NORMAL;
+	a = term_theme[style].attr;
+	if (term_color && term_theme[style].fg != -1)
+		a |= COLOR_PAIR(style);
+	return a;
+}
+
+int
+term_init(const struct term_opts *opts, char **err)
+{
+	const char *term = getenv("TERM");
+	struct sigaction sa;
+	int i;
+
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		*err = xasprintf("this terminal (TERM=%s) cannot show the "
+		    "interface; use the commands instead, e.g. hms search "
+		    "QUERY, hms show ID (hms --help lists them)",
+		    term == NULL || *term == '\0' ? "unset" : term);
+		return -1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*err = xstrdup("the interface needs a terminal on standard "
+		    "input and output; use the commands instead "
+		    "(hms --help lists them)");
+		return -1;
+	}
+	/* newterm, unlike initscr, returns on an unknown TERM. */
+	term_screen = newterm(NULL, stdout, stdin);
+	if (term_screen == NULL) {
+		*err = xasprintf("terminal type '%s' is unknown here (install "
+		    "Debian's ncurses-term, or set TERM=xterm-256color); the "
+		    "commands work without it (hms --help)", term);
+		return -1;
+	}
+	term_on = true;
+	util_fatal_hook = term_fatal_hook;
+	raw();		/* C-c, C-z, C-s and C-q arrive as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	set_escdelay(opts->escdelay > 0 ? opts->escdelay : 50);
+	curs_set(0);
+	term_color = !opts->no_color && has_colors();
+	if (term_color) {
+		start_color();
+		use_default_colors();
+		for (i = 1; i < STYLE_COUNT; i++) {
+			if (term_theme[i].fg != -1)
+				init_pair((short)i, term_theme[i].fg,
+				    term_theme[i].bg);
+		}
+	}
+	if (!opts->no_mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = term_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+void
+term_fini(void)
+{
+	if (!term_on)
+		return;
+	term_on = false;
+	curs_set(1);
+	endwin();
+	if (term_screen != NULL) {
+		delscreen(term_screen);
+		term_screen = NULL;
+	}
+	fflush(stdout);
+}
+
+bool
+term_active(void)
+{
+	return term_on;
+}
+
+void
+term_size(int *w, int *h)
+{
+	getmaxyx(stdscr, *h, *w);
+}
+
+int
+term_signal(void)
+{
+	return (int)term_sig;
+}
+
+static uint32_t
+term_map_curses(int k)
+{
+	switch (k) {
+	case KEY_UP: return HK_UP;
+	case KEY_DOWN: return HK_DOWN;
+	case KEY_LEFT: return HK_LEFT;
+	case KEY_RIGHT: return HK_RIGHT;
+	case KEY_HOME: return HK_HOME;
+	case KEY_END: return HK_END;
+	case KEY_PPAGE: return HK_PPAGE;
+	case KEY_NPAGE: return HK_NPAGE;
+	case KEY_IC: return HK_IC;
+	case KEY_DC: return HK_DC;
+	case KEY_ENTER: return HK_ENTER;
+	case KEY_BTAB: return HK_BTAB;
+	case KEY_BACKSPACE: return HK_BSPACE;
+	case KEY_RESIZE: return HK_RESIZE;
+	case KEY_MOUSE: return HK_MOUSE;
+	case KEY_SLEFT: return HK_LEFT | HK_META;
+	case KEY_SRIGHT: return HK_RIGHT | HK_META;
+	default:
+		if (k >= KEY_F(1) && k <= KEY_F(12))
+			return HK_F1 + (uint32_t)(k - KEY_F(1));
+		/* Alt+arrows in xterm-style terminals. */
+		return HK_NONE;
+	}
+}
+
+static uint32_t
+term_map_char(wint_t c)
+{
+	switch (c) {
+	case '\r':
+	case '\n':
+		return HK_ENTER;
+	case '\t':
+		return HK_TAB;
+	case 0x7f:
+	case 0x08:
+		return HK_BSPACE;
+	case 0x1b:
+		return HK_ESCAPE;
+	case ' ':
+		return HK_SPACE;
+	case 0:
+		return HK_SPACE | HK_CTRL;
+	default:
+		if (c < 0x20)
+			return ((uint32_t)c + 'a' - 1) | HK_CTRL;
+		return (uint32_t)c;
+	}
+}
+
+enum term_event
+term_read_key(int timeout_ms, uint32_t *key)
+{
+	wint_t c;
+	int rc;
+
+	struct timespec t0, t1;
+	long ms;
+
+	*key = HK_NONE;
+	for (;;) {
+		if (term_sig != 0)
+			return term_sig == SIGHUP ? TERM_HANGUP : TERM_SIGNAL;
+		timeout(timeout_ms);
+		errno = 0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		rc = get_wch(&c);
+		if (rc == ERR) {
+			if (term_sig != 0)
+				continue;
+			/* A dropped connection: EIO, or errors that come back
+			 * at once, again and again (end of file).  Never spin
+			 * at 100% CPU after SSH goes away. */
+			if (errno == EIO || errno == EBADF || !isatty(STDIN_FILENO))
+				return TERM_HANGUP;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+			    (t1.tv_nsec - t0.tv_nsec) / 1000000;
+			if (errno != EINTR && (timeout_ms < 0 ||
+			    ms < timeout_ms / 2)) {
+				if (++term_errors >= 100)
+					return TERM_HANGUP;
+			} else
+				term_errors = 0;
+			if (timeout_ms >= 0 && errno != EINTR)
+				return TERM_TIMEOUT;
+			continue;
+		}
+		term_errors = 0;
+		if (rc == KEY_CODE_YES) {
+			*key = term_map_curses((int)c);
+			if (*key == HK_MOUSE) {
+				if (getmouse(&term_last_mouse) != OK)
+					continue;
+			}
+			if (*key == HK_NONE)
+				continue;
+			return TERM_KEY;
+		}
+		*key = term_map_char(c);
+		if (*key == HK_ESCAPE) {
+			/* ESC followed at once by a key is Meta-key. */
+			wint_t c2;
+			timeout(0);
+			rc = get_wch(&c2);
+			if (rc == OK)
+				*key = term_map_char(c2) | HK_META;
+			else if (rc == KEY_CODE_YES)
+				*key = term_map_curses((int)c2) | HK_META;
+		}
+		return TERM_KEY;
+	}
+}
+
+bool
+term_mouse(struct term_mouse *m)
+{
+	m->x = term_last_mouse.x;
+	m->y = term_last_mouse.y;
+	if (term_last_mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+		m->button = 1;
+	else if (term_last_mouse.bstate & BUTTON4_PRESSED)
+		m->button = 4;
+	else if (term_last_mouse.bstate & BUTTON5_PRESSED)
+		m->button = 5;
+	else
+		m->button = 0;
+	return m->button != 0;
+}
+
+void
+term_draw(const struct surface *s)
+{
+	const struct surface_cell *c;
+	int x, y, w, h;
+
+	getmaxyx(stdscr, h, w);
+	for (y = 0; y < s->h && y < h; y++) {
+		for (x = 0; x < s->w && x < w; x++) {
+			c = &s->cells[y * s->w + x];
+			if (c->width == 0)
+				continue;
+			/* A wide cell needs two columns. */
+			if (c->width == 2 && x + 1 >= w)
+				break;
+			attrset(term_attr(c->style));
+			/* The bottom-right cell "fails" (the cursor cannot
+			 * move on); the character is drawn all the same. */
+			mvaddstr(y, x, c->c);
+		}
+	}
+	attrset(A_NORMAL);
+	if (s->cursor) {
+		move(s->cy, s->cx);
+		curs_set(1);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+void
+term_redraw_all(void)
+{
+	clearok(curscr, TRUE);
+}
+
+void
+term_suspend(void)
+{
+	endwin();
+	fflush(stdout);
+	raise(SIGTSTP);
+	/* Back after fg: ncurses' own SIGTSTP handling restores the modes. */
+	refresh();
+	clearok(curscr, TRUE);
+}

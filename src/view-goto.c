@@ -1,0 +1,122 @@
+/* view-goto.c — the ':' prompt: an id, a view by name, or a title. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "content.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+#include "view.h"
+
+/* View names users may type, in English and Japanese. */
+static const struct {
+	const char	*name;
+	enum app_view	 view;
+} view_goto_names[] = {
+	{ "outline", VIEW_OUTLINE }, { "projects", VIEW_PROJECTS },
+	{ "diseases", VIEW_DISEASES }, { "kpis", VIEW_KPIS },
+	{ "programs", VIEW_PROGRAMS }, { "roadmap", VIEW_ROADMAP },
+	{ "glossary", VIEW_GLOSSARY }, { "compare", VIEW_COMPARE },
+	{ "search", VIEW_SEARCH }, { "bookmarks", VIEW_BOOKMARKS },
+	{ "help", VIEW_HELP },
+	{ "目次", VIEW_OUTLINE }, { "プロジェクト", VIEW_PROJECTS },
+	{ "疾患", VIEW_DISEASES }, { "事業", VIEW_PROGRAMS },
+	{ "工程表", VIEW_ROADMAP }, { "用語", VIEW_GLOSSARY },
+	{ "比較", VIEW_COMPARE },
+};
+
+void
+view_goto(struct app *a, const char *text)
+{
+	const struct content *c = app_content(a);
+	struct content_entity *e, *found = NULL;
+	char *q, *t;
+	size_t i, n = 0;
+
+	for (i = 0; i < HMS_NELEM(view_goto_names); i++) {
+		if (strcmp(text, view_goto_names[i].name) == 0) {
+			if (view_goto_names[i].view == VIEW_HELP)
+				view_help_show(a, app_current_view(a));
+			app_switch(a, view_goto_names[i].view);
+			return;
+		}
+	}
+	if ((e = content_find(c, text)) != NULL) {
+		app_open(a, e);
+		return;
+	}
+	/* A title: exactly, else the only one that contains the text. */
+	q = text_normalize_str(text, strlen(text), TEXT_NORM_NOSPACE);
+	for (i = 0; i < c->nentities; i++) {
+		t = text_normalize_str(c->entities[i]->title,
+		    strlen(c->entities[i]->title), TEXT_NORM_NOSPACE);
+		if (strcmp(t, q) == 0) {
+			free(t);
+			found = c->entities[i];
+			n = 1;
+			break;
+		}
+		if (strstr(t, q) != NULL) {
+			if (n++ == 0)
+				found = c->entities[i];
+		}
+		free(t);
+	}
+	free(q);
+	if (n == 1) {
+		app_open(a, found);
+		return;
+	}
+	if (n == 0)
+		app_error(a, _("Nothing called \"%s\" (Tab completes ids, titles and views)."),
+		    text);
+	else
+		app_error(a, _("%zu titles contain \"%s\": Tab lists them, / searches."),
+		    n, text);
+}
+
+static int
+view_goto_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+void
+view_goto_candidates(struct app *a, const char *text)
+{
+	const struct content *c = app_content(a);
+	char **v = NULL, *q, *t;
+	size_t n = 0, cap = 0, i, len = strlen(text);
+
+	for (i = 0; i < HMS_NELEM(view_goto_names); i++) {
+		if (strncmp(view_goto_names[i].name, text, len) == 0) {
+			util_grow(&v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(view_goto_names[i].name);
+		}
+	}
+	q = text_normalize_str(text, len, TEXT_NORM_NOSPACE);
+	for (i = 0; i < c->nentities && n < 200; i++) {
+		const struct content_entity *e = c->entities[i];
+		if (strncmp(e->id, text, len) == 0) {
+			util_grow(&v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(e->id);
+			continue;
+		}
+		if (len == 0)
+			continue;
+		t = text_normalize_str(e->title, strlen(e->title),
+		    TEXT_NORM_NOSPACE);
+		if (strncmp(t, q, strlen(q)) == 0) {
+			util_grow(&v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(e->title);
+		}
+		free(t);
+	}
+	free(q);
+	if (n > 1)
+		qsort(v, n, sizeof *v, view_goto_cmp);
+	app_prompt_set_candidates(a, v, n);
+}

@@ -1,0 +1,267 @@
+/* view-help.c — help generated from the live key bindings of a view and
+ * global, with every action listed even when unbound; searchable. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "action.h"
+#include "app.h"
+#include "i18n.h"
+#include "keymap.h"
+#include "layout.h"
+#include "text.h"
+#include "util.h"
+#include "view.h"
+
+struct view_help {
+	enum app_view	 about;		/* the view whose keys are shown */
+	struct page	*page;
+	int		 width;
+	int		 top, height;
+	char		*filter;	/* normalised, or NULL */
+};
+
+static struct view_help *
+view_help_state(struct app *a)
+{
+	struct view_help *vh = app_view_state(a, VIEW_HELP);
+
+	if (vh == NULL) {
+		vh = xcalloc(1, sizeof *vh);
+		app_set_view_state(a, VIEW_HELP, vh);
+	}
+	return vh;
+}
+
+void
+view_help_show(struct app *a, enum app_view v)
+{
+	struct view_help *vh = view_help_state(a);
+
+	if (v == VIEW_HELP)
+		return;
+	vh->about = v;
+	vh->top = 0;
+	free(vh->filter);
+	vh->filter = NULL;
+	page_free(vh->page);
+	vh->page = NULL;
+}
+
+static bool
+view_help_keep(struct view_help *vh, const char *line)
+{
+	char *n;
+	bool keep;
+
+	if (vh->filter == NULL)
+		return true;
+	n = text_normalize_str(line, strlen(line), 0);
+	keep = strstr(n, vh->filter) != NULL;
+	free(n);
+	return keep;
+}
+
+static void
+view_help_line(struct view_help *vh, struct page *p, const char *keys,
+    const char *name, const char *help)
+{
+	struct buf b;
+	int kw;
+
+	buf_init(&b);
+	buf_printf(&b, "%s  %s  %s", keys, name, help);
+	if (!view_help_keep(vh, b.data)) {
+		buf_free(&b);
+		return;
+	}
+	page_newline(p, -1, 0);
+	kw = text_width(keys, strlen(keys));
+	page_add(p, "  ", 2, STYLE_NORMAL, -1);
+	page_add(p, keys, strlen(keys), STYLE_HEADING, -1);
+	buf_reset(&b);
+	buf_printf(&b, "%*s", HMS_MAX(14 - kw, 1), "");
+	page_add(p, b.data, b.len, STYLE_NORMAL, -1);
+	page_add(p, name, strlen(name), STYLE_NORMAL, -1);
+	buf_reset(&b);
+	buf_printf(&b, "%*s", HMS_MAX(22 - (int)strlen(name), 1), "");
+	page_add(p, b.data, b.len, STYLE_NORMAL, -1);
+	page_add(p, help, strlen(help), STYLE_DIM, -1);
+	buf_free(&b);
+}
+
+static void
+view_help_table(struct app *a, struct view_help *vh, struct page *p,
+    enum keymap_table t, const char *heading)
+{
+	const struct keymap_binding *b;
+	size_t n, i;
+	char keys[64];
+
+	b = keymap_bindings(app_keymap(a), t, &n);
+	page_newline(p, -1, 0);
+	page_newline(p, -1, 0);
+	page_add(p, heading, strlen(heading), STYLE_TITLE, -1);
+	for (i = 0; i < n; i++) {
+		key_seq_to_name(&b[i].seq, keys, sizeof keys);
+		view_help_line(vh, p, keys, action_name(b[i].action),
+		    action_help(b[i].action));
+	}
+}
+
+static void
+view_help_build(struct app *a, struct view_help *vh, int width)
+{
+	const struct view_ops *about = app_view_ops(vh->about);
+	struct page *p = page_new(width);
+	char head[160];
+	int act, t;
+	size_t n, i;
+	struct buf keys;
+	char one[64];
+
+	page_newline(p, -1, 0);
+	snprintf(head, sizeof head, _("Keys of the %s view"), _(about->title));
+	page_add(p, head, strlen(head), STYLE_TITLE, -1);
+	if (vh->filter != NULL) {
+		snprintf(head, sizeof head, _("  (only lines with \"%s\"; / to change)"),
+		    vh->filter);
+		page_add(p, head, strlen(head), STYLE_DIM, -1);
+	}
+	page_newline(p, -1, 0);
+	page_add_wrapped(p, _("Type a link's number and Enter to follow it. "
+	    "Keys come from keymap files (see hms-keys(5)): "
+	    "~/.config/hms/keys and --keymap vi|emacs|FILE."), strlen(_(
+	    "Type a link's number and Enter to follow it. "
+	    "Keys come from keymap files (see hms-keys(5)): "
+	    "~/.config/hms/keys and --keymap vi|emacs|FILE.")), 0, false,
+	    STYLE_DIM, NULL, 0, -1);
+	if (about->table != KEYMAP_GLOBAL)
+		view_help_table(a, vh, p, about->table, _("This view"));
+	view_help_table(a, vh, p, KEYMAP_GLOBAL, _("Everywhere"));
+	view_help_table(a, vh, p, KEYMAP_PROMPT, _("In prompts"));
+	/* Every action, bound or not, with its keys in any table. */
+	page_newline(p, -1, 0);
+	page_newline(p, -1, 0);
+	page_add(p, _("All actions"), strlen(_("All actions")), STYLE_TITLE, -1);
+	buf_init(&keys);
+	for (act = 1; act < ACTION_COUNT; act++) {
+		buf_reset(&keys);
+		for (t = 0; t < KEYMAP_TABLE_COUNT; t++) {
+			const struct keymap_binding *b =
+			    keymap_bindings(app_keymap(a), (enum keymap_table)t, &n);
+			for (i = 0; i < n; i++) {
+				if ((int)b[i].action != act)
+					continue;
+				if (keys.len > 0)
+					buf_adds(&keys, ",");
+				buf_adds(&keys, key_seq_to_name(&b[i].seq, one,
+				    sizeof one));
+			}
+		}
+		view_help_line(vh, p, keys.len > 0 ? keys.data : _("(unbound)"),
+		    action_name((enum action)act),
+		    action_help((enum action)act));
+	}
+	buf_free(&keys);
+	vh->page = p;
+	vh->width = width;
+}
+
+static void
+view_help_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+{
+	struct view_help *vh = view_help_state(a);
+
+	if (vh->page == NULL || vh->width != w) {
+		page_free(vh->page);
+		view_help_build(a, vh, w);
+	}
+	vh->height = h;
+	if (vh->top > (int)vh->page->nlines - h)
+		vh->top = (int)vh->page->nlines - h;
+	if (vh->top < 0)
+		vh->top = 0;
+	page_draw(vh->page, s, x, y, w, h, vh->top, -1);
+}
+
+static void
+view_help_filter_done(struct app *a, const char *text)
+{
+	struct view_help *vh = view_help_state(a);
+
+	if (text == NULL)
+		return;
+	free(vh->filter);
+	vh->filter = text[0] != '\0' ? text_normalize_str(text, strlen(text), 0) :
+	    NULL;
+	page_free(vh->page);
+	vh->page = NULL;
+	vh->top = 0;
+}
+
+static bool
+view_help_action(struct app *a, enum action act)
+{
+	struct view_help *vh = view_help_state(a);
+	int page = HMS_MAX(vh->height - 1, 1);
+
+	switch (act) {
+	case ACTION_UP: vh->top--; break;
+	case ACTION_DOWN: vh->top++; break;
+	case ACTION_PAGE_UP: vh->top -= page; break;
+	case ACTION_PAGE_DOWN: vh->top += page; break;
+	case ACTION_HALF_UP: vh->top -= page / 2; break;
+	case ACTION_HALF_DOWN: vh->top += page / 2; break;
+	case ACTION_TOP: vh->top = 0; break;
+	case ACTION_BOTTOM: vh->top = 1 << 20; break;
+	case ACTION_SEARCH:
+	case ACTION_FILTER:
+		app_prompt(a, _("Help search: "), NULL, NULL, NULL,
+		    view_help_filter_done);
+		break;
+	case ACTION_HELP:
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+static void
+view_help_free(struct app *a)
+{
+	struct view_help *vh = app_view_state(a, VIEW_HELP);
+
+	if (vh == NULL)
+		return;
+	page_free(vh->page);
+	free(vh->filter);
+	free(vh);
+	app_set_view_state(a, VIEW_HELP, NULL);
+}
+
+static int
+view_help_save(struct app *a)
+{
+	return (int)view_help_state(a)->about;
+}
+
+static void
+view_help_restore(struct app *a, int place)
+{
+	view_help_show(a, (enum app_view)place);
+}
+
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.title = N_("Help"),
+	.table = KEYMAP_HELP,
+	.draw = view_help_draw,
+	.action = view_help_action,
+	.save = view_help_save,
+	.restore = view_help_restore,
+	.free = view_help_free,
+};

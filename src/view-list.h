@@ -1,0 +1,42 @@
+/* view-list.h — the navigation list that list views are made of. */
+#ifndef HMS_VIEW_LIST_H
+#define HMS_VIEW_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "view.h"
+
+struct view_list {
+	struct view_list_item	*items;
+	size_t			 n, cap;
+	int			 sel;		/* selected row, -1 none */
+	int			 top;		/* first row shown */
+	int			 x, y, w, height;	/* where it was drawn */
+	bool			*expanded;	/* outline: per entity index */
+};
+
+void view_list_clear(struct view_list *l);
+void view_list_free(struct view_list *l);
+/* Append a row (entity NULL: a group header); the label is formatted. */
+struct view_list_item *view_list_add(struct view_list *l,
+    struct content_entity *e, int depth, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* "3 医薬品", "(1) …": how entities are named in lists; caller frees. */
+char *view_list_label(const struct content_entity *e);
+void view_list_move(struct app *a, struct view_list *l, int delta);
+void view_list_select_first(struct app *a, struct view_list *l);
+bool view_list_select_entity(struct view_list *l,
+    const struct content_entity *e);
+/* The list pane alone. */
+void view_list_draw_pane(struct app *a, struct view_list *l,
+    struct surface *s, int x, int y, int w, int h, bool focused);
+/* The list and the reader side by side (one at a time when narrow). */
+void view_list_draw(struct app *a, struct view_list *l, struct surface *s,
+    int x, int y, int w, int h);
+bool view_list_action(struct app *a, struct view_list *l, enum action act);
+bool view_list_click(struct app *a, struct view_list *l, int x, int y,
+    int button);
+void view_list_position(struct view_list *l, char *buf, size_t size);
+
+#endif

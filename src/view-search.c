@@ -1,0 +1,442 @@
+/* view-search.c — incremental search: the prompt, results grouped by type
+ * and period with highlighted snippets, and the reader on the hit. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "content.h"
+#include "i18n.h"
+#include "search.h"
+#include "text.h"
+#include "util.h"
+#include "view-list.h"
+#include "view.h"
+
+struct view_search {
+	struct view_list	*list;
+	char			*query;
+	bool			 regex;
+	struct search_results	 res;
+	bool			 have_res;
+};
+
+static struct view_search *
+view_search_state(struct app *a)
+{
+	struct view_search *vs = app_view_state(a, VIEW_SEARCH);
+
+	if (vs == NULL) {
+		vs = xcalloc(1, sizeof *vs);
+		vs->list = xcalloc(1, sizeof *vs->list);
+		vs->list->sel = -1;
+		app_set_view_state(a, VIEW_SEARCH, vs);
+	}
+	return vs;
+}
+
+struct view_search_field {
+	size_t			 want, at;
+	struct search_field	 f;
+	bool			 found;
+};
+
+static void
+view_search_field_cb(const struct search_field *f, void *arg)
+{
+	struct view_search_field *s = arg;
+
+	if (s->at++ == s->want) {
+		s->f = *f;
+		s->found = true;
+	}
+}
+
+static bool
+view_search_field(const struct content_entity *e, size_t field,
+    struct search_field *out)
+{
+	struct view_search_field s = { .want = field };
+
+	search_fields(e, view_search_field_cb, &s);
+	*out = s.f;
+	return s.found;
+}
+
+/* Parse filters out of the query: type:kpi (t:), period:3 (p:). */
+static char *
+view_search_filters(const char *q, struct search_opts *o)
+{
+	struct buf b;
+	const char *p = q, *start;
+	char word[64];
+	size_t n;
+	int t;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		start = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+		n = (size_t)(p - start);
+		if (n < sizeof word) {
+			memcpy(word, start, n);
+			word[n] = '\0';
+			if ((strncmp(word, "type:", 5) == 0 ||
+			    strncmp(word, "t:", 2) == 0) &&
+			    (t = content_type_from_name(strchr(word, ':') + 1)) >= 0) {
+				o->type = t;
+				goto next;
+			}
+			if ((strncmp(word, "period:", 7) == 0 ||
+			    strncmp(word, "p:", 2) == 0) &&
+			    strchr(word, ':')[1] >= '1' && strchr(word, ':')[1] <= '3' &&
+			    strchr(word, ':')[2] == '\0') {
+				o->period = strchr(word, ':')[1] - '0';
+				goto next;
+			}
+		}
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, start, n);
+next:
+		while (*p == ' ')
+			p++;
+	}
+	return buf_steal(&b);
+}
+
+/* Marks for the reader from a hit's matches. */
+static struct page_mark *
+view_search_marks(const struct search_hit *h, size_t *n)
+{
+	struct page_mark *m = xcalloc(h->nmatches + 1, sizeof *m);
+	struct search_field f;
+	size_t i, k = 0;
+
+	for (i = 0; i < h->nmatches; i++) {
+		if (!view_search_field(h->entity, h->matches[i].field, &f))
+			continue;
+		m[k].text = f.text;
+		m[k].off = h->matches[i].off;
+		m[k].len = h->matches[i].len;
+		k++;
+	}
+	*n = k;
+	return m;
+}
+
+/* "title — …snippet…" with the matched characters highlighted. */
+static void
+view_search_item(struct view_list *l, const struct search_hit *h)
+{
+	struct view_list_item *it;
+	struct search_field f;
+	struct buf b;
+	const struct search_match *m = NULL;
+	size_t i, a, z, k;
+	int cells;
+
+	buf_init(&b);
+	buf_adds(&b, h->entity->title);
+	/* Prefer a match outside the title for the snippet. */
+	for (i = 0; i < h->nmatches; i++) {
+		if (view_search_field(h->entity, h->matches[i].field, &f) &&
+		    f.kind >= SEARCH_FIELD_TITLE_EN) {
+			m = &h->matches[i];
+			break;
+		}
+	}
+	it = view_list_add(l, h->entity, 1, "%s", "");
+	free(it->label);
+	/* Title matches are highlighted in the title. */
+	for (i = 0; i < h->nmatches && it->nhl < 8; i++) {
+		if (view_search_field(h->entity, h->matches[i].field, &f) &&
+		    f.kind == SEARCH_FIELD_TITLE) {
+			it->hl[it->nhl][0] = h->matches[i].off;
+			it->hl[it->nhl][1] = h->matches[i].off + h->matches[i].len;
+			it->nhl++;
+		}
+	}
+	if (m != NULL && view_search_field(h->entity, m->field, &f)) {
+		a = m->off;
+		cells = 0;
+		while (a > 0 && cells < 12) {
+			size_t p = a - 1;
+			while (p > 0 && ((unsigned char)f.text[p] & 0xc0) == 0x80)
+				p--;
+			cells += text_width(f.text + p, a - p);
+			a = p;
+		}
+		z = m->off + m->len;
+		cells = 0;
+		while (z < f.len && cells < 30) {
+			size_t e = text_cluster_end(f.text, f.len, z);
+			cells += text_width(f.text + z, e - z);
+			z = e;
+		}
+		buf_adds(&b, "  — ");
+		if (a > 0)
+			buf_adds(&b, "…");
+		buf_add(&b, f.text + a, m->off - a);
+		k = b.len;
+		buf_add(&b, f.text + m->off, m->len);
+		if (it->nhl < 8) {
+			it->hl[it->nhl][0] = k;
+			it->hl[it->nhl][1] = b.len;
+			it->nhl++;
+		}
+		buf_add(&b, f.text + m->off + m->len, z - m->off - m->len);
+		if (z < f.len)
+			buf_adds(&b, "…");
+	}
+	/* Ranges in order, without overlaps, as the list draws them. */
+	for (i = 1; i < (size_t)it->nhl; i++) {
+		size_t x0 = it->hl[i][0], x1 = it->hl[i][1];
+		for (k = i; k > 0 && it->hl[k - 1][0] > x0; k--) {
+			it->hl[k][0] = it->hl[k - 1][0];
+			it->hl[k][1] = it->hl[k - 1][1];
+		}
+		it->hl[k][0] = x0;
+		it->hl[k][1] = x1;
+	}
+	for (i = 1; i < (size_t)it->nhl; i++) {
+		if (it->hl[i][0] < it->hl[i - 1][1])
+			it->hl[i][0] = it->hl[i - 1][1];
+		if (it->hl[i][1] < it->hl[i][0])
+			it->hl[i][1] = it->hl[i][0];
+	}
+	it->label = buf_steal(&b);
+	it->marks = view_search_marks(h, &it->nmarks);
+}
+
+static void
+view_search_rebuild(struct app *a, struct view_search *vs)
+{
+	struct view_list *l = vs->list;
+	size_t i, j;
+	int t, p;
+	bool *used;
+
+	view_list_clear(l);
+	if (!vs->have_res || vs->res.nhits == 0) {
+		view_list_add(l, NULL, 0, "%s", vs->query == NULL ||
+		    vs->query[0] == '\0' ? _("Type to search.") :
+		    _("No matches."));
+		l->sel = -1;
+		app_preview(a, NULL);
+		return;
+	}
+	/* Grouped by type, then period; inside a group, in rank order. The
+	 * group of the best hit comes first. */
+	used = xcalloc(vs->res.nhits + 1, sizeof *used);
+	for (i = 0; i < vs->res.nhits; i++) {
+		if (used[i])
+			continue;
+		t = (int)vs->res.hits[i].entity->type;
+		p = vs->res.hits[i].entity->period;
+		{
+			size_t n = 0;
+			for (j = i; j < vs->res.nhits; j++)
+				n += !used[j] &&
+				    (int)vs->res.hits[j].entity->type == t &&
+				    vs->res.hits[j].entity->period == p;
+			if (p != 0)
+				view_list_add(l, NULL, 0, "%s · %s%d (%zu)",
+				    content_type_label((enum content_type)t),
+				    _("P"), p, n);
+			else
+				view_list_add(l, NULL, 0, "%s (%zu)",
+				    content_type_label((enum content_type)t), n);
+		}
+		for (j = i; j < vs->res.nhits; j++) {
+			if (used[j] || (int)vs->res.hits[j].entity->type != t ||
+			    vs->res.hits[j].entity->period != p)
+				continue;
+			used[j] = true;
+			view_search_item(l, &vs->res.hits[j]);
+		}
+	}
+	free(used);
+	view_list_select_first(a, l);
+}
+
+static void
+view_search_run(struct app *a, const char *query)
+{
+	struct view_search *vs = view_search_state(a);
+	struct search_opts o = { .regex = vs->regex, .type = -1 };
+	char *q, *err = NULL;
+	struct search_results res;
+
+	free(vs->query);
+	vs->query = xstrdup(query);
+	q = view_search_filters(query, &o);
+	if (q[0] == '\0') {
+		free(q);
+		if (vs->have_res)
+			search_results_free(&vs->res);
+		vs->have_res = false;
+		view_search_rebuild(a, vs);
+		return;
+	}
+	if (search_run(app_search_index(a), q, &o, &res, &err) != 0) {
+		app_error(a, "%s", err);
+		free(err);
+		free(q);
+		return;
+	}
+	free(q);
+	if (vs->have_res)
+		search_results_free(&vs->res);
+	vs->res = res;
+	vs->have_res = true;
+	view_search_rebuild(a, vs);
+	app_message(a, _("%zu hits"), res.nhits);
+}
+
+static void
+view_search_changed(struct app *a, const char *text)
+{
+	view_search_run(a, text);
+}
+
+static void
+view_search_done(struct app *a, const char *text)
+{
+	struct view_search *vs = view_search_state(a);
+
+	if (text == NULL) {
+		app_message(a, "%s", _("Search cancelled."));
+		return;
+	}
+	view_search_run(a, text);
+	/* Results stay in the list; Enter opens the selected hit. */
+	app_set_focus_reader(a, false);
+	if (vs->have_res && vs->res.nhits > 0)
+		app_message(a, _("%zu hits: Up/Down choose, Enter opens, n/N next/previous match"),
+		    vs->res.nhits);
+}
+
+void
+view_search_start(struct app *a)
+{
+	struct view_search *vs = view_search_state(a);
+
+	app_switch(a, VIEW_SEARCH);
+	app_prompt(a, vs->regex ? _("Regex search: ") : "/", "search",
+	    NULL, view_search_changed, view_search_done);
+}
+
+void
+view_search_toggle_regex(struct app *a)
+{
+	struct view_search *vs = view_search_state(a);
+
+	vs->regex = !vs->regex;
+	app_message(a, "%s", vs->regex ? _("Regex search (PCRE2). C-r: plain.") :
+	    _("Plain search. C-r: regex."));
+}
+
+void
+view_search_next_hit(struct app *a, int dir)
+{
+	struct view_search *vs = view_search_state(a);
+	struct view_list *l = vs->list;
+	struct view_list_item *it;
+	int before = l->sel;
+
+	if (!vs->have_res || vs->res.nhits == 0) {
+		app_message(a, "%s", _("No search: press / to search."));
+		return;
+	}
+	view_list_move(a, l, dir);
+	if (l->sel == before) {
+		app_message(a, "%s", dir > 0 ? _("Last hit.") : _("First hit."));
+		return;
+	}
+	it = &l->items[l->sel];
+	app_open_marked(a, it->entity, it->marks, it->nmarks);
+}
+
+/* ---- the view ---- */
+
+static void
+view_search_enter(struct app *a)
+{
+	struct view_search *vs = view_search_state(a);
+
+	if (vs->list->n == 0)
+		view_search_rebuild(a, vs);
+}
+
+static void
+view_search_draw(struct app *a, struct surface *s, int x, int y, int w,
+    int h)
+{
+	view_list_draw(a, view_search_state(a)->list, s, x, y, w, h);
+}
+
+static bool
+view_search_action(struct app *a, enum action act)
+{
+	return view_list_action(a, view_search_state(a)->list, act);
+}
+
+static bool
+view_search_click(struct app *a, int x, int y, int b)
+{
+	return view_list_click(a, view_search_state(a)->list, x, y, b);
+}
+
+static void
+view_search_position(struct app *a, char *buf, size_t size)
+{
+	view_list_position(view_search_state(a)->list, buf, size);
+}
+
+static int
+view_search_save(struct app *a)
+{
+	return view_search_state(a)->list->sel;
+}
+
+static void
+view_search_restore(struct app *a, int place)
+{
+	struct view_list *l = view_search_state(a)->list;
+
+	if (place >= 0 && place < (int)l->n)
+		l->sel = place;
+}
+
+static void
+view_search_free(struct app *a)
+{
+	struct view_search *vs = app_view_state(a, VIEW_SEARCH);
+
+	if (vs == NULL)
+		return;
+	view_list_free(vs->list);
+	if (vs->have_res)
+		search_results_free(&vs->res);
+	free(vs->query);
+	free(vs);
+	app_set_view_state(a, VIEW_SEARCH, NULL);
+}
+
+const struct view_ops view_search_ops = {
+	.name = "search",
+	.title = N_("Search"),
+	.table = KEYMAP_LIST,
+	.enter = view_search_enter,
+	.draw = view_search_draw,
+	.action = view_search_action,
+	.click = view_search_click,
+	.position = view_search_position,
+	.save = view_search_save,
+	.restore = view_search_restore,
+	.free = view_search_free,
+};

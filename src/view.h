@@ -1,0 +1,101 @@
+/* view.h — the views and the app functions only views (and tests) use. */
+#ifndef HMS_VIEW_H
+#define HMS_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+struct content_prov;
+
+extern const struct view_ops view_outline_ops;
+extern const struct view_ops view_projects_ops;
+extern const struct view_ops view_diseases_ops;
+extern const struct view_ops view_kpis_ops;
+extern const struct view_ops view_programs_ops;
+extern const struct view_ops view_roadmap_ops;
+extern const struct view_ops view_glossary_ops;
+extern const struct view_ops view_compare_ops;
+extern const struct view_ops view_search_ops;
+extern const struct view_ops view_bookmarks_ops;
+extern const struct view_ops view_entity_ops;
+extern const struct view_ops view_source_ops;
+extern const struct view_ops view_help_ops;
+
+/* ---- app internals for views ---- */
+
+const struct view_ops *app_view_ops(enum app_view v);
+/* The view called name ("kpis"), or -1. */
+int app_view_from_name(const char *name);
+const struct keymap *app_keymap(struct app *a);
+bool app_focus_reader(struct app *a);
+void app_set_focus_reader(struct app *a, bool reader);
+/* Open or preview with search marks (highlight, scroll to the first). */
+void app_open_marked(struct app *a, struct content_entity *e,
+    const struct page_mark *marks, size_t n);
+void app_preview_marked(struct app *a, struct content_entity *e,
+    const struct page_mark *marks, size_t n);
+void app_reader_set_marks(struct app *a, const struct page_mark *marks,
+    size_t n);
+/* The text being edited in the prompt ("" when none). */
+const char *app_prompt_text(struct app *a);
+/* Completion candidates for the goto prompt (takes ownership). */
+void app_prompt_set_candidates(struct app *a, char **cands, size_t n);
+/* The keymap: default, preset or file, then the user's file; the first
+ * problem (if any) is returned for the message line. */
+struct keymap *app_load_keymap(const char *name, char **problem);
+
+/* ---- tests: an app without a terminal ---- */
+struct app *app_create_headless(struct content *c, const char *today);
+void app_free(struct app *a);
+/* Feed one key as if typed. */
+void app_feed(struct app *a, uint32_t key);
+/* Draw the screen into a w x h text dump; the caller frees it. */
+char *app_render(struct app *a, int w, int h, bool styles);
+
+/* ---- shared by views ---- */
+
+/* Whether a view shows the reader pane (lists) or is full screen. */
+bool view_has_reader(enum app_view v);
+/* Whether a view has a navigation list. */
+bool view_has_nav(enum app_view v);
+/* Select e in the current view's list, if it is there. */
+void view_sync_selection(struct app *a, struct content_entity *e);
+
+/* The goto prompt: resolve an id, a view name or a title. */
+void view_goto(struct app *a, const char *text);
+void view_goto_candidates(struct app *a, const char *text);
+
+/* Search (view-search.c). */
+void view_search_start(struct app *a);
+void view_search_next_hit(struct app *a, int dir);
+void view_search_toggle_regex(struct app *a);
+
+/* Help (view-help.c): for the keys of view v. */
+void view_help_show(struct app *a, enum app_view v);
+
+/* Source (view-source.c): show the lines of p. */
+void view_source_show(struct app *a, const struct content_prov *p);
+
+/* Bookmarks and notes (view-bookmarks.c). */
+void view_bookmarks_action(struct app *a, enum action act);
+
+/* A list of rows in the navigation pane (view-list.c), for views built
+ * on it. */
+struct view_list;
+struct view_list_item {
+	struct content_entity	*entity;	/* NULL for a group header */
+	char			*label;		/* owned */
+	int			 depth;
+	bool			 expandable;
+	bool			 expanded;
+	/* Byte ranges of label to highlight (search matches). */
+	size_t			 hl[8][2];
+	int			 nhl;
+	/* Marks to show when opened (search hits). */
+	struct page_mark	*marks;
+	size_t			 nmarks;
+};
+
+#endif

@@ -1,0 +1,59 @@
+#!/bin/sh
+# test-terminal.sh — terminal discipline: resizes to any size, signals from
+# a dropped SSH session, LANG=C, TERM=dumb.
+. "$top_srcdir/tests/term/lib.sh"
+
+alive() { [ "$(term_status)" = running ] 2>/dev/null || [ ! -s "$tmpdir/status" ]; }
+
+# Resize to any size and back, the process alive and the screen right.
+term_start 80 24
+term_check "Period 3 (FY2025–2029)" "starts at 80x24"
+term_keys Down
+term_check ">  2 医療機器・ヘルスケア" "second project selected"
+term_resize 20 6
+term_check "医療機器" "at 20x6 the selection is still shown"
+[ ! -s "$tmpdir/status" ]; ok $? "alive after 20x6"
+term_resize 200 60
+term_check "Medical devices and healthcare" "at 200x60 list and reader side by side"
+[ ! -s "$tmpdir/status" ]; ok $? "alive after 200x60"
+term_resize 1 1
+sleep 0.3
+[ ! -s "$tmpdir/status" ]; ok $? "alive after 1x1"
+term_resize 10 3
+term_check "Terminal" "below the minimum: a 'too small' notice"
+term_resize 80 24
+term_check ">  2 医療機器・ヘルスケア" "back at 80x24 the same selection"
+term_check "?:help q:quit" "back at 80x24 the status line is whole"
+term_keys q
+[ "$(term_status)" = 0 ]; ok $? "q quits after the resizes"
+
+# A dropped SSH connection (SIGHUP) and SIGTERM end it, status reported.
+for sig in HUP TERM INT; do
+	term_start 80 24
+	term_check "Period 3" "started for SIG$sig"
+	pid=$(term_pid)
+	kill -$sig "$pid" 2>/dev/null
+	st=$(term_status)
+	case $sig in HUP) want=129 ;; TERM) want=143 ;; INT) want=130 ;; esac
+	[ "$st" = "$want" ]; ok $? "SIG$sig ends hms with status $want (got $st)"
+	# The shell's echo of the status is the only thing printed after.
+	term_check_gone "Period 3" "after SIG$sig the screen is restored (alternate screen left)"
+done
+
+# LANG=C (SSH did not forward the locale): Japanese still shows.
+term_start 80 24 LC_ALL= LANG=C
+term_check "医薬品" "LANG=C: Japanese is drawn"
+term_check "C.UTF-8" "LANG=C: hms says it switched to C.UTF-8"
+term_keys q
+term_status >/dev/null
+
+# TERM=dumb: a clear message pointing to the commands, status 2.
+run hms  # warm up nothing; the real check follows
+TERM=dumb "$HMS" </dev/null >"$tmpdir/out" 2>"$tmpdir/err"
+rc=$?
+[ "$rc" = 2 ]; ok $? "TERM=dumb exits 2 (got $rc)"
+grep -q "hms search" "$tmpdir/err"; ok $? "TERM=dumb points to the commands"
+TERM=no-such-terminal-xyz script -qec "$HMS" /dev/null >"$tmpdir/out" 2>&1
+grep -q "unknown here" "$tmpdir/out"; ok $? "an unknown TERM gets a clear message"
+
+done_testing
