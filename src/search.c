@@ -10,13 +10,14 @@
  *   - an offset map per field, stored as segments: within a segment the
  *     original offset grows with the normalised one byte for byte, and a
  *     new segment starts wherever that stops being true (ＦＩＨ -> fih,
- *     ｶﾞ -> が, ⼤ -> 大 keep the same length in UTF-8, so Japanese text
- *     with ASCII needs few segments);
+ *     ｶﾞ -> が).  Kanji, kana, ASCII and ⼤ -> 大 keep their length in
+ *     UTF-8, so ordinary text needs few segments;
  *   - a bigram index: for every pair of adjacent characters, hashed into
  *     a bucket, the ascending haystack offsets where the pair starts.  A
  *     term is looked up through its rarest pair and each candidate is
  *     verified with memcmp, so a hash collision costs time, never a wrong
- *     hit.  One-character terms are found with memmem.
+ *     hit.  One-character terms are looked up in postings of single
+ *     characters.
  *
  * A plain query first finds the entities that hold every term (the
  * rarest term over the whole haystack, the others only inside the
@@ -862,7 +863,8 @@ search_end_hit(struct search_session *s)
 	struct search_match *m = r->mpool + s->moff[r->nhits - 1];
 	size_t i, n = 0;
 
-	qsort(m, h->nmatches, sizeof *m, search_cmp_matches);
+	if (h->nmatches > 1)
+		qsort(m, h->nmatches, sizeof *m, search_cmp_matches);
 	for (i = 0; i < h->nmatches; i++) {
 		if (n > 0 && search_cmp_matches(&m[n - 1], &m[i]) == 0)
 			continue;
@@ -881,7 +883,8 @@ search_finish(struct search_session *s)
 
 	for (i = 0; i < r->nhits; i++)
 		r->hits[i].matches = r->mpool + s->moff[i];
-	qsort(r->hits, r->nhits, sizeof *r->hits, search_cmp_hits);
+	if (r->nhits > 1)
+		qsort(r->hits, r->nhits, sizeof *r->hits, search_cmp_hits);
 }
 
 /* ---- plain queries ---- */
