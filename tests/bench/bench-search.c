@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,17 +112,17 @@ bench_prefix(const char *s, size_t n)
 }
 
 static void
-bench_keystrokes(struct search_index *idx, int reps)
+bench_keystrokes(struct search_index *idx, int reps, bool regex)
 {
 	struct search_session *s = search_session_create(idx);
-	struct search_opts o = { .type = -1 };
+	struct search_opts o = { .type = -1, .regex = regex };
 	double *all = NULL, *one = NULL, t0;
 	size_t nall = 0, allcap = 0, q, k, n, len, nhits = 0;
 	char buf[256], *err = NULL;
 	int r;
 
-	printf("per keystroke (search_session_run, %d repetitions of each "
-	    "prefix):\n", reps);
+	printf("per keystroke%s (search_session_run, %d repetitions of each "
+	    "prefix):\n", regex ? ", regex mode" : "", reps);
 	for (q = 0; q < HMS_NELEM(bench_queries); q++) {
 		size_t n0 = nall;
 		for (r = 0; r < reps; r++) {
@@ -135,7 +136,7 @@ bench_keystrokes(struct search_index *idx, int reps)
 				util_grow(&all, &allcap, nall + 1, sizeof *all);
 				all[nall++] = bench_now() - t0;
 				if (res == NULL)
-					fatal("%s", err);
+					fatal("%s: %s", buf, err);
 				nhits = res->nhits;
 				if (bench_queries[q][len] == '\0')
 					break;
@@ -358,7 +359,8 @@ main(int argc, char **argv)
 	t0 = bench_now();
 	idx = search_index_build(c);
 	printf("index build: %.1f ms\n", bench_now() - t0);
-	bench_keystrokes(idx, reps);
+	bench_keystrokes(idx, reps, false);
+	bench_keystrokes(idx, reps / 4 > 0 ? reps / 4 : 1, true);
 	search_index_free(idx);
 	content_free(c);
 	if (times > 0)
