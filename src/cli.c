@@ -996,7 +996,7 @@ cli_snip_pref(enum search_field_kind k)
 static char *
 cli_snippet(const struct search_hit *h, bool mark)
 {
-	struct search_field f, sf;
+	struct search_field f, sf = { 0 };
 	const struct search_match *m = NULL;
 	size_t a, b, i;
 	struct buf out;
