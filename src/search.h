@@ -1,14 +1,15 @@
 /* search.h — plain and regex search over the content: the only PCRE2 user.
  *
  * Plain queries are split at white space (ASCII and U+3000) into terms
- * that must all occur in an entity (AND); "quoted phrases" are one term.
- * Matching is on the normalised text (text_normalize: NFKC, case folded,
- * kana and width folded, runs of white space read as one space), and hits
+ * that must all occur in an entity (AND); "quoted phrases" (also ＂…＂)
+ * are one term.  Matching is on the normalised text (text_normalize: NFKC,
+ * case folded, katakana = hiragana, full width = half width; era years
+ * folded with opts.era; runs of white space read as one space), and hits
  * carry byte ranges in the original text so that a highlight covers
  * exactly the characters that matched (⼤ for 大, ｶﾞ for ガ).
  *
  * Regex queries (opts.regex) are PCRE2 patterns compiled with UTF, UCP
- * and CASELESS, matched against the ORIGINAL text of each field, not the
+ * and CASELESS (and JIT-compiled when PCRE2 has a JIT), matched against the ORIGINAL text of each field, not the
  * normalised one: a pattern means what it says about the characters
  * shown, its offsets need no mapping, and full-width brackets in the text
  * stay literal.  So `FIH` matches "fih" and "FIH" but not "ＦＩＨ"; write
