@@ -528,6 +528,18 @@ text_draw_unsafe(uint32_t cp, struct buf *out)
 	return text_put(out, tmp, (size_t)n, n);
 }
 
+/* Whether a zero-width code point stays in one cluster with a space put
+ * before it (a combining mark does; a Hangul vowel or final jamo, or a
+ * prepended mark, would become a cluster of its own and be drawn with a
+ * space again, changing the width each time the text is sanitised). */
+static bool
+text_joins_space(uint32_t cp)
+{
+	int g = text_gcb(cp);
+
+	return g == U_GCB_EXTEND || g == U_GCB_SPACING_MARK || g == U_GCB_ZWJ;
+}
+
 /* One code point standing alone, s[0..n) its bytes. */
 static int
 text_draw_cp(uint32_t cp, const char *s, size_t n, struct buf *out)
@@ -547,6 +559,8 @@ text_draw_cp(uint32_t cp, const char *s, size_t n, struct buf *out)
 	 * drawn; a mark with nothing to sit on gets a space of its own. */
 	if (text_gcb(cp) == U_GCB_CONTROL)
 		return 0;
+	if (!text_joins_space(cp))
+		return text_put_cp(out, 0xfffd);
 	text_put(out, " ", 1, 1);
 	return text_put(out, s, n, 1);
 }
@@ -614,7 +628,7 @@ text_draw(const char *s, size_t len, struct buf *out)
 		}
 		return w;
 	}
-	if (bad)
+	if (bad || (wcwidth((wchar_t)c1) == 0 && !text_joins_space(c1)))
 		return text_put_cp(out, 0xfffd);
 	if (wcwidth((wchar_t)c1) == 0) {
 		text_put(out, " ", 1, 1);

@@ -46,14 +46,20 @@ fuzz_cluster_starts(const char *s, size_t len)
 }
 
 /* Nothing text_sanitize() returns may move the terminal's cursor or
- * start an escape sequence: every code point is safe and valid. */
+ * start an escape sequence: every code point is safe and valid.  It is
+ * as wide as the original, and sanitising it again changes nothing. */
 static void
-fuzz_check_sanitized(const char *out)
+fuzz_check_sanitized(const char *s, size_t slen, const char *out)
 {
 	size_t len = strlen(out), off = 0, n;
 	uint32_t cp;
+	char *again;
 
 	FUZZ_CHECK(text_utf8_valid(out, len, NULL));
+	FUZZ_CHECK(text_width(out, len) == text_width(s, slen));
+	again = text_sanitize(out, len);
+	FUZZ_CHECK(strcmp(again, out) == 0);
+	free(again);
 	while (off < len) {
 		n = text_utf8_decode(out + off, len - off, &cp);
 		FUZZ_CHECK(!text_cp_unsafe(cp));
@@ -83,8 +89,9 @@ fuzz_clusters(const char *s, size_t len)
 	for (off = 0; off < len; off = end) {
 		end = text_cluster_end(s, len, off);
 		FUZZ_CHECK(end > off && end <= len);
+		/* 0 only for a lone zero-width format character. */
 		w = text_cluster_width(s + off, end - off);
-		FUZZ_CHECK(w >= 1);
+		FUZZ_CHECK(w >= 0);
 		total += w;
 	}
 	FUZZ_CHECK(total == text_width(s, len));
@@ -110,7 +117,8 @@ fuzz_blank(const char *s, size_t a, size_t b)
 	while (a < b) {
 		a += text_utf8_decode(s + a, b - a, &cp);
 		if (cp != ' ' && cp != '\t' && cp != '\n' && cp != '\r' &&
-		    cp != 0x3000 && cp != 0x200b)
+		    cp != '\v' && cp != '\f' && cp != 0x3000 && cp != 0x200b &&
+		    cp != 0x85 && cp != 0x2028 && cp != 0x2029)
 			return false;
 	}
 	return true;
@@ -156,16 +164,24 @@ fuzz_normalize(const char *s, size_t len, int flags)
 	text_normalize(s, len, flags, &nm);
 	FUZZ_CHECK(nm.s != NULL && nm.map != NULL);
 	FUZZ_CHECK(nm.map[nm.len] == len);
+	/* Each normalised byte comes from a non-empty piece of the
+	 * original; pieces come in order. */
 	for (i = 0; i < nm.len; i++) {
-		FUZZ_CHECK(nm.map[i] < len);
+		FUZZ_CHECK(nm.map[i] < nm.end[i] && nm.end[i] <= len);
 		if (i > 0)
 			FUZZ_CHECK(nm.map[i] >= nm.map[i - 1]);
 	}
-	/* Every span maps back inside the original, in order. */
+	/* Every span maps back inside the original, in order; an empty
+	 * one to an empty one. */
 	for (a = 0; a <= nm.len; a += 1 + nm.len / 7) {
 		for (b = a; b <= nm.len; b += 1 + nm.len / 5) {
 			text_norm_span(&nm, a, b, &oa, &ob);
 			FUZZ_CHECK(oa <= ob && ob <= len);
+			if (a == b)
+				FUZZ_CHECK(oa == ob);
+			else
+				FUZZ_CHECK(oa == nm.map[a] &&
+				    ob >= nm.end[b - 1]);
 		}
 	}
 	text_norm_free(&nm);
@@ -210,7 +226,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_wrap(s, len, (int)(ctl >> 4) * 5 + 1, (ctl & 2) != 0);
 	fuzz_wrap(s, len, 1, (ctl & 2) != 0);
 	out = text_sanitize(s, len);
-	fuzz_check_sanitized(out);
+	fuzz_check_sanitized(s, len, out);
 	free(out);
 	fuzz_normalize(s, len, flags);
 	fuzz_collate(s, len);
