@@ -8,7 +8,10 @@
  * searches everything: " 医療" is plain, "!ヘルス(ケア" a regex, ","
  * period 3.
  * Results must respect the filters, rank best first, and every match must
- * be a byte range of its field that starts and ends on a character. */
+ * be a byte range of its field that starts and ends on a character, in
+ * field and offset order.  A session that ran the previous inputs (as the
+ * prompt's does, keystroke after keystroke) must give exactly what a fresh
+ * search_run gives. */
 #include "config.h"
 
 #include <locale.h>
@@ -24,6 +27,7 @@
 
 static struct content *fuzz_c;
 static struct search_index *fuzz_idx;
+static struct search_session *fuzz_session;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -52,6 +56,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	content_diags_free(&d);
 	fuzz_idx = search_index_build(fuzz_c);
+	fuzz_session = search_session_create(fuzz_idx);
 	return 0;
 }
 
@@ -99,6 +104,26 @@ fuzz_check_hit(const struct search_hit *h, const struct search_opts *o)
 		FUZZ_CHECK(m->off <= f->len && m->len <= f->len - m->off);
 		FUZZ_CHECK(fuzz_char_start(f->text, f->len, m->off));
 		FUZZ_CHECK(fuzz_char_start(f->text, f->len, m->off + m->len));
+		if (i > 0)
+			FUZZ_CHECK(m[-1].field < m->field ||
+			    (m[-1].field == m->field && m[-1].off <= m->off));
+	}
+}
+
+/* The session's results are the fresh run's, hit for hit. */
+static void
+fuzz_check_same(const struct search_results *a, const struct search_results *b)
+{
+	size_t i;
+
+	FUZZ_CHECK(a->nhits == b->nhits);
+	for (i = 0; i < a->nhits; i++) {
+		FUZZ_CHECK(a->hits[i].entity == b->hits[i].entity);
+		FUZZ_CHECK(a->hits[i].score == b->hits[i].score);
+		FUZZ_CHECK(a->hits[i].nmatches == b->hits[i].nmatches);
+		FUZZ_CHECK(a->hits[i].nmatches == 0 ||
+		    memcmp(a->hits[i].matches, b->hits[i].matches,
+		    a->hits[i].nmatches * sizeof *a->hits[i].matches) == 0);
 	}
 }
 
@@ -107,7 +132,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct search_opts o = { .type = -1 };
 	struct search_results res;
-	char *q, *err = NULL;
+	const struct search_results *sres;
+	char *q, *err = NULL, **terms;
+	size_t nterms;
 	unsigned ctl, hi;
 	size_t i;
 
@@ -129,15 +156,37 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < res.nhits; i++) {
 			fuzz_check_hit(&res.hits[i], &o);
 			if (i > 0)
-				FUZZ_CHECK(res.hits[i - 1].score >=
-				    res.hits[i].score);
+				FUZZ_CHECK(res.hits[i - 1].score >
+				    res.hits[i].score ||
+				    (res.hits[i - 1].score == res.hits[i].score &&
+				    res.hits[i - 1].entity->index <
+				    res.hits[i].entity->index));
+		}
+		sres = search_session_run(fuzz_session, q, &o, &err);
+		/* A regex may run out of its time budget in one and not in
+		 * the other; otherwise both agree. */
+		if (sres != NULL)
+			fuzz_check_same(sres, &res);
+		else {
+			FUZZ_CHECK(o.regex && err != NULL);
+			free(err);
 		}
 		search_results_free(&res);
 	} else {
 		/* A query that fails says why. */
 		FUZZ_CHECK(err != NULL && *err != '\0');
 		free(err);
+		err = NULL;
+		(void)search_session_run(fuzz_session, q, &o, &err);
+		free(err);
 	}
+	nterms = search_query_terms(q, o.era, &terms);
+	for (i = 0; i < nterms; i++) {
+		FUZZ_CHECK(terms[i] != NULL && terms[i][0] != '\0');
+		free(terms[i]);
+	}
+	FUZZ_CHECK(terms[nterms] == NULL);
+	free(terms);
 	free(q);
 	return 0;
 }
