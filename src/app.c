@@ -1268,8 +1268,10 @@ app_keymap_report(void *arg, const char *origin, int line, const char *msg)
 {
 	struct app_keymap_report *r = arg;
 
-	if (r->n++ == 0)
+	if (r->n++ == 0 && line > 0)
 		buf_printf(r->b, "%s:%d: %s", origin, line, msg);
+	else if (r->n == 1)
+		buf_printf(r->b, "%s: %s", origin, msg);
 }
 
 /* Build the keymap: the default file, a preset, the user's file.  Bad

@@ -1400,7 +1400,13 @@ load_expand(struct load_state *st, const char *path, char ***v, size_t *n,
 			load_add_file(&names, &nn, &nc, de->d_name);
 	}
 	closedir(dp);
-	qsort(names, nn, sizeof *names, load_cmp_str);
+	/* --content pointing at the wrong directory must not look like
+	 * content with nothing in it. */
+	if (nn == 0)
+		load_diag(st, path, 0, "no content files (*.xml) in this "
+		    "directory");
+	if (nn > 1)
+		qsort(names, nn, sizeof *names, load_cmp_str);
 	for (i = 0; i < nn; i++) {
 		p = xasprintf("%s/%s", path, names[i]);
 		load_add_file(v, n, cap, p);

@@ -69,7 +69,10 @@ key_from_name(const char *name)
 	n = strlen(name);
 	if (n == 0)
 		return HK_NONE;
-	if (text_utf8_decode(name, n, &cp) != n || cp < 0x20 || cp == 0x7f)
+	/* One character, valid: a byte that is not UTF-8 decodes as
+	 * U+FFFD, which names no key. */
+	if (text_utf8_decode(name, n, &cp) != n || cp < 0x20 || cp == 0x7f ||
+	    (cp == 0xfffd && n == 1))
 		return HK_NONE;
 	if (cp == ' ')
 		return HK_SPACE | mods;

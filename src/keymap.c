@@ -222,9 +222,17 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
+		lineno++;
+		if (memchr(p, '\0', (size_t)(nl - p)) != NULL) {
+			/* Not text: never read half a line. */
+			keymap_problem(report, arg, origin, lineno,
+			    "a NUL byte in the line");
+			problems++;
+			p = nl + 1;
+			continue;
+		}
 		line = xstrndup(p, (size_t)(nl - p));
 		p = nl + 1;
-		lineno++;
 		if (strlen(line) > 0 && line[strlen(line) - 1] == '\r')
 			line[strlen(line) - 1] = '\0';
 		nw = keymap_split(line, words, 8, &bad_quote);

@@ -107,6 +107,34 @@ main_bad_usage(const char *fmt, ...)
 	exit(CLI_ERROR);
 }
 
+/* Whether s is a real date written YYYY-MM-DD. */
+static bool
+main_valid_date(const char *s)
+{
+	static const int mdays[12] = {
+		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int y, m, d, len = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &len) != 3 ||
+	    len != 10 || s[len] != '\0' || s[4] != '-' || s[7] != '-')
+		return false;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0));
+}
+
+/* A query in another encoding than UTF-8 (a terminal set to Latin-1 or
+ * EUC-JP) can match nothing: say so rather than "nothing found". */
+static void
+main_check_query(const char *cmd, const char *q)
+{
+	if (!text_utf8_valid(q, strlen(q), NULL))
+		main_bad_usage(_("the QUERY of %s is not valid UTF-8 (is the "
+		    "terminal set to UTF-8?)"), cmd);
+}
+
 static bool
 main_is_dir(const char *path)
 {
@@ -339,6 +367,8 @@ main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
+	/* getopt's own messages name argv[0]; ours all start "hms:". */
+	argv[0] = (char *)"hms";
 	while ((ch = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_FORMAT:
@@ -349,7 +379,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_WIDTH:
 			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 0 || n > 10000)
+			if (end == optarg || *end != '\0' || n < 0 || n > 10000)
 				main_bad_usage(_("bad width '%s'"), optarg);
 			co.width = (int)n;
 			break;
@@ -400,6 +430,9 @@ main(int argc, char **argv)
 			mo.lang = optarg;
 			break;
 		case OPT_TODAY:
+			if (!main_valid_date(optarg))
+				main_bad_usage(_("--today must be a date "
+				    "YYYY-MM-DD, not '%s'"), optarg);
 			mo.today = optarg;
 			break;
 		case 'h':
@@ -456,6 +489,8 @@ main(int argc, char **argv)
 				    "a query of several words)"), cmd);
 			main_bad_usage(_("%s needs one argument"), cmd);
 		}
+		if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)
+			main_check_query(cmd, argv[optind + 1]);
 		if (strcmp(cmd, "show") == 0)
 			rc = cli_show(c, &co, argv[optind + 1]);
 		else if (strcmp(cmd, "list") == 0)
