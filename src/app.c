@@ -159,6 +159,10 @@ app_content(struct app *a)
 struct search_index *
 app_search_index(struct app *a)
 {
+	/* Built on the first search, not at start: most sessions read
+	 * before they search, and the first screen comes sooner. */
+	if (a->idx == NULL)
+		a->idx = search_index_build(a->c);
 	return a->idx;
 }
 
@@ -1319,7 +1323,6 @@ app_create(const struct main_opts *mo, struct content *c)
 
 	a->mo = mo;
 	a->c = c;
-	a->idx = search_index_build(c);
 	a->surf = surface_create(0, 0);
 	a->number = -1;
 	a->rd.active = -1;

@@ -57,6 +57,21 @@ struct load_file {
 	bool		 valid;		/* parsed and schema-valid */
 	int		 order;
 	int		 ndiags;
+	uint64_t	 schema_key;	/* verified-cache keys (0: none) */
+	uint64_t	 titles_key;
+	bool		 titles_known;	/* titles_key is in the cache */
+	int		 title_diags;
+};
+
+/* The verified-content cache: keys of (file, schema, sources, version)
+ * combinations that passed the schema and title checks.  See
+ * content_load_trust_verified(). */
+struct load_cache {
+	char		*path;
+	uint64_t	*keys;		/* sorted */
+	size_t		 nkeys;
+	uint64_t	*add;		/* to write back */
+	size_t		 nadd, addcap;
 };
 
 struct load_state {
@@ -66,6 +81,11 @@ struct load_state {
 	size_t			 nfiles;
 	struct load_file	*cur;		/* file being parsed/validated */
 	xmlRelaxNGPtr		 schema;
+	const char		*schema_path;
+	char			*schema_data;	/* parsed on first need */
+	size_t			 schema_len;
+	bool			 schema_tried;
+	struct load_cache	*cache;		/* NULL: check everything */
 
 	struct content_entity	**ents;
 	size_t			 nents, entcap;
@@ -74,6 +94,9 @@ struct load_state {
 	struct content_link	**links;
 	size_t			 nlinks, linkcap;
 };
+
+static uint64_t load_hash(uint64_t h, const void *p, size_t n);
+static xmlRelaxNGPtr load_schema(struct load_state *st);
 
 /* ---- diagnostics ---- */
 
@@ -257,6 +280,10 @@ load_read(struct load_state *st, struct load_file *f)
 		return;
 	}
 
+	if (st->cache != NULL && st->schema_data != NULL)
+		f->schema_key = load_hash(load_hash(0x5c4e3a, st->schema_data,
+		    st->schema_len), f->data, f->len);
+
 	opts = XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_BIG_LINES |
 	    XML_PARSE_NOCDATA;
 	st->cur = f;
@@ -304,6 +331,174 @@ load_find_xinclude(struct load_state *st, struct load_file *f, xmlNodePtr n)
 	return found;
 }
 
+/* ---- the verified-content cache ---- */
+
+static bool load_trust;
+
+void
+content_load_trust_verified(bool on)
+{
+	load_trust = on;
+}
+
+/* A 64-bit hash of bytes, a word at a time: a cache key, not a defence
+ * against someone who can write the cache (they own the account). */
+static uint64_t
+load_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t w;
+
+	h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		s += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	h ^= h >> 29;
+	return h != 0 ? h : 1;
+}
+
+static int
+load_cmp_key(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+#define LOAD_CACHE_HEADER "hms verified-content 1 " PACKAGE_VERSION "\n"
+#define LOAD_CACHE_MAX 2000	/* keys kept: many content versions */
+
+/* $XDG_CACHE_HOME/hms/verified, or ~/.cache/hms/verified; NULL when
+ * there is no such place. */
+static char *
+load_cache_path(void)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/hms/verified", x);
+	if (h != NULL && h[0] == '/')
+		return xasprintf("%s/.cache/hms/verified", h);
+	return NULL;
+}
+
+static struct load_cache *
+load_cache_open(void)
+{
+	struct load_cache *c;
+	char *data, *p, *end;
+	size_t len, cap = 0;
+	uint64_t k;
+
+	if (!load_trust)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	if ((c->path = load_cache_path()) == NULL)
+		return c;
+	data = util_read_file(c->path, &len);
+	if (data == NULL)
+		return c;
+	/* Another version's checks are not ours: start afresh. */
+	if (strncmp(data, LOAD_CACHE_HEADER, strlen(LOAD_CACHE_HEADER)) == 0) {
+		p = data + strlen(LOAD_CACHE_HEADER);
+		while (*p != '\0') {
+			k = strtoull(p, &end, 16);
+			if (end == p || (*end != '\n' && *end != '\0'))
+				break;
+			util_grow(&c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
+			c->keys[c->nkeys++] = k;
+			p = *end == '\n' ? end + 1 : end;
+		}
+	}
+	free(data);
+	if (c->nkeys > 1)
+		qsort(c->keys, c->nkeys, sizeof *c->keys, load_cmp_key);
+	return c;
+}
+
+static bool
+load_cache_has(const struct load_cache *c, uint64_t key)
+{
+	return key != 0 && c->nkeys > 0 && bsearch(&key, c->keys, c->nkeys,
+	    sizeof *c->keys, load_cmp_key) != NULL;
+}
+
+static void
+load_cache_add(struct load_cache *c, uint64_t key)
+{
+	if (key == 0 || load_cache_has(c, key))
+		return;
+	util_grow(&c->add, &c->addcap, c->nadd + 1, sizeof *c->add);
+	c->add[c->nadd++] = key;
+}
+
+/* mkdir -p the directory of path, mode 0700 for what it creates. */
+static bool
+load_cache_mkdir(const char *path)
+{
+	char *d = xstrdup(path), *p;
+	bool ok = true;
+
+	if ((p = strrchr(d, '/')) != NULL)
+		*p = '\0';
+	for (p = d + 1; ok; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(d, 0700) != 0 && errno != EEXIST)
+			ok = false;
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(d);
+	return ok;
+}
+
+/* Write the keys back, atomically; a cache that cannot be written is
+ * only slower next time. */
+static void
+load_cache_close(struct load_cache *c)
+{
+	char *tmp;
+	size_t i, from;
+	FILE *f;
+	bool ok;
+
+	if (c == NULL)
+		return;
+	if (c->path != NULL && c->nadd > 0 && load_cache_mkdir(c->path)) {
+		tmp = xasprintf("%s.tmp-%ld", c->path, (long)getpid());
+		if ((f = fopen(tmp, "w")) != NULL) {
+			fputs(LOAD_CACHE_HEADER, f);
+			from = c->nkeys + c->nadd > LOAD_CACHE_MAX ?
+			    c->nkeys + c->nadd - LOAD_CACHE_MAX : 0;
+			for (i = from; i < c->nkeys; i++)
+				fprintf(f, "%016llx\n",
+				    (unsigned long long)c->keys[i]);
+			for (i = 0; i < c->nadd; i++)
+				fprintf(f, "%016llx\n",
+				    (unsigned long long)c->add[i]);
+			ok = fclose(f) == 0;
+			if (!ok || rename(tmp, c->path) != 0)
+				unlink(tmp);
+		}
+		free(tmp);
+	}
+	free(c->path);
+	free(c->keys);
+	free(c->add);
+	free(c);
+}
+
 static void
 load_validate(struct load_state *st, struct load_file *f)
 {
@@ -316,7 +511,12 @@ load_validate(struct load_state *st, struct load_file *f)
 		f->valid = false;
 		return;
 	}
-	if (st->schema == NULL)
+	if (st->schema_path == NULL)
+		return;
+	/* Passed before, byte for byte, against this very schema. */
+	if (st->cache != NULL && load_cache_has(st->cache, f->schema_key))
+		return;
+	if (load_schema(st) == NULL)
 		return;
 	v = xmlRelaxNGNewValidCtxt(st->schema);
 	xmlRelaxNGSetValidStructuredErrors(v, load_xml_error, st);
@@ -331,31 +531,38 @@ load_validate(struct load_state *st, struct load_file *f)
 	}
 }
 
-static xmlRelaxNGPtr
-load_schema(struct load_state *st, const char *path)
+/* Read the schema's bytes (for the verified cache's keys); it is parsed
+ * by load_schema() when a file first needs validating. */
+static void
+load_schema_read(struct load_state *st, const char *path)
 {
-	xmlRelaxNGParserCtxtPtr pc;
-	xmlRelaxNGPtr schema;
-	struct load_file sf = { .path = (char *)path };
-	char *data;
-	size_t len;
-
-	data = util_read_file(path, &len);
-	if (data == NULL) {
+	st->schema_path = path;
+	st->schema_data = util_read_file(path, &st->schema_len);
+	if (st->schema_data == NULL) {
 		load_diag(st, path, 0, "cannot read the schema: %s",
 		    strerror(errno));
-		return NULL;
+		st->schema_tried = true;
 	}
-	pc = xmlRelaxNGNewMemParserCtxt(data, (int)len);
+}
+
+static xmlRelaxNGPtr
+load_schema(struct load_state *st)
+{
+	xmlRelaxNGParserCtxtPtr pc;
+	struct load_file sf = { .path = (char *)st->schema_path };
+
+	if (st->schema_tried)
+		return st->schema;
+	st->schema_tried = true;
+	pc = xmlRelaxNGNewMemParserCtxt(st->schema_data, (int)st->schema_len);
 	xmlRelaxNGSetParserStructuredErrors(pc, load_xml_error, st);
 	st->cur = &sf;
-	schema = xmlRelaxNGParse(pc);
+	st->schema = xmlRelaxNGParse(pc);
 	st->cur = NULL;
 	xmlRelaxNGFreeParserCtxt(pc);
-	free(data);
-	if (schema == NULL && sf.ndiags == 0)
-		load_diag(st, path, 0, "cannot parse the schema");
-	return schema;
+	if (st->schema == NULL && sf.ndiags == 0)
+		load_diag(st, st->schema_path, 0, "cannot parse the schema");
+	return st->schema;
 }
 
 /* ---- small XML helpers ---- */
@@ -1220,6 +1427,53 @@ load_check_title(struct load_state *st, struct content_entity *e)
 		    "source lines", e->id, e->title);
 }
 
+/* The title rule for every entity, except those of files whose bytes
+ * passed it before against the same sources (the verified cache). */
+static void
+load_check_titles(struct load_state *st)
+{
+	struct content *c = st->c;
+	struct load_file *f = NULL;
+	uint64_t srch = 0x7a1e5;
+	size_t i, k = 0, n;
+
+	if (st->cache != NULL) {
+		for (i = 0; i < c->nsources; i++) {
+			const struct content_source *src = &c->sources[i];
+			if (src->name != NULL)
+				srch = load_hash(srch, src->name,
+				    strlen(src->name) + 1);
+			if (src->text != NULL)
+				srch = load_hash(srch, src->text, src->len);
+		}
+		for (i = 0; i < st->nfiles; i++) {
+			f = &st->files[i];
+			if (f->data == NULL)
+				continue;
+			f->titles_key = load_hash(srch, f->data, f->len);
+			f->titles_known = load_cache_has(st->cache,
+			    f->titles_key);
+		}
+	}
+	/* Entities come file by file, in the files' order. */
+	for (i = 0; i < c->nentities; i++) {
+		const struct content_entity *e = c->entities[i];
+		while (k < st->nfiles && st->files[k].path != e->file)
+			k++;
+		if (k == st->nfiles) {
+			k = 0;
+			load_check_title(st, c->entities[i]);
+			continue;
+		}
+		f = &st->files[k];
+		if (f->titles_known)
+			continue;
+		n = st->d->n;
+		load_check_title(st, c->entities[i]);
+		f->title_diags += (int)(st->d->n - n);
+	}
+}
+
 static int
 load_cmp_entity_id(const void *a, const void *b)
 {
@@ -1480,8 +1734,9 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 
 	xmlSetExternalEntityLoader(load_no_entities);
 	xmlSetStructuredErrorFunc(&st, load_xml_error);
+	st.cache = load_cache_open();
 	if (schema != NULL)
-		st.schema = load_schema(&st, schema);
+		load_schema_read(&st, schema);
 
 	st.files = xcalloc(nfiles + 1, sizeof *st.files);
 	for (i = 0; i < nfiles; i++) {
@@ -1544,9 +1799,16 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 	}
 	load_index(&st);
 	load_resolve(&st);
-	for (i = 0; i < c->nentities; i++)
-		load_check_title(&st, c->entities[i]);
+	load_check_titles(&st);
 	load_link_arrays(&st);
+	if (st.cache != NULL && d->n == before) {
+		/* Everything passed: remember it for the next start. */
+		for (i = 0; i < st.nfiles; i++) {
+			load_cache_add(st.cache, st.files[i].schema_key);
+			load_cache_add(st.cache, st.files[i].titles_key);
+		}
+	}
+	load_cache_close(st.cache);
 
 	for (i = 0; i < st.nrefs; i++)
 		free(st.refs[i].id);
@@ -1561,6 +1823,7 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 	free(st.files);
 	if (st.schema != NULL)
 		xmlRelaxNGFree(st.schema);
+	free(st.schema_data);
 	free(schema);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 

@@ -9,6 +9,7 @@
 #ifndef HMS_CONTENT_LOAD_H
 #define HMS_CONTENT_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct content;
@@ -39,6 +40,15 @@ struct content *content_load(const char *dir, const char *schema,
  * sources are looked up in srcdir (usually the bundled content dir). */
 struct content *content_load_files(const char *const *files, size_t nfiles,
     const char *srcdir, const char *schema, struct content_diags *d);
+
+/* Let later loads skip the slow checks (RELAX NG validation and the title
+ * rule) for a file whose bytes passed them before against the same
+ * schema, the same source texts and this version of hms, as recorded in
+ * $XDG_CACHE_HOME/hms/verified (~/.cache/hms/verified); a load that
+ * passes every check records its files there.  Cheap checks (well-formed
+ * XML, no DOCTYPE or XInclude, ids, references, provenance ranges) always
+ * run.  Off by default; hms turns it on for everything but hms check. */
+void content_load_trust_verified(bool on);
 
 void content_diags_init(struct content_diags *d);
 void content_diags_free(struct content_diags *d);

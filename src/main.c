@@ -472,6 +472,9 @@ main(int argc, char **argv)
 		text_fini();
 		return rc;
 	}
+	/* Everything but hms check may skip the slow checks of content
+	 * that passed them before, unchanged (content-load.h). */
+	content_load_trust_verified(true);
 	if (cmd == NULL || strcmp(cmd, "open") == 0 || mo.check_keymap != NULL) {
 		rc = main_interface(&mo, dir, cmd != NULL && optind + 1 < argc ?
 		    argv[optind + 1] : NULL);
