@@ -1128,6 +1128,9 @@ app_action(struct app *a, enum action act)
 		app_prompt(a, ":", "goto", NULL, NULL, app_goto_done);
 		break;
 	case ACTION_SEARCH:
+		/* The index is built here, before the first key is typed,
+		 * so no keystroke waits for it. */
+		(void)app_search_index(a);
 		view_search_start(a);
 		break;
 	case ACTION_SEARCH_NEXT:

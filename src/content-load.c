@@ -285,7 +285,7 @@ load_read(struct load_state *st, struct load_file *f)
 		    st->schema_len), f->data, f->len);
 
 	opts = XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_BIG_LINES |
-	    XML_PARSE_NOCDATA;
+	    XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 	st->cur = f;
 	f->doc = xmlReadMemory(f->data, (int)f->len, f->path, "UTF-8", opts);
 	st->cur = NULL;
@@ -704,8 +704,16 @@ load_text(struct load_state *st, xmlNodePtr n, const char *file,
 		for (j = 0; j < segs[i].len;) {
 			unsigned char c = (unsigned char)segs[i].s[j];
 			if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-				buf_addc(&out, (char)c);
-				j++;
+				/* A run of anything else, copied at once (a
+				 * byte at a time was a fifth of a start). */
+				for (k = j + 1; k < segs[i].len; k++) {
+					c = (unsigned char)segs[i].s[k];
+					if (c == ' ' || c == '\t' || c == '\n' ||
+					    c == '\r')
+						break;
+				}
+				buf_add(&out, segs[i].s + j, k - j);
+				j = k;
 				continue;
 			}
 			/* A run of white space. */
@@ -902,9 +910,15 @@ load_child_text(struct load_state *st, xmlNodePtr n)
 	const char *p;
 	char *s;
 
-	/* Titles are short: collapse line breaks the same way as text. */
+	/* Titles are short: collapse line breaks the same way as text.
+	 * Most have none: copy those at once. */
 	buf_init(&b);
-	for (p = (const char *)v; *p != '\0'; p++) {
+	if (strpbrk((const char *)v, "\n\r\t") == NULL) {
+		buf_adds(&b, (const char *)v);
+		p = "";
+	} else
+		p = (const char *)v;
+	for (; *p != '\0'; p++) {
 		if (*p == '\n' || *p == '\r' || *p == '\t') {
 			while (p[1] == ' ' || p[1] == '\n' || p[1] == '\t' ||
 			    p[1] == '\r')
