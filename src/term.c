@@ -315,6 +315,10 @@ term_read_key(int timeout_ms, uint32_t *key)
 			continue;
 		}
 		term_errors = 0;
+		/* Down to one column: blank what ncurses kept, before its own
+		 * refresh in the next getch() draws it (see term_draw). */
+		if (c == KEY_RESIZE && COLS < 2)
+			erase();
 		*key = term_map(c);
 		if (*key == HK_MOUSE && getmouse(&term_last_mouse) != OK)
 			continue;
@@ -366,6 +370,12 @@ term_draw(const struct surface *s)
 				continue;
 			/* A wide cell needs two columns. */
 			if (c->width == 2 && x + 1 >= w)
+				break;
+			/* On a one-column screen the bottom-right cell stays
+			 * blank: ncurses 6.4 draws that cell on terminals
+			 * without xenl (screen, tmux) by way of the cell to
+			 * its left, and reads before the line (valgrind). */
+			if (w == 1 && y == h - 1)
 				break;
 			attrset(term_attr(c->style));
 			/* The bottom-right cell "fails" (the cursor cannot

@@ -31,7 +31,9 @@ while [ $i -lt 200 ]; do
 		h=$((4 + (i * 13) % 66))
 	fi
 	term_resize $w $h
-	[ $i -ge 100 ] && [ $((i % 10)) = 5 ] && term_keys Down
+	# j (down): a plain key, not an escape sequence that a slow
+	# process (valgrind) may see cut in two by the resize signals.
+	[ $i -ge 100 ] && [ $((i % 10)) = 5 ] && term_keys j
 	i=$((i + 1))
 done
 t1=$(now_ms)
@@ -39,7 +41,7 @@ diag "200 resizes sent in $((t1 - t0)) ms"
 running; ok $? "resize storm: hms is alive after 200 resizes"
 term_resize 80 24
 term_check "?:help q:quit" "resize storm: back at 80x24 the status line is whole"
-term_check " 11/23 " "resize storm: the ten Downs sent during the storm all arrived"
+term_check " 11/23 " "resize storm: the ten keys sent during the storm all arrived"
 term_check ">  3 再生・細胞医療" "resize storm: the list is redrawn, not garbage"
 term_keys q
 [ "$(term_status)" = 0 ]; ok $? "resize storm: q quits with status 0"
