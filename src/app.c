@@ -731,6 +731,13 @@ app_prompt(struct app *a, const char *label, const char *history,
 		changed(a, p->text.data != NULL ? p->text.data : "");
 }
 
+void
+app_prompt_set_label(struct app *a, const char *label)
+{
+	free(a->prompt.label);
+	a->prompt.label = xstrdup(label);
+}
+
 const char *
 app_prompt_text(struct app *a)
 {
@@ -1013,7 +1020,15 @@ app_draw_message(struct app *a, struct surface *s, int y, int w)
 		off = surface_put(s, lw, y, w - lw, p->text.data != NULL ?
 		    p->text.data + start : "", p->text.len - start,
 		    STYLE_NORMAL);
-		(void)off;
+		/* What the input did (hits, a bad pattern) shows at the right
+		 * of the line while typing. */
+		if (a->message != NULL && w - lw - off > 12) {
+			int mw = text_width(a->message, strlen(a->message));
+			int room = w - lw - off - 3;
+			int mx = mw < room ? w - mw - 1 : lw + off + 2;
+			surface_puts(s, mx, y, w - mx, a->message,
+			    a->message_error ? STYLE_ERROR : STYLE_DIM);
+		}
 		/* The real cursor sits at the insertion point, so that an
 		 * input method's window opens there. */
 		surface_set_cursor(s, lw + cw, y, true);

@@ -16,11 +16,13 @@
 #include "view.h"
 
 struct view_search {
-	struct view_list	*list;
-	char			*query;
-	bool			 regex;
-	struct search_results	 res;
-	bool			 have_res;
+	struct view_list		*list;
+	char				*query;
+	bool				 regex;
+	/* One session for the prompt: a query per keystroke reuses its
+	 * buffers; res is owned by it and valid until its next run. */
+	struct search_session		*session;
+	const struct search_results	*res;
 };
 
 static struct view_search *
@@ -37,32 +39,11 @@ view_search_state(struct app *a)
 	return vs;
 }
 
-struct view_search_field {
-	size_t			 want, at;
-	struct search_field	 f;
-	bool			 found;
-};
-
-static void
-view_search_field_cb(const struct search_field *f, void *arg)
-{
-	struct view_search_field *s = arg;
-
-	if (s->at++ == s->want) {
-		s->f = *f;
-		s->found = true;
-	}
-}
-
 static bool
 view_search_field(const struct content_entity *e, size_t field,
     struct search_field *out)
 {
-	struct view_search_field s = { .want = field };
-
-	search_fields(e, view_search_field_cb, &s);
-	*out = s.f;
-	return s.found;
+	return search_field_get(e, field, out) == 0;
 }
 
 /* Parse filters out of the query: type:kpi (t:), period:3 (p:). */
@@ -221,7 +202,7 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	bool *used;
 
 	view_list_clear(l);
-	if (!vs->have_res || vs->res.nhits == 0) {
+	if (vs->res == NULL || vs->res->nhits == 0) {
 		view_list_add(l, NULL, 0, "%s", vs->query == NULL ||
 		    vs->query[0] == '\0' ? _("Type to search.") :
 		    _("No matches."));
@@ -231,18 +212,18 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	}
 	/* Grouped by type, then period; inside a group, in rank order. The
 	 * group of the best hit comes first. */
-	used = xcalloc(vs->res.nhits + 1, sizeof *used);
-	for (i = 0; i < vs->res.nhits; i++) {
+	used = xcalloc(vs->res->nhits + 1, sizeof *used);
+	for (i = 0; i < vs->res->nhits; i++) {
 		if (used[i])
 			continue;
-		t = (int)vs->res.hits[i].entity->type;
-		p = vs->res.hits[i].entity->period;
+		t = (int)vs->res->hits[i].entity->type;
+		p = vs->res->hits[i].entity->period;
 		{
 			size_t n = 0;
-			for (j = i; j < vs->res.nhits; j++)
+			for (j = i; j < vs->res->nhits; j++)
 				n += !used[j] &&
-				    (int)vs->res.hits[j].entity->type == t &&
-				    vs->res.hits[j].entity->period == p;
+				    (int)vs->res->hits[j].entity->type == t &&
+				    vs->res->hits[j].entity->period == p;
 			if (p != 0)
 				view_list_add(l, NULL, 0, "%s · %s%d (%zu)",
 				    content_type_label((enum content_type)t),
@@ -251,12 +232,12 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 				view_list_add(l, NULL, 0, "%s (%zu)",
 				    content_type_label((enum content_type)t), n);
 		}
-		for (j = i; j < vs->res.nhits; j++) {
-			if (used[j] || (int)vs->res.hits[j].entity->type != t ||
-			    vs->res.hits[j].entity->period != p)
+		for (j = i; j < vs->res->nhits; j++) {
+			if (used[j] || (int)vs->res->hits[j].entity->type != t ||
+			    vs->res->hits[j].entity->period != p)
 				continue;
 			used[j] = true;
-			view_search_item(l, &vs->res.hits[j]);
+			view_search_item(l, &vs->res->hits[j]);
 		}
 	}
 	free(used);
@@ -268,33 +249,33 @@ view_search_run(struct app *a, const char *query)
 {
 	struct view_search *vs = view_search_state(a);
 	struct search_opts o = { .regex = vs->regex, .type = -1 };
+	const struct search_results *res;
 	char *q, *err = NULL;
-	struct search_results res;
 
 	free(vs->query);
 	vs->query = xstrdup(query);
 	q = view_search_filters(query, &o);
 	if (q[0] == '\0') {
 		free(q);
-		if (vs->have_res)
-			search_results_free(&vs->res);
-		vs->have_res = false;
+		vs->res = NULL;
 		view_search_rebuild(a, vs);
 		return;
 	}
-	if (search_run(app_search_index(a), q, &o, &res, &err) != 0) {
+	if (vs->session == NULL)
+		vs->session = search_session_create(app_search_index(a));
+	/* A failed run leaves the session's last results in place, but the
+	 * list keeps its own copies: show the error, keep the list. */
+	res = search_session_run(vs->session, q, &o, &err);
+	free(q);
+	if (res == NULL) {
+		vs->res = NULL;
 		app_error(a, "%s", err);
 		free(err);
-		free(q);
 		return;
 	}
-	free(q);
-	if (vs->have_res)
-		search_results_free(&vs->res);
 	vs->res = res;
-	vs->have_res = true;
 	view_search_rebuild(a, vs);
-	app_message(a, _("%zu hits"), res.nhits);
+	app_message(a, _("%zu hits"), res->nhits);
 }
 
 static void
@@ -315,9 +296,9 @@ view_search_done(struct app *a, const char *text)
 	view_search_run(a, text);
 	/* Results stay in the list; Enter opens the selected hit. */
 	app_set_focus_reader(a, false);
-	if (vs->have_res && vs->res.nhits > 0)
+	if (vs->res != NULL && vs->res->nhits > 0)
 		app_message(a, _("%zu hits: Up/Down choose, Enter opens, n/N next/previous match"),
-		    vs->res.nhits);
+		    vs->res->nhits);
 }
 
 void
@@ -325,6 +306,8 @@ view_search_start(struct app *a)
 {
 	struct view_search *vs = view_search_state(a);
 
+	/* Each search starts plain; C-r makes this one a regex. */
+	vs->regex = false;
 	app_switch(a, VIEW_SEARCH);
 	app_prompt(a, vs->regex ? _("Regex search: ") : "/", "search",
 	    NULL, view_search_changed, view_search_done);
@@ -336,6 +319,7 @@ view_search_toggle_regex(struct app *a)
 	struct view_search *vs = view_search_state(a);
 
 	vs->regex = !vs->regex;
+	app_prompt_set_label(a, vs->regex ? _("Regex search: ") : "/");
 	app_message(a, "%s", vs->regex ? _("Regex search (PCRE2). C-r: plain.") :
 	    _("Plain search. C-r: regex."));
 }
@@ -348,7 +332,7 @@ view_search_next_hit(struct app *a, int dir)
 	struct view_list_item *it;
 	int before = l->sel;
 
-	if (!vs->have_res || vs->res.nhits == 0) {
+	if (vs->res == NULL || vs->res->nhits == 0) {
 		app_message(a, "%s", _("No search: press / to search."));
 		return;
 	}
@@ -420,8 +404,7 @@ view_search_free(struct app *a)
 	if (vs == NULL)
 		return;
 	view_list_free(vs->list);
-	if (vs->have_res)
-		search_results_free(&vs->res);
+	search_session_free(vs->session);
 	free(vs->query);
 	free(vs);
 	app_set_view_state(a, VIEW_SEARCH, NULL);

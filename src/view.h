@@ -40,6 +40,8 @@ void app_reader_set_marks(struct app *a, const struct page_mark *marks,
     size_t n);
 /* The text being edited in the prompt ("" when none). */
 const char *app_prompt_text(struct app *a);
+/* Change the label of the open prompt ("/" or "Regex search: "). */
+void app_prompt_set_label(struct app *a, const char *label);
 /* Completion candidates for the goto prompt (takes ownership). */
 void app_prompt_set_candidates(struct app *a, char **cands, size_t n);
 /* The keymap: default, preset or file, then the user's file; the first
