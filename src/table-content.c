@@ -765,7 +765,7 @@ table_content_measures(struct content_entity *const *v, size_t n,
 			/* Several milestones in one cell: the count first,
 			 * all of them in the detail pane. */
 			if (nm > 1)
-				buf_printf(&text, "[%zu] ", nm);
+				buf_printf(&text, "(%zu) ", nm);
 			for (k = 0; k < nm; k++) {
 				if (k > 0)
 					buf_adds(&text, " / ");

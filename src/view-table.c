@@ -245,6 +245,12 @@ view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
 	else if (rest >= 9)
 		dh = 3;
 	th = rest - dh;
+	/* A short table (a narrow filter) leaves its spare rows to the
+	 * detail pane. */
+	if (dh > 0 && (int)vt->t->nview + 1 < th) {
+		dh += th - HMS_MAX((int)vt->t->nview + 1, 2);
+		th = HMS_MAX((int)vt->t->nview + 1, 2);
+	}
 	table_draw(vt->t, s, x, y, w, th);
 	if (fh > 0 && vt->footer != NULL)
 		vt->footer(a, vt, s, x, y + th, w, fh);
