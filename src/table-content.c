@@ -285,8 +285,8 @@ table_content_kpis(struct content_entity *const *v, size_t n)
 	table_add_column(t, "latest", "l", _("Latest"), TABLE_NUMBER, 0, 9,
 	    18);
 	table_add_column(t, "unit", "u", _("Unit"), TABLE_TEXT, 0, 4, 8);
-	table_add_column(t, "of", "pj", _("Project/measure"), TABLE_TEXT, 0,
-	    10, 28);
+	table_add_column(t, "project", "pj", _("Project/measure"), TABLE_TEXT,
+	    0, 10, 28);
 	table_add_column(t, "kind", "k", _("Kind"), TABLE_TEXT, 0, 8, 18);
 	tc_common_columns(t);
 	for (k = 0; k < HMS_NELEM(tc_kpi_xcols); k++)

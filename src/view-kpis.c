@@ -103,6 +103,7 @@ view_kpis_vt(struct app *a)
 		vt = view_table_create(a, VIEW_KPIS, table_content_kpis(
 		    c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]),
 		    "hms-kpis.tsv");
+		vt->filter_hint = N_("words; p:3 kind:kpi st:behind pj:p3-7; -word");
 		vt->detail = view_kpis_detail;
 	}
 	return vt;

@@ -189,6 +189,7 @@ view_programs_vt(struct app *a)
 		    "hms-programs.tsv");
 		vt->priv = xcalloc(1, sizeof(struct view_programs));
 		vt->priv_free = free;
+		vt->filter_hint = N_("words; min:厚生 fy:2025 type:補正 pj:p3-7; -word");
 		vt->detail = view_programs_detail;
 		vt->footer_lines = view_programs_footer_lines;
 		vt->footer = view_programs_footer;

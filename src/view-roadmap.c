@@ -278,6 +278,7 @@ view_roadmap_vt(struct app *a)
 	vt = view_table_create(a, VIEW_ROADMAP, t, "hms-roadmap.tsv");
 	vt->priv = vr;
 	vt->priv_free = free;
+	vt->filter_hint = N_("words, as in fih or dct; m:rm02; -word");
 	vt->detail = view_roadmap_detail;
 	vt->target = view_roadmap_target;
 	vt->info = view_roadmap_info;

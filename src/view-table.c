@@ -403,7 +403,7 @@ view_table_open(struct app *a, struct view_table *vt)
 bool
 view_table_action(struct app *a, struct view_table *vt, enum action act)
 {
-	char *init;
+	char *init, *prompt;
 
 	if (vt->action != NULL && vt->action(a, vt, act)) {
 		view_table_touch(vt);
@@ -418,9 +418,11 @@ view_table_action(struct app *a, struct view_table *vt, enum action act)
 		free(vt->filter_before);
 		vt->filter_before = vt->t->filter != NULL ?
 		    xstrdup(vt->t->filter) : NULL;
-		app_prompt(a, _("Filter (words, p:3 kind:kpi, -word): "),
-		    "filter", vt->t->filter, view_table_filter_changed,
-		    view_table_filter_done);
+		prompt = xasprintf(_("Filter (%s): "), vt->filter_hint != NULL ?
+		    _(vt->filter_hint) : _("words, COLUMN:WORD, -WORD"));
+		app_prompt(a, prompt, "filter", vt->t->filter,
+		    view_table_filter_changed, view_table_filter_done);
+		free(prompt);
 		return true;
 	case ACTION_EXPORT:
 		init = vt->export_path != NULL ? xstrdup(vt->export_path) :
@@ -428,6 +430,9 @@ view_table_action(struct app *a, struct view_table *vt, enum action act)
 		app_prompt(a, _("Export to (.tsv or .csv): "), NULL, init, NULL,
 		    view_table_export_done);
 		free(init);
+		return true;
+	case ACTION_TOTALS:
+		app_message(a, "%s", _("Totals are in the programs table (F)."));
 		return true;
 	default:
 		break;

@@ -35,6 +35,8 @@ struct view_table {
 	struct table			*t;
 	const char			*file;		/* default export name:
 							   "hms-kpis.tsv" */
+	const char			*filter_hint;	/* the filter prompt's
+							   examples, N_() */
 	view_table_detail_fn		*detail;
 	view_table_footer_lines_fn	*footer_lines;
 	view_table_footer_fn		*footer;
