@@ -211,7 +211,12 @@ main(void)
 		fprintf(stderr, "bench-tables: %s\n", err);
 		return 1;
 	}
-	snprintf(dir, sizeof dir, "%s/content", srcdir != NULL ? srcdir : ".");
+	/* HMS_CONTENT measures other content; else the source tree's. */
+	if (getenv("HMS_CONTENT") != NULL)
+		snprintf(dir, sizeof dir, "%s", getenv("HMS_CONTENT"));
+	else
+		snprintf(dir, sizeof dir, "%s/content", srcdir != NULL ?
+		    srcdir : HMS_SRCDIR);
 	content_diags_init(&d);
 	if ((c = content_load(dir, NULL, &d)) == NULL) {
 		fprintf(stderr, "bench-tables: content does not load\n");
