@@ -850,14 +850,11 @@ table_place(struct table *t, int x, int w, const int *wd)
 
 	for (i = 0; i < t->ncols; i++)
 		t->colx[i] = -1, t->colw[i] = 0;
-	if (t->left < (int)t->nfrozen)
-		t->left = (int)t->nfrozen;
-	if (t->left >= (int)t->ncols)
-		t->left = (int)t->ncols - 1;
-	/* Keep the selected column in sight. */
+	/* Scrolled just enough for the selected column to be in sight,
+	 * whatever the width was before: a resize back to a wide screen
+	 * shows every column again. */
+	t->left = (int)t->nfrozen;
 	if (t->col >= (int)t->nfrozen) {
-		if (t->col < t->left)
-			t->left = t->col;
 		for (;;) {
 			pos = x + 1;
 			for (i = 0; i < t->nfrozen; i++)

@@ -97,7 +97,8 @@ struct table {
 	int			 sel;		/* index into view, -1: none */
 	int			 top;		/* first view index shown */
 	int			 col;		/* selected column */
-	int			 left;		/* first scrolled column shown */
+	int			 left;		/* first scrolled column shown,
+						   as last drawn: follows col */
 
 	/* Where it was last drawn, for clicks and paging. */
 	int			 x, y, w, height;	/* height: body rows */

@@ -97,6 +97,31 @@ shows(struct app *a, int w, int h, const char *text)
 	return yes;
 }
 
+/* Every size from tiny to wide draws without a line wider than the
+ * screen (ASan and UBSan watch the rest). */
+static void
+sizes(struct app *a, const char *name)
+{
+	static const int ws[] = { 16, 17, 23, 40, 59, 60, 79, 81, 120, 200 };
+	static const int hs[] = { 4, 5, 6, 9, 12, 13, 24, 60 };
+	size_t i, j;
+	char *got, *line, *save = NULL;
+	int bad = 0;
+
+	for (i = 0; i < HMS_NELEM(ws); i++) {
+		for (j = 0; j < HMS_NELEM(hs); j++) {
+			got = app_render(a, ws[i], hs[j], false);
+			for (line = strtok_r(got, "\n", &save); line != NULL;
+			    line = strtok_r(NULL, "\n", &save)) {
+				if (text_width(line, strlen(line)) > ws[i])
+					bad++;
+			}
+			free(got);
+		}
+	}
+	is_int(bad, 0, "%s: no line wider than the screen at any size", name);
+}
+
 int
 main(void)
 {
@@ -127,6 +152,7 @@ main(void)
 	 * judged ones of period 1. */
 	keys(a, "K");
 	both(a, "kpis");
+	sizes(a, "kpis");
 	keys(a, "l l l l l s");
 	both(a, "kpis-target-desc");
 	keys(a, "u f T:p:1 Space T:-st:no Enter");
@@ -142,6 +168,7 @@ main(void)
 	 * project; then by fiscal year. */
 	keys(a, "F");
 	both(a, "programs");
+	sizes(a, "programs");
 	keys(a, "f T:min:厚生労働省 Enter t t");
 	both(a, "programs-mhlw-by-project");
 	keys(a, "t Escape");
@@ -151,6 +178,7 @@ main(void)
 	/* The roadmap: now is FY2025; the FIH measure's FY2025 cell. */
 	keys(a, "r");
 	both(a, "roadmap");
+	sizes(a, "roadmap");
 	keys(a, "j j j");
 	both(a, "roadmap-fih-fy2025");
 	keys(a, "h h h h h");
