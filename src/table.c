@@ -254,8 +254,12 @@ table_finish(struct table *t)
 		if (!t->rows[r].heading)
 			t->ndata++;
 	}
-	for (i = 0; i < t->ncols; i++)
+	for (i = 0; i < t->ncols; i++) {
 		table_measure_col(t, i);
+		/* Cells may have changed since the ranks were taken. */
+		free(t->cols[i].rank);
+		t->cols[i].rank = NULL;
+	}
 	free(t->colx);
 	free(t->colw);
 	t->colx = xcalloc(t->ncols + 1, sizeof *t->colx);

@@ -134,7 +134,8 @@ void table_set_header(struct table *t, int col, const char *header);
 /* Set an exported field (NULL: empty). */
 void table_set_export(struct table *t, size_t row, int xcol,
     const char *text);
-/* Call once the rows are in: measures widths, shows every row. */
+/* Call when the rows are in (again after changing cells): measures
+ * widths, shows every row in document order. */
 void table_finish(struct table *t);
 
 /* ---- what is shown ---- */
