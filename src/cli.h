@@ -35,5 +35,9 @@ int cli_search(const struct content *c, const struct cli_opts *o,
     const char *query);
 int cli_funds(const struct content *c, const struct cli_opts *o,
     const char *query);
+/* hms compare [TOPIC]: the period comparison (TOPIC NULL: every section);
+ * 2 for an unknown topic. */
+int cli_compare(const struct content *c, const struct cli_opts *o,
+    const char *topic);
 
 #endif

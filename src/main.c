@@ -417,6 +417,11 @@ main(int argc, char **argv)
 		}
 	}
 	main_lang(mo.lang);
+	/* Say once that the locale was switched; the interface says it on
+	 * its message line, a command on stderr when a person reads it. */
+	if (mo.locale_note && optind < argc && isatty(STDERR_FILENO))
+		fputs(_("hms: LANG is not UTF-8: using C.UTF-8 to show Japanese\n"),
+		    stderr);
 	if (text_init(&err) != 0) {
 		fprintf(stderr, "hms: %s\n", err);
 		free(err);
@@ -459,6 +464,11 @@ main(int argc, char **argv)
 			rc = cli_search(c, &co, argv[optind + 1]);
 		else
 			rc = cli_funds(c, &co, argv[optind + 1]);
+	} else if (strcmp(cmd, "compare") == 0) {
+		if (optind + 2 < argc)
+			main_bad_usage(_("compare takes at most one TOPIC"));
+		rc = cli_compare(c, &co, optind + 1 < argc ? argv[optind + 1] :
+		    NULL);
 	} else
 		main_bad_usage(_("unknown command '%s'"), cmd);
 	fflush(stdout);

@@ -485,13 +485,6 @@ view_outline_build(struct app *a, struct view_list *l)
 	}
 }
 
-/* Simple lists until the table, roadmap and compare views exist. */
-static void
-view_compare_build(struct app *a, struct view_list *l)
-{
-	view_projects_build(a, l);
-}
-
 #define VIEW_SIMPLE(nm, NM, ttl, tbl)				\
 static void								\
 view_##nm##_enter(struct app *a)					\
@@ -579,13 +572,11 @@ view_outline_extra(struct app *a, struct view_list *l, enum action act)
 #define view_projects_extra view_no_extra
 #define view_diseases_extra view_no_extra
 #define view_glossary_extra view_no_extra
-#define view_compare_extra view_no_extra
 
 VIEW_SIMPLE(outline, VIEW_OUTLINE, N_("Outline"), KEYMAP_LIST);
 VIEW_SIMPLE(projects, VIEW_PROJECTS, N_("Projects"), KEYMAP_LIST);
 VIEW_SIMPLE(diseases, VIEW_DISEASES, N_("Disease areas"), KEYMAP_LIST);
 VIEW_SIMPLE(glossary, VIEW_GLOSSARY, N_("Glossary"), KEYMAP_LIST);
-VIEW_SIMPLE(compare, VIEW_COMPARE, N_("Compare"), KEYMAP_LIST);
 
 /* ---- shared ---- */
 
