@@ -1182,8 +1182,10 @@ app_dispatch(struct app *a, uint32_t key)
 	bool partial;
 	char name[32];
 
-	/* A link number being typed (lynx): digits, then Enter. */
-	if (a->pending.n == 0 && key >= '0' && key <= '9') {
+	/* A link number being typed (lynx): digits, then Enter — only where
+	 * a page with numbered links is on the screen. */
+	if (a->pending.n == 0 && key >= '0' && key <= '9' &&
+	    view_has_reader(a->view)) {
 		struct key_seq one = { .keys = { key }, .n = 1 };
 		if (keymap_lookup(a->km, v->table, &one, &partial) == ACTION_NONE &&
 		    !partial) {
