@@ -47,6 +47,7 @@ static const char keymap_default_keys[] =
 	"bind global Right open\n"
 	"bind global b bookmark\n"
 	"bind global a note\n"
+	"bind global A note-editor\n"
 	"\n"
 	"# One key per top-level view.\n"
 	"bind global o view-outline\n"
