@@ -427,7 +427,7 @@ store_bookmarks_line(struct store_data *d, struct store_errs *e,
 	const char *p = line, *end = line + len, *f, *tf;
 	size_t n, tn;
 	time_t t;
-	char *id, *label;
+	char *id, *label, *text;
 
 	(void)state;
 	if (!store_field(&p, end, &f, &n))
@@ -443,7 +443,9 @@ store_bookmarks_line(struct store_data *d, struct store_errs *e,
 		return;
 	}
 	id = xstrndup(f, n);
-	label = store_rest(p, end);
+	text = store_rest(p, end);
+	label = store_clean_text(text, false);
+	free(text);
 	store_data_bookmark_merge(d, id, label, t);
 	free(id);
 	free(label);
@@ -637,7 +639,9 @@ struct store_notes_state {
 static void
 store_notes_end_text(struct store_notes_state *st)
 {
-	char *t = st->text.data != NULL ? xstrdup(st->text.data) : xstrdup("");
+	/* Hand edits may bring tabs or trailing blanks: a note read is a
+	 * note as hms would have saved it. */
+	char *t = store_clean_text(st->text.data, true);
 
 	if (st->in_version) {
 		if (st->note.id != NULL)
@@ -978,7 +982,7 @@ store_queries_line(struct store_data *d, struct store_errs *e,
 	const char *p = line, *end = line + len, *tf, *f;
 	size_t tn, n;
 	time_t t;
-	char *name, *text;
+	char *name, *text, *rest;
 
 	(void)state;
 	if (!store_field(&p, end, &tf, &tn))
@@ -988,7 +992,9 @@ store_queries_line(struct store_data *d, struct store_errs *e,
 		store_bad(e, lineno, "%s", _("expected: TIME PROMPT TEXT"));
 		return;
 	}
-	text = store_rest(p, end);
+	rest = store_rest(p, end);
+	text = store_clean_text(rest, false);
+	free(rest);
 	if (*text != '\0') {
 		name = xstrndup(f, n);
 		store_data_query_add(d, name, text, t);
