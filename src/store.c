@@ -1357,9 +1357,8 @@ store_load(struct store *s, enum store_fileid f, bool locked)
 	if (!locked || (aside = store_move_aside(s, ops->name)) == NULL) {
 		/* Keep what could be read, but never write over the file:
 		 * the person may want to repair it. */
-		store_say(s, _("%s/%s is damaged (%s); it is left as it is "
-		    "and will not be written this session"), s->dir,
-		    ops->name, why);
+		store_say(s, _("%s is damaged (%s): left as it is and not "
+		    "written this session (in %s)"), ops->name, why, s->dir);
 		store_data_take(&s->d, &fresh, f);
 		if (fd >= 0 && !unreadable)
 			store_seen_set(&s->seen[f], &sb);
@@ -1373,9 +1372,9 @@ store_load(struct store *s, enum store_fileid f, bool locked)
 		store_say(s, "%s", err);
 		free(err);
 	}
-	store_say(s, _("%s/%s was damaged (%s): moved aside as %s/%s; %zu "
-	    "entries could be read and are kept"), s->dir, ops->name, why,
-	    s->dir, aside, ops->count(&s->d));
+	store_say(s, _("%s was damaged: moved aside as %s (%s); %zu entries "
+	    "could be read and are kept (in %s)"), ops->name, aside, why,
+	    ops->count(&s->d), s->dir);
 	free(aside);
 out:
 	store_data_clear(&fresh);
@@ -1479,7 +1478,10 @@ store_mkdirs(const char *path)
 		c = *q;
 		*q = '\0';
 		if (stat(p, &sb) != 0) {
-			if (errno != ENOENT || mkdir(p, 0700) != 0) {
+			/* Another instance may create it at the same time. */
+			if (errno != ENOENT || (mkdir(p, 0700) != 0 &&
+			    (errno != EEXIST || stat(p, &sb) != 0 ||
+			    !S_ISDIR(sb.st_mode)))) {
 				rc = -1;
 				break;
 			}
@@ -1551,25 +1553,25 @@ store_open(const char *dir)
 	else if ((home = getenv("HOME")) != NULL && home[0] == '/')
 		s->dir = xasprintf("%s/.local/share/hms", home);
 	if (s->dir == NULL) {
-		store_set_readonly(s, xstrdup(_("neither XDG_DATA_HOME nor HOME "
-		    "is set: bookmarks, notes and history are not saved this "
-		    "session")));
+		store_set_readonly(s, xstrdup(_("Bookmarks, notes and history "
+		    "are not saved this session: neither XDG_DATA_HOME nor "
+		    "HOME is set")));
 		store_say(s, "%s", s->readonly_why);
 		return s;
 	}
 	if (store_mkdirs(s->dir) != 0 ||
 	    (s->dirfd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		store_set_readonly(s, xasprintf(_("cannot use %s (%s): "
-		    "bookmarks, notes and history are read-only this session"),
-		    s->dir, strerror(errno)));
+		store_set_readonly(s, xasprintf(_("Bookmarks, notes and history "
+		    "are read-only this session: cannot use %s (%s)"), s->dir,
+		    strerror(errno)));
 		store_say(s, "%s", s->readonly_why);
 		return s;
 	}
 	/* Writable means: we may create files there and lock. */
 	if (access(s->dir, W_OK | X_OK) != 0 || (s->lockfd = openat(s->dirfd,
 	    "lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
-		store_set_readonly(s, xasprintf(_("cannot write to %s (%s): "
-		    "bookmarks, notes and history are read-only this session"),
+		store_set_readonly(s, xasprintf(_("Bookmarks, notes and history "
+		    "are read-only this session: cannot write to %s (%s)"),
 		    s->dir, strerror(errno)));
 		store_say(s, "%s", s->readonly_why);
 		for (i = 0; i < STORE_NFILES; i++)

@@ -141,10 +141,10 @@ left=$(ls "$kdir" | grep -c '\.tmp-')
 # ---- a damaged file ----
 printf '2025-01-01T00:00:00Z kpi:a\n\001\002 binary junk\n' >"$store/history"
 run hms bookmarks
-check_err_has "history was damaged (line 2: not valid UTF-8 text)" \
-	"a damaged file is reported on stderr"
-check_err_has "moved aside as $store/history.corrupt-" "with where it went"
-check_err_has "1 entries could be read and are kept" "and what was kept"
+check_err_has "hms: history was damaged: moved aside as history.corrupt-" \
+	"a damaged file is reported on stderr, with where it went"
+check_err_has "(line 2: not valid UTF-8 text); 1 entries could be read and are kept (in $store)" \
+	"why, and what was kept"
 aside=$(ls "$store" | grep -c '^history\.corrupt-[0-9]\{8\}-[0-9]\{6\}$')
 [ "$aside" = 1 ]; ok $? "moved aside as history.corrupt-YYYYmmdd-HHMMSS"
 run hms bookmarks
