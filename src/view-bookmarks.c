@@ -57,10 +57,12 @@ view_bookmarks_first_line(const char *text)
 }
 
 /* A row for an id: the entity when the content has it, else an orphan
- * (a row that cannot be selected, marked as such). */
+ * (a row that cannot be selected, marked as such).  A bookmark's label
+ * comes first (the name the person gave it); a note follows the title. */
 static void
 view_bookmarks_row(struct view_list *l, const struct content *c,
-    const char *id, const char *sep, const char *extra, bool *orphans)
+    const char *id, const char *sep, const char *extra, bool extra_first,
+    bool *orphans)
 {
 	struct content_entity *e = content_find(c, id);
 	char *label;
@@ -72,8 +74,11 @@ view_bookmarks_row(struct view_list *l, const struct content *c,
 		return;
 	}
 	label = view_list_label(e);
-	view_list_add(l, e, 1, "%s%s%s", label, *extra != '\0' ? sep : "",
-	    extra);
+	if (extra_first && *extra != '\0')
+		view_list_add(l, e, 1, "%s%s%s", extra, sep, label);
+	else
+		view_list_add(l, e, 1, "%s%s%s", label, *extra != '\0' ? sep :
+		    "", extra);
 	free(label);
 }
 
@@ -105,7 +110,8 @@ view_bookmarks_build(struct app *a, struct view_list *l)
 		    "entity in the reader."));
 	for (i = 0; i < store_bookmark_count(st); i++) {
 		bm = store_bookmark_at(st, i);
-		view_bookmarks_row(l, c, bm->id, " - ", bm->label, &orphans);
+		view_bookmarks_row(l, c, bm->id, " - ", bm->label, true,
+		    &orphans);
 	}
 	for (i = 0; i < store_note_count(st); i++)
 		nnotes += store_note_at(st, i)->text[0] != '\0';
@@ -118,7 +124,7 @@ view_bookmarks_build(struct app *a, struct view_list *l)
 		if (n->text[0] == '\0')
 			continue;
 		first = view_bookmarks_first_line(n->text);
-		view_bookmarks_row(l, c, n->id, ": ", first, &orphans);
+		view_bookmarks_row(l, c, n->id, ": ", first, false, &orphans);
 		free(first);
 	}
 	if (store_visit_count(st) > 0)
@@ -126,7 +132,7 @@ view_bookmarks_build(struct app *a, struct view_list *l)
 	for (i = store_visit_count(st); i > 0 && shown < VIEW_BOOKMARKS_RECENT;
 	    i--, shown++) {
 		v = store_visit_at(st, i - 1);
-		view_bookmarks_row(l, c, v->id, "", "", &orphans);
+		view_bookmarks_row(l, c, v->id, "", "", false, &orphans);
 	}
 	if (orphans)
 		view_list_add(l, NULL, 0, _("[orphan]: the content no longer has "

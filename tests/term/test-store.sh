@@ -29,7 +29,7 @@ term_start 120 24
 term_check "Period 3 (FY2025–2029): 8" "second run starts"
 term_keys B
 term_check "Bookmarks (1)" "B lists the bookmarks"
-term_check "2 医療機器・ヘルスケア - for Monday" "with the label, after a restart"
+term_check "for Monday - 2 医療機器・ヘルスケア" "with the label, after a restart"
 term_check "Visited lately" "and the entities visited"
 term_keys Enter
 term_check "Medical devices and healthcare" "Enter jumps to the bookmark"
@@ -91,7 +91,7 @@ term_start 100 24
 term_check "bookmarks was damaged: moved aside as bookmarks.corrupt-" \
 	"a damaged file is said at start"
 term_keys B
-term_check "2 医療機器・ヘルスケア - kept" "what could be read is kept"
+term_check "kept - 2 医療機器・ヘルスケア" "what could be read is kept"
 term_keys q
 term_status >/dev/null
 term_start 100 24
@@ -140,7 +140,7 @@ if [ "$(id -u)" != 0 ]; then
 		"a 0500 directory is said at start"
 	term_keys B
 	term_check "[read-only]" "the bookmarks view says so"
-	term_check "2 医療機器・ヘルスケア - kept" "and still lists what is there"
+	term_check "kept - 2 医療機器・ヘルスケア" "and still lists what is there"
 	term_keys q
 	term_status >/dev/null
 	chmod 0700 "$store"
