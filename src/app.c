@@ -1482,6 +1482,11 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 	app_views[a->view]->enter(a);
 	if (id != NULL) {
 		struct content_entity *e = content_find(c, id);
+		/* A section opens in the outline, where its chapter is. */
+		if (e != NULL && e->type == CONTENT_SECTION) {
+			a->view = VIEW_OUTLINE;
+			app_views[a->view]->enter(a);
+		}
 		if (e != NULL)
 			app_open(a, e);
 		else

@@ -1302,9 +1302,12 @@ load_index(struct load_state *st)
 
 	c->nentities = st->nents;
 	c->entities = arena_calloc(c->arena, st->nents, sizeof *c->entities);
-	memcpy(c->entities, st->ents, st->nents * sizeof *c->entities);
 	c->by_id = arena_calloc(c->arena, st->nents, sizeof *c->by_id);
-	memcpy(c->by_id, st->ents, st->nents * sizeof *c->by_id);
+	/* No entities at all (a file of sources only) leaves ents NULL. */
+	if (st->nents > 0) {
+		memcpy(c->entities, st->ents, st->nents * sizeof *c->entities);
+		memcpy(c->by_id, st->ents, st->nents * sizeof *c->by_id);
+	}
 	/* A stable order: entries with equal ids keep document order, so the
 	 * first definition is the one that stays. */
 	for (i = 0; i < st->nents; i++)

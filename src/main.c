@@ -138,28 +138,36 @@ main_exe_dir(void)
 	return xstrdup(buf);
 }
 
+/* Whether this executable runs from the build tree. */
+static bool
+main_in_build_tree(void)
+{
+	char real[PATH_MAX], *exe;
+	bool in;
+
+	if ((exe = main_exe_dir()) == NULL)
+		return false;
+	in = realpath(HMS_BUILDDIR, real) != NULL && strcmp(real, exe) == 0;
+	free(exe);
+	return in;
+}
+
 char *
 main_content_dir(const char *option)
 {
 	const char *env;
-	char *exe, *p;
+	char *p;
 
 	if (option != NULL)
 		return xstrdup(option);
 	if ((env = getenv("HMS_CONTENT")) != NULL && *env != '\0')
 		return xstrdup(env);
 	/* Run from the build tree: use the source tree's content. */
-	if ((exe = main_exe_dir()) != NULL) {
-		char real[PATH_MAX];
-		if (realpath(HMS_BUILDDIR, real) != NULL &&
-		    strcmp(real, exe) == 0) {
-			p = xasprintf("%s/content", HMS_SRCDIR);
-			free(exe);
-			if (main_is_dir(p))
-				return p;
-			free(p);
-		} else
-			free(exe);
+	if (main_in_build_tree()) {
+		p = xasprintf("%s/content", HMS_SRCDIR);
+		if (main_is_dir(p))
+			return p;
+		free(p);
 	}
 	return xstrdup(HMS_PKGDATADIR "/content");
 }
@@ -191,9 +199,29 @@ main_locale(struct main_opts *mo)
 	setlocale(LC_NUMERIC, "C");
 }
 
+/* The language the environment asks for: LC_ALL, LC_MESSAGES, then LANG
+ * (as setlocale reads them), even when that locale is not installed. */
+static const char *
+main_env_lang(void)
+{
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *v;
+	size_t i;
+
+	for (i = 0; i < HMS_NELEM(vars); i++) {
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			return v;
+	}
+	return "";
+}
+
 static void
 main_lang(const char *lang)
 {
+	/* A Japanese locale the server lacks still means Japanese: the
+	 * catalogue does not need the locale, only LC_MESSAGES not C. */
+	if (lang == NULL && strncmp(main_env_lang(), "ja", 2) == 0 &&
+	    getenv("LANGUAGE") == NULL)
+		lang = "ja";
 	if (lang == NULL)
 		return;
 	if (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0)
@@ -317,7 +345,8 @@ main(int argc, char **argv)
 
 	main_locale(&mo);
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, HMS_LOCALEDIR);
+	bindtextdomain(PACKAGE, main_in_build_tree() ?
+	    HMS_BUILDDIR "/locale" : HMS_LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif

@@ -212,7 +212,10 @@ view_list_draw(struct app *a, struct view_list *l, struct surface *s, int x,
 	int nw, row;
 	bool reader = app_focus_reader(a);
 
-	if (w < VIEW_LIST_MIN_SPLIT) {
+	/* Reading takes the whole width: more text per line, and a scroll
+	 * the terminal can do itself (a full-width region), sending a line
+	 * instead of a screen. */
+	if (w < VIEW_LIST_MIN_SPLIT || reader) {
 		if (reader)
 			app_reader_draw(a, s, x, y, w, h, true);
 		else
@@ -684,10 +687,20 @@ void
 view_sync_selection(struct app *a, struct content_entity *e)
 {
 	enum app_view v = app_current_view(a);
+	struct content_entity *p;
 	struct view_list *l;
 
 	if (!view_has_nav(v) || v == VIEW_SEARCH)
 		return;
-	if ((l = app_view_state(a, v)) != NULL)
-		view_list_select_entity(l, e);
+	if ((l = app_view_state(a, v)) == NULL)
+		return;
+	if (view_list_select_entity(l, e) || v != VIEW_OUTLINE ||
+	    e->type != CONTENT_SECTION)
+		return;
+	/* The outline opens the way to a section that was folded away. */
+	for (p = e->parent; p != NULL; p = p->parent)
+		l->expanded[p->index] = true;
+	view_list_clear(l);
+	view_outline_build(a, l);
+	view_list_select_entity(l, e);
 }

@@ -52,4 +52,20 @@ term_check "All actions" "help lists every action"
 term_keys q
 status=$(term_status)
 [ "$status" = 0 ]; ok $? "q quits with status 0 (got $status)"
+# Two languages: Japanese with --lang ja, and under a Japanese locale even
+# when the server does not have it installed.
+term_start 80 24 -- --lang ja
+term_check "?:ヘルプ q:終了" "--lang ja: the interface speaks Japanese"
+term_check "第3期（2025〜2029年度）" "--lang ja: list headings in Japanese"
+term_keys q
+term_status >/dev/null
+term_start 80 24 LC_ALL= LANG=ja_JP.UTF-8
+term_check "?:ヘルプ q:終了" "LANG=ja_JP.UTF-8: Japanese interface"
+term_keys q
+term_status >/dev/null
+term_start 80 24 -- --lang en
+term_check "?:help q:quit" "--lang en: English"
+term_keys q
+term_status >/dev/null
+
 done_testing
