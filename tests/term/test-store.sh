@@ -110,11 +110,15 @@ if "$HMS" show term:pi >/dev/null 2>&1; then
 	term_start 120 24 -- --content "$tmpdir/content"
 	term_keys B
 	term_check "[orphan] term:pi - old term" "an id the content lacks is listed as an orphan"
-	term_keys b
+	# A change while the content lacks it: the file is rewritten.
+	term_keys :
+	term_type "kpi:rm-jrct-access"
+	term_keys Enter b Enter
+	term_check "Bookmarked: JRCTのアクセス数" "another bookmark is added meanwhile"
 	term_keys q
 	term_status >/dev/null
 	grep -q '^term:pi ' "$store/bookmarks"
-	ok $? "and kept in the file"
+	ok $? "and the orphan is kept in the file"
 else
 	ok 0 "# SKIP the bundled content has no term:pi to remove"
 	ok 0 "# SKIP as above"
