@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "search.h"
 #include "store.h"
 #include "term.h"
+#include "term-probe.h"
 #include "text.h"
 #include "util.h"
 #include "view.h"
@@ -1470,6 +1472,16 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 
 	a = app_create(mo, c);
 	a->km = app_load_keymap(mo->keymap, &problem);
+	/* --ambiwidth auto: ask the terminal how wide it draws ①, before
+	 * ncurses starts, so that both count ambiguous characters alike. */
+	if (mo->ambiwidth < 0) {
+		int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+		int w = fd >= 0 ? term_probe_ambiwidth(fd, 200) : 0;
+		if (fd >= 0)
+			close(fd);
+		if (w > 0)
+			text_set_ambiwidth(w);
+	}
 	if (term_init(&to, &err) != 0) {
 		fprintf(stderr, "hms: %s\n", err);
 		free(err);

@@ -431,6 +431,11 @@ main(int argc, char **argv)
 		}
 	}
 	main_lang(mo.lang);
+	/* Say once that the locale was switched; the interface says it on
+	 * its message line, a command on stderr when a person reads it. */
+	if (mo.locale_note && optind < argc && isatty(STDERR_FILENO))
+		fputs(_("hms: LANG is not UTF-8: using C.UTF-8 to show Japanese\n"),
+		    stderr);
 	if (text_init(&err) != 0) {
 		fprintf(stderr, "hms: %s\n", err);
 		free(err);

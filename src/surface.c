@@ -141,11 +141,25 @@ surface_put(struct surface *s, int x, int y, int maxw, const char *text,
 			surface_unsplit(s, x + used + 1, y);
 		c = &s->cells[y * s->w + x + used];
 		n = end - off;
+		if (cw > 2) {
+			/* A cluster wider than two cells (rare scripts): a
+			 * visible stand-in of the same width keeps every
+			 * later column where the layout measured it. */
+			int k;
+			for (k = 0; k < cw; k++) {
+				surface_unsplit(s, x + used + k, y);
+				c[k].c[0] = k == 0 ? '?' : ' ';
+				c[k].c[1] = '\0';
+				c[k].width = 1;
+				c[k].style = (uint8_t)style;
+			}
+			used += cw;
+			continue;
+		}
 		if (n > SURFACE_CLUSTER_MAX) {
-			/* Too long to keep: a replacement of the same width. */
-			memcpy(c->c, "\xef\xbf\xbd", 4);
-			if (cw == 2)
-				memcpy(c->c, "\xe3\x80\x93", 4);	/* 〓 */
+			/* Too long to keep: a replacement of the same width,
+			 * never an ambiguous-width character. */
+			memcpy(c->c, cw == 2 ? "\xe3\x80\x93" : "?", cw == 2 ? 4 : 2);
 		} else {
 			memcpy(c->c, safe + off, n);
 			c->c[n] = '\0';

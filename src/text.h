@@ -4,10 +4,44 @@
  * breaking, normalisation for search with an offset map back to the
  * original, sanitising for the terminal, and collation.
  *
- * Widths follow the terminal's model (wcwidth per code point, with East
- * Asian ambiguous characters 1 or 2 cells as configured), so that what we
- * compute is what ncurses and the terminal do.  ICU decides where clusters
- * and lines may break. */
+ * Widths follow the terminal's model, not ICU's: the width of a grapheme
+ * cluster is the sum of wcwidth() over its code points, as glibc, ncurses
+ * and tmux compute it, with East Asian ambiguous characters 1 or 2 cells
+ * as configured.  ICU decides only where clusters and lines may break.
+ *
+ * One rule decides how a cluster is drawn, and text_sanitize(),
+ * text_cluster_width(), text_width(), text_fit() and text_wrap() all apply
+ * it, so what we measure is what we write:
+ *
+ *   - an invalid UTF-8 byte is drawn as U+FFFD;
+ *   - a control character (text_cp_unsafe) is drawn as a visible
+ *     placeholder: C0 controls and DEL as their U+2400 control pictures
+ *     (ESC as ␛), TAB as a space, anything else (C1 controls, bidi
+ *     overrides and isolates, LRM/RLM/ALM, U+2028/U+2029) as "<U+202E>";
+ *   - a zero-width format character standing alone (U+200B, U+2060,
+ *     U+FEFF, …) is drawn as nothing: its cluster is 0 cells wide;
+ *   - a cluster that begins with a zero-width code point (a combining mark
+ *     with nothing to combine with) is drawn after a space, so it takes
+ *     one cell of its own instead of landing on its neighbour;
+ *   - a code point the C library cannot measure (unassigned) makes its
+ *     cluster U+FFFD;
+ *   - the text fallback for emoji sequences that terminals disagree on:
+ *     a cluster of several code points that holds a regional indicator
+ *     (flags), a keycap U+20E3, a skin tone modifier U+1F3FB–U+1F3FF, a
+ *     tag U+E0020–U+E007F, or ZWJ / U+FE0F together with a pictograph, is
+ *     drawn as its first code point alone (👩‍💻 as 👩, 2 cells; 👍🏽 as 👍),
+ *     except that regional indicators are drawn as their ASCII letters
+ *     (🇯🇵 as "JP");
+ *   - everything else is drawn as it is.
+ *
+ * Widths depend on LC_CTYPE being a UTF-8 locale (main sees to it), as
+ * ncurses' do.
+ *
+ * text.c also defines wcwidth() and wcswidth(): they interpose on the C
+ * library's functions (which they call through dlsym(RTLD_NEXT)) and widen
+ * East Asian ambiguous characters when the ambiguous width is 2.  ncurses
+ * resolves wcwidth dynamically, so it then counts ①※○■Ⅰ as two cells
+ * exactly as hms does.  Any program linking text.o gets this. */
 #ifndef HMS_TEXT_H
 #define HMS_TEXT_H
 
@@ -16,12 +50,19 @@
 #include <stdint.h>
 
 /* Prepare ICU services (break iterators, normaliser, collator).  Returns 0,
- * or -1 with a message in *err that the caller frees.  Safe to call twice. */
+ * or -1 with a message in *err that the caller frees.  Safe to call twice.
+ * Call it after setlocale(): the C library's widths, which text keeps per
+ * code point, are those of the locale in force at the first call after
+ * text_init().  The other functions call it themselves when needed (and
+ * exit through fatal() if ICU is unusable). */
 int text_init(char **err);
-/* Release ICU services; text_init() may be called again afterwards. */
+/* Release ICU services and the wrap cache; text_init() may be called again
+ * afterwards. */
 void text_fini(void);
 
-/* East Asian ambiguous width: 1 (the default) or 2. */
+/* East Asian ambiguous width: 1 (the default) or 2; anything else means 1.
+ * Changes what text_*width, wcwidth() and therefore ncurses report, and
+ * empties the wrap cache.  Set it before the screen starts. */
 void text_set_ambiwidth(int width);
 int text_ambiwidth(void);
 
@@ -38,16 +79,29 @@ size_t text_utf8_encode(uint32_t cp, char *out);
 
 /* ---- clusters and widths ---- */
 
-/* Terminal cells of one code point: 0 (combining, zero width), 1 or 2;
- * -1 for a control character (which must never reach the terminal). */
+/* Terminal cells of one code point as wcwidth() (with the ambiguous width)
+ * reports it: 0 (combining, zero width), 1 or 2; -1 for a control
+ * character (text_cp_unsafe), which must never reach the terminal.  A code
+ * point the C library cannot measure counts as the U+FFFD drawn for it. */
 int text_cp_width(uint32_t cp);
-/* End offset of the grapheme cluster that starts at off (off < len). */
+/* Whether the code point is East Asian ambiguous with a C library width of
+ * 1, so that its width follows text_ambiwidth(). */
+bool text_cp_ambiguous(uint32_t cp);
+/* Whether any code point of s[0..len) is ambiguous: use it to keep the
+ * interface's own chrome free of characters whose width varies. */
+bool text_has_ambiguous(const char *s, size_t len);
+/* End offset of the grapheme cluster that starts at off (off < len), as
+ * ICU's character break iterator finds it (extended grapheme clusters:
+ * CR LF, Hangul syllables, prepend, extend and spacing marks, Indic
+ * conjuncts, emoji ZWJ sequences, regional indicator pairs).  An invalid
+ * UTF-8 byte is a cluster of its own. */
 size_t text_cluster_end(const char *s, size_t len, size_t off);
-/* Cells taken by the cluster s[0..len) as drawn (after sanitising and any
- * text fallback): the sum of its code points' widths, at least 1 for a
- * non-empty cluster. */
+/* Cells taken by the cluster s[0..len) as drawn (see the rule above): the
+ * sum of its drawn code points' widths.  At least 1 for a non-empty
+ * cluster, except 0 for a lone zero-width format character, which is drawn
+ * as nothing. */
 int text_cluster_width(const char *s, size_t len);
-/* Cells taken by the whole string as drawn. */
+/* Cells taken by the whole string as drawn: the sum over its clusters. */
 int text_width(const char *s, size_t len);
 /* Longest prefix of s[0..len) that fits in cols cells without splitting a
  * cluster; returns its byte length and stores its width in *used. */
@@ -56,12 +110,15 @@ size_t text_fit(const char *s, size_t len, int cols, int *used);
 /* ---- sanitising ---- */
 
 /* Whether the code point must not be written to a terminal: C0/C1
- * controls, DEL, bidirectional overrides and isolates. */
+ * controls, DEL, bidirectional overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069), LRM, RLM, ALM, and the line and paragraph separators
+ * U+2028/U+2029. */
 bool text_cp_unsafe(uint32_t cp);
-/* A copy of s[0..len) safe to write to a terminal: unsafe code points
- * become visible placeholders (U+2400 block pictures or "<U+202E>"),
- * invalid bytes become U+FFFD, and TAB becomes a space.  NUL-terminated;
- * the caller frees it. */
+/* A copy of s[0..len) safe to write to a terminal, drawn by the rule
+ * above: unsafe code points become visible placeholders, invalid bytes
+ * U+FFFD, TAB a space, emoji sequences their text fallback.  Its width
+ * (text_width) equals that of the original, and sanitising it again
+ * changes nothing.  NUL-terminated; the caller frees it. */
 char *text_sanitize(const char *s, size_t len);
 
 /* ---- normalisation for search ---- */
@@ -72,24 +129,49 @@ enum {
 };
 
 /* Normalised text with a map back to the original.  map has len + 1
- * entries: map[i] is the byte offset in the original of the character
- * that normalised byte i came from, and map[len] is the original length,
- * so original bytes [map[a], map[b]) cover normalised bytes [a, b)
- * (extend b to the next character start before mapping). */
+ * entries: map[i] is the byte offset in the original of the first byte of
+ * the piece that normalised byte i came from, and map[len] is the original
+ * length.  end has len entries: end[i] is the original offset just after
+ * that piece.  A piece is the smallest run of original characters that
+ * normalises on its own: usually one character, ｶﾞ or e + U+0301 as a
+ * whole, 令和6 as a whole under TEXT_NORM_ERA.  So original bytes
+ * [map[a], end[b - 1]) cover normalised bytes [a, b) exactly;
+ * text_norm_span() does that arithmetic. */
 struct text_norm {
 	char		*s;
 	size_t		 len;
 	uint32_t	*map;
+	uint32_t	*end;
 };
 
-/* Normalise for search: NFKC, case folding, katakana -> hiragana, width
- * folding (and the flags' extra folds).  Invalid UTF-8 is treated as
- * U+FFFD.  The result is owned by out; free with text_norm_free(). */
+/* Normalise for search, the same way for a query and for the text it is
+ * searched in:
+ *   - NFKC with case folding (ICU nfkc_cf): ⼤ U+2F24 -> 大, ＡＢ -> ab,
+ *     ① -> 1, Ⅳ -> iv, ｶﾞ -> ガ, U+3000 -> space (search only: never
+ *     display a normalised string);
+ *   - katakana -> hiragana by a one-to-one table (ガ -> が, ヽ -> ゝ);
+ *   - folds NFKC leaves out: CJK radical look-alikes (⺠ -> 民, ⻑ -> 長),
+ *     the wave dash 〜 -> ~, hyphens and minus signs (‐ – − -> -),
+ *     curly quotes (‘’ -> ', “” -> "), and the spacing sound marks ゛゜,
+ *     which combine with the kana before them;
+ *   - TEXT_NORM_ERA: Japanese era years become Gregorian years in text and
+ *     query alike, so that either form finds both: 令和6年度, 令和６年度,
+ *     R6年度 -> 2024年度, 令和元年 -> 2019年, 平成30年 -> 2018年, 令和六年
+ *     -> 2024年 (明治, 大正, 昭和, 平成, 令和 and the ㍾㍽㍼㍻㋿ squares; the
+ *     letters R, H, S only directly before a number and 年); a year given
+ *     twice, 2025（令和7）年 or 令和7（2025）年, becomes 2025年 once;
+ *   - TEXT_NORM_NOSPACE: white space is dropped.
+ * Invalid UTF-8 is treated as U+FFFD.  The result is owned by out; free
+ * it with text_norm_free(). */
 void text_normalize(const char *s, size_t len, int flags, struct text_norm *out);
 void text_norm_free(struct text_norm *n);
 /* Convenience: the normalised string only; the caller frees it. */
 char *text_normalize_str(const char *s, size_t len, int flags);
-/* Map normalised bytes [a, b) back to original bytes [*oa, *ob). */
+/* Map normalised bytes [a, b) back to original bytes [*oa, *ob): the
+ * smallest run of whole original pieces that produced them (a match inside
+ * the "iv" of Ⅳ covers Ⅳ; a match of が covers both code points of ｶﾞ).
+ * Offsets past the end are clamped; an empty range maps to an empty range
+ * at the original position of a. */
 void text_norm_span(const struct text_norm *n, size_t a, size_t b,
     size_t *oa, size_t *ob);
 
@@ -103,18 +185,62 @@ struct text_line {
 };
 
 /* Wrap a paragraph to width cells with Japanese line-breaking rules (ICU
- * line break iterator, locale ja, strict).  When hang is true and the
- * paragraph starts with a list marker (・ ○ ● ① (1) ※ …), continuation
- * lines are indented under the text after the marker.  Returns the number
- * of lines and stores a newly allocated array in *lines (caller frees).
- * An empty paragraph gives one empty line. */
+ * line break iterator, locale "ja@lb=strict": no line starts with 。、」）・
+ * ー or a small kana, none ends with 「（; Latin words stay whole unless
+ * longer than the line).  A cluster is never split: one that does not fit
+ * at the end of a line moves to the next; one wider than the whole line
+ * gets a line of its own.  Spaces at a break are dropped (they hang in the
+ * margin); LF, CR LF and U+2028 force a break and belong to no line.
+ *
+ * When hang is true and the paragraph starts with a list marker (・ ○ ●
+ * ◆ ◇ ■ □ ◎ ▲ △ ▼ ▽ ▶ ★ ☆ • ※ ※1 ＊ ＊1 *1, ①–㊿, ⑴–⒇, ⒈–⒛, ❶–❿,
+ * (1) （２） (a) （ア） （一）, "1." "1)" "-" "–" followed by a space),
+ * continuation lines get indent = the cells of the marker and the spaces
+ * after it, so that they align under the text (only while that leaves at
+ * least half the width).
+ *
+ * Returns the number of lines (at least 1: an empty paragraph gives one
+ * empty line) and stores a newly allocated array in *lines (caller frees).
+ *
+ * Caching: the break opportunities of a paragraph do not depend on the
+ * width.  text_wrap() keeps those of the last 64 paragraphs it wrapped,
+ * keyed by their bytes (not their address, so a freed and reused buffer
+ * cannot return stale breaks), so re-wrapping them at a new width does
+ * not run ICU again.  A caller that keeps many paragraphs (a layout cache)
+ * should hold a text_breaks for each instead: see below. */
 size_t text_wrap(const char *s, size_t len, int width, bool hang,
     struct text_line **lines);
 
+/* The break opportunities of one paragraph (at most 4 GiB), found once
+ * (ICU runs here) and measured with the current ambiguous width; wrapping
+ * it at any width is then a linear pass over them with no ICU call: about
+ * 16 bytes per opportunity, which in Japanese is nearly every character.
+ * It points into s, which must stay valid and unchanged while it lives;
+ * make it again after text_set_ambiwidth(). */
+struct text_breaks;
+
+/* Find the break opportunities of s[0..len).  Never NULL; free it with
+ * text_breaks_free(). */
+struct text_breaks *text_breaks_create(const char *s, size_t len);
+/* Release b; NULL is a no-op. */
+void text_breaks_free(struct text_breaks *b);
+/* Like text_wrap() for the paragraph b was made from. */
+size_t text_breaks_wrap(const struct text_breaks *b, int width, bool hang,
+    struct text_line **lines);
+/* Number of places a line may start: 0 (always first) and every break
+ * opportunity after it, in order; text_breaks_offset(b, i) is the byte
+ * offset of the i-th (i < text_breaks_count(b)). */
+size_t text_breaks_count(const struct text_breaks *b);
+size_t text_breaks_offset(const struct text_breaks *b, size_t i);
+/* Cells of the hanging indent for continuation lines when the paragraph
+ * starts with a list marker (marker plus following spaces), else 0. */
+int text_breaks_hang(const struct text_breaks *b);
+
 /* ---- collation ---- */
 
-/* Compare two UTF-8 strings with ICU's ja collator; ties are broken by
- * code point order so that sorting is stable and total. */
+/* Compare two UTF-8 strings with ICU's ja collator (digits compared as
+ * numbers, so 第2章 sorts before 第10章); ties, such as hiragana against
+ * katakana, are broken by code point order so that sorting is total. */
 int text_collate(const char *a, const char *b);
 
 #endif

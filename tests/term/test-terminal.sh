@@ -40,6 +40,15 @@ for sig in HUP TERM INT; do
 	term_check_gone "Period 3" "after SIG$sig the screen is restored (alternate screen left)"
 done
 
+# --ambiwidth auto asks the terminal before the screen starts; tmux draws
+# ① in one cell, and the reply never shows on the screen.
+term_start 80 24 -- --ambiwidth auto
+term_check "Period 3 (FY2025–2029)" "--ambiwidth auto: the screen starts"
+term_check_gone "[6n" "--ambiwidth auto: no trace of the query on screen"
+if term_capture | grep -q '^\^\[\|R$'; then ok 1 "--ambiwidth auto: no reply on screen"; else ok 0 "--ambiwidth auto: no reply on screen"; fi
+term_keys q
+term_status >/dev/null
+
 # LANG=C (SSH did not forward the locale): Japanese still shows.
 term_start 80 24 LC_ALL= LANG=C
 term_check "医薬品" "LANG=C: Japanese is drawn"
