@@ -88,6 +88,8 @@ struct store {
 	int			 lockfd;	/* -1 when read-only */
 	bool			 readonly;
 	char			*readonly_why;
+	int			 setlk;		/* F_OFD_SETLK, or F_SETLK */
+	bool			 nolock;	/* the file system cannot lock */
 	time_t			 fixed_time;
 	char		       **msgs;
 	size_t			 nmsgs;
@@ -1392,12 +1394,28 @@ store_lock(struct store *s, char **err)
 	struct timespec ts = { 0, 5 * 1000 * 1000 };
 	int waited = 0;
 
+	if (s->nolock)
+		return 0;
 	for (;;) {
 		memset(&fl, 0, sizeof fl);
 		fl.l_type = F_WRLCK;
 		fl.l_whence = SEEK_SET;
-		if (fcntl(s->lockfd, STORE_SETLK, &fl) == 0)
+		if (fcntl(s->lockfd, s->setlk, &fl) == 0)
 			return 0;
+		if (errno == EINVAL && s->setlk != F_SETLK) {
+			/* A kernel without open file description locks. */
+			s->setlk = F_SETLK;
+			continue;
+		}
+		if (errno == ENOLCK || errno == EOPNOTSUPP) {
+			/* NFS without a lock daemon, say: one instance at a
+			 * time still loses nothing, so go on, and say so. */
+			s->nolock = true;
+			store_say(s, _("%s cannot be locked here (%s): two hms "
+			    "sessions at once may lose each other's changes"),
+			    s->dir, strerror(errno));
+			return 0;
+		}
 		if (errno != EACCES && errno != EAGAIN && errno != EINTR) {
 			*err = xasprintf(_("cannot lock %s/lock: %s"), s->dir,
 			    strerror(errno));
@@ -1419,10 +1437,12 @@ store_unlock(struct store *s)
 {
 	struct flock fl;
 
+	if (s->nolock)
+		return;
 	memset(&fl, 0, sizeof fl);
 	fl.l_type = F_UNLCK;
 	fl.l_whence = SEEK_SET;
-	(void)fcntl(s->lockfd, STORE_SETLK, &fl);
+	(void)fcntl(s->lockfd, s->setlk, &fl);
 }
 
 /* A change: under the lock, re-read the file (another instance may have
@@ -1546,6 +1566,7 @@ store_open(const char *dir)
 
 	s->dirfd = -1;
 	s->lockfd = -1;
+	s->setlk = STORE_SETLK;
 	if (dir != NULL)
 		s->dir = xstrdup(dir);
 	else if ((xdg = getenv("XDG_DATA_HOME")) != NULL && xdg[0] == '/')
