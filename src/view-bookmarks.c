@@ -199,6 +199,10 @@ view_bookmarks_target(struct app *a, struct content_entity **e)
 		    "the entity in the reader."));
 		return NULL;
 	}
+	/* Start from what another instance may have saved meanwhile: b
+	 * sees its bookmark, a edits its note. */
+	if (store_refresh(st))
+		app_reader_refresh(a);
 	return st;
 }
 
