@@ -70,11 +70,27 @@ case "$(cat "$tmpdir/editor-file" 2>/dev/null)" in
 esac
 [ ! -e "$(cat "$tmpdir/editor-file")" ]; ok $? "the editor's file is removed after"
 
+# ---- two instances: a note saved by another one is the one edited ----
+term_keys q
+term_status >/dev/null
+term_start 100 24 -- open kpi:rm-jrct-access
+term_check "JRCTのアクセス数" "a KPI open"
+printf 'note kpi:rm-jrct-access 1 2025-11-22T10:00:00Z\n\tsaved by another hms\n' \
+	>"$tmpdir/other-note"
+XDG_DATA_HOME="$tmpdir/data" HOME="$tmpdir" "$HMS" notes --import "$tmpdir/other-note" \
+	>/dev/null
+term_keys a
+term_check "Note (empty deletes; Esc A: editor): saved by another hms" \
+	"a starts from the note another instance saved meanwhile"
+term_keys Escape
+term_check "Note unchanged." "Escape leaves it"
+term_check "saved by another hms" "and the page shows it"
+
 # ---- search history across sessions ----
 term_keys /
 term_type "FIH"
 term_keys Enter
-term_check "FIH" "a search"
+term_check "hits: Up/Down choose" "a search"
 term_keys q
 term_status >/dev/null
 term_start 80 24
