@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "compare.h"
 #include "content-load.h"
 #include "content.h"
 #include "i18n.h"
@@ -974,83 +975,77 @@ cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 
 /* ---- search ---- */
 
-/* A snippet around the first match of a hit: the field's text cut to
- * about width cells around the match, the match marked with [ ]. */
-struct cli_snip_state {
-	size_t			 want;
-	size_t			 at;
-	struct search_field	 f;
-	bool			 found;
-};
-
-static void
-cli_snip_field(const struct search_field *f, void *arg)
+/* A snippet around the best match of a hit to show: the field's text cut
+ * to about 60 cells around the match, the match marked with [ ].  A match
+ * in the body shows it in context (the title is printed anyway); one in
+ * the id is shown only when nothing else matched. */
+static int
+cli_snip_pref(enum search_field_kind k)
 {
-	struct cli_snip_state *s = arg;
-
-	if (s->at++ == s->want) {
-		s->f = *f;
-		s->found = true;
+	switch (k) {
+	case SEARCH_FIELD_ID:
+		return 0;
+	case SEARCH_FIELD_TITLE:
+	case SEARCH_FIELD_TITLE_EN:
+	case SEARCH_FIELD_ALIAS:
+		return 1;
+	default:
+		return 2;
 	}
 }
 
 static char *
 cli_snippet(const struct search_hit *h, bool mark)
 {
-	struct cli_snip_state s = { 0 };
-	const struct search_match *m;
+	struct search_field f, sf = { 0 };
+	const struct search_match *m = NULL;
 	size_t a, b, i;
 	struct buf out;
-	int cells;
+	int cells, pref, best = -1;
 
-	if (h->nmatches == 0)
-		return xstrdup("");
-	/* Prefer a match in the body: the title is shown anyway. */
-	m = &h->matches[0];
+	/* Matches are sorted by field: look each field up once. */
 	for (i = 0; i < h->nmatches; i++) {
-		s.want = h->matches[i].field;
-		s.at = 0;
-		s.found = false;
-		search_fields(h->entity, cli_snip_field, &s);
-		if (s.found && s.f.kind >= SEARCH_FIELD_VALUE) {
+		if (i > 0 && h->matches[i].field == h->matches[i - 1].field)
+			continue;
+		if (search_field_get(h->entity, h->matches[i].field, &f) != 0)
+			continue;
+		pref = cli_snip_pref(f.kind);
+		if (pref > best) {
+			best = pref;
 			m = &h->matches[i];
-			break;
+			sf = f;
 		}
 	}
-	s.want = m->field;
-	s.at = 0;
-	s.found = false;
-	search_fields(h->entity, cli_snip_field, &s);
-	if (!s.found)
+	if (m == NULL)
 		return xstrdup("");
 	/* Up to about 20 cells of context before the match. */
 	a = m->off;
 	cells = 0;
 	while (a > 0 && cells < 20) {
 		size_t p = a - 1;
-		while (p > 0 && ((unsigned char)s.f.text[p] & 0xc0) == 0x80)
+		while (p > 0 && ((unsigned char)sf.text[p] & 0xc0) == 0x80)
 			p--;
-		cells += text_width(s.f.text + p, a - p);
+		cells += text_width(sf.text + p, a - p);
 		a = p;
 	}
 	b = m->off + m->len;
 	cells = 0;
-	while (b < s.f.len && cells < 40) {
-		size_t e = text_cluster_end(s.f.text, s.f.len, b);
-		cells += text_width(s.f.text + b, e - b);
+	while (b < sf.len && cells < 40) {
+		size_t e = text_cluster_end(sf.text, sf.len, b);
+		cells += text_width(sf.text + b, e - b);
 		b = e;
 	}
 	buf_init(&out);
 	if (a > 0)
 		buf_adds(&out, "…");
-	buf_add(&out, s.f.text + a, m->off - a);
+	buf_add(&out, sf.text + a, m->off - a);
 	if (mark)
 		buf_addc(&out, '[');
-	buf_add(&out, s.f.text + m->off, m->len);
+	buf_add(&out, sf.text + m->off, m->len);
 	if (mark)
 		buf_addc(&out, ']');
-	buf_add(&out, s.f.text + m->off + m->len, b - (m->off + m->len));
-	if (b < s.f.len)
+	buf_add(&out, sf.text + m->off + m->len, b - (m->off + m->len));
+	if (b < sf.len)
 		buf_adds(&out, "…");
 	return buf_steal(&out);
 }
@@ -1307,4 +1302,24 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 	search_results_free(&res);
 	search_index_free(idx);
 	return rc;
+}
+
+/* ---- compare ---- */
+
+int
+cli_compare(const struct content *c, const struct cli_opts *o,
+    const char *topic)
+{
+	struct compare *cmp;
+	int t = -1;
+
+	if (topic != NULL && (t = compare_topic_from_name(topic)) < 0) {
+		fprintf(stderr, _("hms: unknown topic '%s' (projects, diseases, "
+		    "policies or goals)\n"), topic);
+		return CLI_ERROR;
+	}
+	cmp = compare_build(c);
+	compare_write(stdout, cmp, t, o->format, cli_width(o));
+	compare_free(cmp);
+	return CLI_FOUND;
 }

@@ -37,6 +37,10 @@ int cli_search(const struct content *c, const struct cli_opts *o,
     const char *query);
 int cli_funds(const struct content *c, const struct cli_opts *o,
     const char *query);
+/* hms compare [TOPIC]: the period comparison (TOPIC NULL: every section);
+ * 2 for an unknown topic. */
+int cli_compare(const struct content *c, const struct cli_opts *o,
+    const char *topic);
 
 /* cli-store.c: hms bookmarks, hms notes — the store's entries in the
  * file format (text: importable again), TSV or JSON, marking ids the

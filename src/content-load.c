@@ -408,6 +408,14 @@ load_enum(const char *v, const char *const *names, size_t n, int dflt)
 	return dflt;
 }
 
+/* A parsed enum value, or the default when the word was not one (the
+ * schema has already refused unknown words). */
+static int
+load_or(int v, int dflt)
+{
+	return v >= 0 ? v : dflt;
+}
+
 static bool
 load_ascii(unsigned char c)
 {
@@ -670,29 +678,13 @@ load_link_to(struct load_state *st, struct content_entity *from,
 
 /* ---- entities ---- */
 
-static const char *const load_type_elems[CONTENT_TYPE_COUNT] = {
-	[CONTENT_PERIOD] = "period",
-	[CONTENT_SECTION] = "section",
-	[CONTENT_PROJECT] = "project",
-	[CONTENT_DISEASE] = "disease",
-	[CONTENT_MEASURE] = "measure",
-	[CONTENT_MILESTONE] = "milestone",
-	[CONTENT_KPI] = "kpi",
-	[CONTENT_PROGRAM] = "program",
-	[CONTENT_MINISTRY] = "ministry",
-	[CONTENT_TERM] = "term",
-};
-
+/* The entity type of an element, or -1 (element names are type names). */
 static int
 load_type_of(xmlNodePtr n)
 {
-	size_t i;
-
-	for (i = 0; i < CONTENT_TYPE_COUNT; i++) {
-		if (load_is(n, load_type_elems[i]))
-			return (int)i;
-	}
-	return -1;
+	if (n->type != XML_ELEMENT_NODE || n->ns != NULL)
+		return -1;
+	return content_type_from_name((const char *)n->name);
 }
 
 static const char *
@@ -756,14 +748,6 @@ load_value(struct load_state *st, xmlNodePtr n, const char *file,
 	}
 }
 
-static const char *const load_budget_types[] = {
-	[CONTENT_BUDGET_INITIAL] = "initial",
-	[CONTENT_BUDGET_SUPPLEMENTARY] = "supplementary",
-	[CONTENT_BUDGET_FUND] = "fund",
-	[CONTENT_BUDGET_ADJUSTMENT] = "adjustment",
-	[CONTENT_BUDGET_NONE] = "none",
-	[CONTENT_BUDGET_UNKNOWN] = "unknown",
-};
 
 static void
 load_budget(struct load_state *st, xmlNodePtr n, const char *file,
@@ -777,8 +761,8 @@ load_budget(struct load_state *st, xmlNodePtr n, const char *file,
 		b->amount = strtod(s, NULL);
 	}
 	b->fy = load_attr_int(n, "fy", 0);
-	b->type = load_enum(load_attr(st, n, "type"), load_budget_types,
-	    HMS_NELEM(load_budget_types), CONTENT_BUDGET_UNKNOWN);
+	b->type = load_or(content_budget_type_from_name(load_attr(st, n,
+	    "type")), CONTENT_BUDGET_UNKNOWN);
 	b->draft = load_attr(st, n, "draft") != NULL;
 	b->restated = load_attr(st, n, "restated") != NULL;
 	b->within = load_attr(st, n, "within") != NULL;
@@ -882,17 +866,8 @@ load_entity_parts(struct load_state *st, struct load_file *f, xmlNodePtr n,
 				load_text(st, m, f->path, &b->t, e);
 			}
 		} else if (load_is(k, "link")) {
-			static const char *const rels[] = {
-				[CONTENT_REL_SERVES] = "serves",
-				[CONTENT_REL_INDICATOR_OF] = "indicator-of",
-				[CONTENT_REL_IMPLEMENTS] = "implements",
-				[CONTENT_REL_BELONGS_TO] = "belongs-to",
-				[CONTENT_REL_PART_OF] = "part-of",
-				[CONTENT_REL_FOLLOWS] = "follows",
-				[CONTENT_REL_SEE_ALSO] = "see-also",
-			};
-			l = load_link_to(st, e, load_enum(load_attr(st, k, "rel"),
-			    rels, HMS_NELEM(rels), CONTENT_REL_SEE_ALSO),
+			l = load_link_to(st, e, load_or(content_rel_from_name(
+			    load_attr(st, k, "rel")), CONTENT_REL_SEE_ALSO),
 			    load_attr(st, k, "to"), line);
 			s = load_attr(st, k, "basis");
 			l->basis = s != NULL && strcmp(s, "inferred") == 0 ?
@@ -906,22 +881,14 @@ load_entity_parts(struct load_state *st, struct load_file *f, xmlNodePtr n,
 				}
 			}
 		} else if (load_is(k, "lineage")) {
-			static const char *const kinds[] = {
-				[CONTENT_LINEAGE_NONE] = "",
-				[CONTENT_LINEAGE_SAME] = "same",
-				[CONTENT_LINEAGE_RENAMED] = "renamed",
-				[CONTENT_LINEAGE_SPLIT] = "split",
-				[CONTENT_LINEAGE_MERGED] = "merged",
-				[CONTENT_LINEAGE_NEW] = "new",
-			};
 			s = load_attr(st, k, "from");
 			if (s != NULL)
 				l = load_link_to(st, e, CONTENT_REL_LINEAGE, s,
 				    line);
 			else
 				l = load_link_new(st, e, CONTENT_REL_LINEAGE);
-			l->lineage = load_enum(load_attr(st, k, "kind"), kinds,
-			    HMS_NELEM(kinds), CONTENT_LINEAGE_NONE);
+			l->lineage = load_or(content_lineage_from_name(
+			    load_attr(st, k, "kind")), CONTENT_LINEAGE_NONE);
 			s = load_attr(st, k, "basis");
 			l->basis = s != NULL && strcmp(s, "inferred") == 0 ?
 			    CONTENT_BASIS_INFERRED : CONTENT_BASIS_STATED;
@@ -1018,18 +985,11 @@ load_entity_fields(struct load_state *st, struct load_file *f, xmlNodePtr n,
 		    sizeof(struct content_status));
 		break;
 	case CONTENT_MILESTONE: {
-		static const char *const cols[] = {
-			[CONTENT_COL_2024_SUMMER] = "2024-summer",
-			[CONTENT_COL_2024_END] = "2024-end",
-			[CONTENT_COL_FY2024_END] = "fy2024-end",
-			[CONTENT_COL_FY2025] = "fy2025",
-			[CONTENT_COL_FY2026_2028] = "fy2026-2028",
-		};
 		char *list, *tok, *save;
 		size_t nm = 1;
 
-		e->u.milestone.column = load_enum(load_attr(st, n, "column"),
-		    cols, HMS_NELEM(cols), CONTENT_COL_2024_SUMMER);
+		e->u.milestone.column = load_or(content_column_from_name(
+		    load_attr(st, n, "column")), CONTENT_COL_2024_SUMMER);
 		s = load_attr(st, n, "measure");
 		for (const char *p = s; p != NULL && *p != '\0'; p++) {
 			if (*p == ' ')
@@ -1054,29 +1014,15 @@ load_entity_fields(struct load_state *st, struct load_file *f, xmlNodePtr n,
 		break;
 	}
 	case CONTENT_KPI: {
-		static const char *const kinds[] = {
-			[CONTENT_KPI_GOAL] = "goal", [CONTENT_KPI_AIM] = "aim",
-			[CONTENT_KPI_MANAGE] = "manage",
-			[CONTENT_KPI_OBSERVE] = "observe",
-			[CONTENT_KPI_KPI] = "kpi", [CONTENT_KPI_OUTPUT] = "output",
-			[CONTENT_KPI_OUTCOME] = "outcome",
-		};
-		e->u.kpi.kind = load_enum(load_attr(st, n, "kind"), kinds,
-		    HMS_NELEM(kinds), CONTENT_KPI_KPI);
+		e->u.kpi.kind = load_or(content_kpi_kind_from_name(
+		    load_attr(st, n, "kind")), CONTENT_KPI_KPI);
 		s = load_attr(st, n, "direction");
 		e->u.kpi.down = s != NULL && strcmp(s, "down") == 0;
 		break;
 	}
 	case CONTENT_PROGRAM: {
-		static const char *const kinds[] = {
-			[CONTENT_PROGRAM_PROGRAM] = "program",
-			[CONTENT_PROGRAM_FUND] = "fund",
-			[CONTENT_PROGRAM_ALLOCATION] = "allocation",
-			[CONTENT_PROGRAM_COUNCIL] = "council",
-			[CONTENT_PROGRAM_GUIDELINE] = "guideline",
-		};
-		e->u.program.kind = load_enum(load_attr(st, n, "kind"), kinds,
-		    HMS_NELEM(kinds), CONTENT_PROGRAM_PROGRAM);
+		e->u.program.kind = load_or(content_program_kind_from_name(
+		    load_attr(st, n, "kind")), CONTENT_PROGRAM_PROGRAM);
 		e->u.program.budgets = arena_calloc(a, load_count(n, "budget"),
 		    sizeof(struct content_budget));
 		if ((s = load_attr(st, n, "ministry")) != NULL) {
@@ -1090,14 +1036,8 @@ load_entity_fields(struct load_state *st, struct load_file *f, xmlNodePtr n,
 		e->u.ministry.tag = load_attr(st, n, "tag");
 		break;
 	case CONTENT_TERM: {
-		static const char *const kinds[] = {
-			[CONTENT_TERM_ABBR] = "abbr", [CONTENT_TERM_NAME] = "name",
-			[CONTENT_TERM_ORG] = "org", [CONTENT_TERM_LAW] = "law",
-			[CONTENT_TERM_NOTICE] = "notice",
-			[CONTENT_TERM_TERM] = "term",
-		};
-		e->u.term.kind = load_enum(load_attr(st, n, "kind"), kinds,
-		    HMS_NELEM(kinds), CONTENT_TERM_TERM);
+		e->u.term.kind = load_or(content_term_kind_from_name(
+		    load_attr(st, n, "kind")), CONTENT_TERM_TERM);
 		e->u.term.expansions = arena_calloc(a, load_count(n, "expansion"),
 		    sizeof(struct content_expansion));
 		break;

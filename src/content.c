@@ -108,6 +108,40 @@ static const struct {
 	[CONTENT_COL_FY2026_2028] =	{ "fy2026-2028", "2026-2028年度", 2026, 2028 },
 };
 
+/* Each name table maps an enum to the word content files use; the
+ * *_from_name functions read them back (the loader uses them). */
+#define CONTENT_FROM_NAME(fn, table, field, count)			\
+int									\
+fn(const char *name)							\
+{									\
+	size_t i;							\
+									\
+	if (name == NULL)						\
+		return -1;						\
+	for (i = 0; i < (count); i++) {					\
+		if (table[i]field != NULL &&				\
+		    strcmp(table[i]field, name) == 0)			\
+			return (int)i;					\
+	}								\
+	return -1;							\
+}
+
+CONTENT_FROM_NAME(content_type_from_name, content_types, .name,
+    CONTENT_TYPE_COUNT)
+CONTENT_FROM_NAME(content_rel_from_name, content_rels, .name, CONTENT_REL_COUNT)
+CONTENT_FROM_NAME(content_lineage_from_name, content_lineages, ,
+    HMS_NELEM(content_lineages))
+CONTENT_FROM_NAME(content_kpi_kind_from_name, content_kpi_kinds, .name,
+    CONTENT_KPI_KIND_COUNT)
+CONTENT_FROM_NAME(content_budget_type_from_name, content_budget_types, .name,
+    CONTENT_BUDGET_TYPE_COUNT)
+CONTENT_FROM_NAME(content_program_kind_from_name, content_program_kinds, ,
+    HMS_NELEM(content_program_kinds))
+CONTENT_FROM_NAME(content_term_kind_from_name, content_term_kinds, ,
+    HMS_NELEM(content_term_kinds))
+CONTENT_FROM_NAME(content_column_from_name, content_columns, .name,
+    CONTENT_COL_COUNT)
+
 const char *
 content_type_name(enum content_type t)
 {
@@ -118,18 +152,6 @@ const char *
 content_type_label(enum content_type t)
 {
 	return _(content_types[t].label);
-}
-
-int
-content_type_from_name(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < CONTENT_TYPE_COUNT; i++) {
-		if (strcmp(content_types[i].name, name) == 0)
-			return (int)i;
-	}
-	return -1;
 }
 
 const char *

@@ -338,6 +338,15 @@ const char *content_program_kind_name(enum content_program_kind k);
 const char *content_term_kind_name(enum content_term_kind k);
 const char *content_column_name(enum content_column c);		/* "fy2025" */
 const char *content_column_label(enum content_column c);	/* "2025年度" */
+/* The enum value of a word of the content files ("split", "fy2025" …),
+ * or -1 when it is none of them. */
+int content_rel_from_name(const char *name);
+int content_lineage_from_name(const char *name);
+int content_kpi_kind_from_name(const char *name);
+int content_budget_type_from_name(const char *name);
+int content_program_kind_from_name(const char *name);
+int content_term_kind_from_name(const char *name);
+int content_column_from_name(const char *name);
 /* First fiscal year a column covers and the last. */
 void content_column_years(enum content_column c, int *first, int *last);
 

@@ -490,6 +490,11 @@ main(int argc, char **argv)
 		rc = cmd[0] == 'b' ? cli_bookmarks(c, &co, st) :
 		    cli_notes(c, &co, st);
 		store_free(st);
+	} else if (strcmp(cmd, "compare") == 0) {
+		if (optind + 2 < argc)
+			main_bad_usage(_("compare takes at most one TOPIC"));
+		rc = cli_compare(c, &co, optind + 1 < argc ? argv[optind + 1] :
+		    NULL);
 	} else
 		main_bad_usage(_("unknown command '%s'"), cmd);
 	fflush(stdout);

@@ -1,8 +1,35 @@
-/* search.c — the search index and query engine; the only PCRE2 user. */
+/* search.c — the search index and query engine; the only PCRE2 user.
+ *
+ * The index keeps, for one normalisation (plain, or with era years
+ * folded), every field of every entity normalised into one haystack:
+ * fields in entity order, entities in document order, each field followed
+ * by a NUL so that no term (which never contains NUL) matches across two
+ * fields.  The fields of an entity are therefore one contiguous range of
+ * the haystack.  Next to it:
+ *
+ *   - an offset map per field, stored as segments: within a segment the
+ *     original offset grows with the normalised one byte for byte, and a
+ *     new segment starts wherever that stops being true (ＦＩＨ -> fih,
+ *     ｶﾞ -> が).  Kanji, kana, ASCII and ⼤ -> 大 keep their length in
+ *     UTF-8, so ordinary text needs few segments;
+ *   - a bigram index: for every pair of adjacent characters, hashed into
+ *     a bucket, the ascending haystack offsets where the pair starts.  A
+ *     term is looked up through its rarest pair and each candidate is
+ *     verified with memcmp, so a hash collision costs time, never a wrong
+ *     hit.  One-character terms are looked up in postings of single
+ *     characters.
+ *
+ * A plain query first finds the entities that hold every term (the
+ * rarest term over the whole haystack, the others only inside the
+ * entities still in the running), then collects every match of every term
+ * in those entities, maps it back to original bytes and scores it. */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -12,29 +39,87 @@
 #include "text.h"
 #include "util.h"
 
-/* One field of one entity, original and normalised. */
+/* ---- limits ---- */
+
+/* PCRE2 restarts its match limit at every start position, so one
+ * pcre2_match over a long field can run for seconds without reaching it.
+ * We therefore let each call try only the start positions within a chunk
+ * of the field (PCRE2_USE_OFFSET_LIMIT) and look at the clock between
+ * calls: the time of one call is bounded by chunk x limit. */
+#define SEARCH_JIT_MATCH_LIMIT		200000
+#define SEARCH_JIT_CHUNK		64	/* bytes of start positions */
+#define SEARCH_INTERP_MATCH_LIMIT	100000
+#define SEARCH_INTERP_CHUNK		16
+#define SEARCH_DEPTH_LIMIT		10000
+#define SEARCH_HEAP_LIMIT_KIB		(32 * 1024)
+/* The JIT ignores the depth limit and uses its own stack; 32 KiB is too
+ * small for ordinary patterns on paragraphs. */
+#define SEARCH_JIT_STACK_MIN		(32 * 1024)
+#define SEARCH_JIT_STACK_MAX		(1024 * 1024)
+
+/* ---- the index ---- */
+
+/* One field of one entity, as search_fields gives it. */
 struct search_ifield {
-	enum search_field_kind	 kind;
-	const char		*orig;
-	size_t			 olen;
-	struct text_norm	 norm;
+	const char	*orig;
+	uint32_t	 olen;
+	uint32_t	 ent;		/* index into idx->ents */
+	uint32_t	 no;		/* field number within the entity */
+	uint8_t		 kind;		/* enum search_field_kind */
+	bool		 utf8;		/* orig is valid UTF-8 */
 };
 
-struct search_ientity {
+struct search_ient {
 	struct content_entity	*e;
-	struct search_ifield	*fields;
-	size_t			 nfields;
+	uint32_t		 first;	/* fields[first .. first + n) */
+	uint32_t		 n;
+};
+
+/* Haystack offsets of characters (or pairs) hashed into 1 << bits
+ * buckets: bucket k is post[start[k] .. start[k + 1]), ascending. */
+struct search_postings {
+	unsigned	 bits;
+	uint32_t	*start;
+	uint32_t	*post;
+};
+
+/* The fields normalised one way, with offset maps and the indexes. */
+struct search_hay {
+	char		*s;		/* each field's text, then a NUL */
+	size_t		 len;
+	uint32_t	*foff;		/* nfields + 1: field f is
+					   s[foff[f], foff[f + 1] - 1) */
+	uint32_t	*fseg;		/* nfields + 1: field f's segments are
+					   [fseg[f], fseg[f + 1]) */
+	/* Segment k covers the normalised characters from segn[k] (relative
+	 * to its field) to the next segment: the first comes from original
+	 * offset sego[k], and each later one starts where the one before it
+	 * ended, with as many bytes in the original as in the normalised
+	 * text (so offsets grow alike); the last one ends at sege[k]. */
+	uint32_t	*segn;
+	uint32_t	*sego;
+	uint32_t	*sege;
+	size_t		 nsegs;
+	struct search_postings	 uni;	/* by character */
+	struct search_postings	 bi;	/* by pair of adjacent characters */
 };
 
 struct search_index {
 	const struct content	*c;
-	struct search_ientity	*ents;
+	struct search_ifield	*fields;
+	size_t			 nfields;
+	struct search_ient	*ents;
 	size_t			 nents;
+	struct search_hay	 plain;
+	struct search_hay	 era;
+	bool			 era_built;
 };
+
+/* ---- fields ---- */
 
 static void
 search_field_one(void (*fn)(const struct search_field *, void *), void *arg,
-    enum search_field_kind kind, const char *text)
+    enum search_field_kind kind, const char *text, int block, int link)
 {
 	struct search_field f;
 
@@ -43,6 +128,8 @@ search_field_one(void (*fn)(const struct search_field *, void *), void *arg,
 	f.kind = kind;
 	f.text = text;
 	f.len = strlen(text);
+	f.block = block;
+	f.link = link;
 	fn(&f, arg);
 }
 
@@ -52,65 +139,353 @@ search_fields(const struct content_entity *e,
 {
 	size_t i;
 
-	search_field_one(fn, arg, SEARCH_FIELD_ID, e->id);
-	search_field_one(fn, arg, SEARCH_FIELD_TITLE, e->title);
-	search_field_one(fn, arg, SEARCH_FIELD_TITLE_EN, e->title_en);
+	search_field_one(fn, arg, SEARCH_FIELD_ID, e->id, -1, -1);
+	search_field_one(fn, arg, SEARCH_FIELD_TITLE, e->title, -1, -1);
+	search_field_one(fn, arg, SEARCH_FIELD_TITLE_EN, e->title_en, -1, -1);
 	for (i = 0; i < e->naliases; i++)
-		search_field_one(fn, arg, SEARCH_FIELD_ALIAS, e->aliases[i]);
+		search_field_one(fn, arg, SEARCH_FIELD_ALIAS, e->aliases[i], -1,
+		    -1);
 	switch (e->type) {
 	case CONTENT_TERM:
 		for (i = 0; i < e->u.term.nexpansions; i++)
 			search_field_one(fn, arg, SEARCH_FIELD_EXPANSION,
-			    e->u.term.expansions[i].text);
+			    e->u.term.expansions[i].text, -1, -1);
 		break;
 	case CONTENT_KPI:
-		search_field_one(fn, arg, SEARCH_FIELD_VALUE, e->u.kpi.baseline.text);
-		search_field_one(fn, arg, SEARCH_FIELD_VALUE, e->u.kpi.target.text);
-		search_field_one(fn, arg, SEARCH_FIELD_VALUE, e->u.kpi.latest.text);
+		search_field_one(fn, arg, SEARCH_FIELD_VALUE,
+		    e->u.kpi.baseline.text, -1, -1);
+		search_field_one(fn, arg, SEARCH_FIELD_VALUE,
+		    e->u.kpi.target.text, -1, -1);
+		search_field_one(fn, arg, SEARCH_FIELD_VALUE,
+		    e->u.kpi.latest.text, -1, -1);
 		break;
 	case CONTENT_PROGRAM:
 		for (i = 0; i < e->u.program.nbudgets; i++)
 			search_field_one(fn, arg, SEARCH_FIELD_VALUE,
-			    e->u.program.budgets[i].text);
+			    e->u.program.budgets[i].text, -1, -1);
 		break;
 	case CONTENT_MEASURE:
 		for (i = 0; i < e->u.measure.nstatuses; i++)
 			search_field_one(fn, arg, SEARCH_FIELD_BODY,
-			    e->u.measure.statuses[i].t.text);
+			    e->u.measure.statuses[i].t.text, -1, -1);
+		search_field_one(fn, arg, SEARCH_FIELD_BODY,
+		    e->u.measure.group, -1, -1);
 		break;
 	default:
 		break;
 	}
 	for (i = 0; i < e->nblocks; i++)
 		search_field_one(fn, arg, e->blocks[i].kind == CONTENT_BLOCK_NOTE ?
-		    SEARCH_FIELD_NOTE : SEARCH_FIELD_BODY, e->blocks[i].t.text);
+		    SEARCH_FIELD_NOTE : SEARCH_FIELD_BODY, e->blocks[i].t.text,
+		    (int)i, -1);
+	for (i = 0; i < e->nlinks; i++) {
+		const struct content_link *l = e->links[i];
+		if (l->note != NULL)
+			search_field_one(fn, arg, SEARCH_FIELD_NOTE,
+			    l->note->text, -1, (int)i);
+		search_field_one(fn, arg, SEARCH_FIELD_NOTE, l->note_en, -1,
+		    (int)i);
+	}
 }
 
+struct search_get_state {
+	size_t			 want;
+	size_t			 at;
+	struct search_field	*f;
+	bool			 found;
+};
+
+static void
+search_get_one(const struct search_field *f, void *arg)
+{
+	struct search_get_state *g = arg;
+
+	if (g->at++ == g->want) {
+		*g->f = *f;
+		g->found = true;
+	}
+}
+
+int
+search_field_get(const struct content_entity *e, size_t n,
+    struct search_field *f)
+{
+	struct search_get_state g = { .want = n, .f = f };
+
+	search_fields(e, search_get_one, &g);
+	return g.found ? 0 : -1;
+}
+
+const char *
+search_field_kind_name(enum search_field_kind k)
+{
+	static const char *const names[SEARCH_FIELD_KIND_COUNT] = {
+		[SEARCH_FIELD_ID] = "id",
+		[SEARCH_FIELD_TITLE] = "title",
+		[SEARCH_FIELD_TITLE_EN] = "title-en",
+		[SEARCH_FIELD_ALIAS] = "alias",
+		[SEARCH_FIELD_EXPANSION] = "expansion",
+		[SEARCH_FIELD_VALUE] = "value",
+		[SEARCH_FIELD_BODY] = "body",
+		[SEARCH_FIELD_NOTE] = "note",
+	};
+
+	return (unsigned)k < SEARCH_FIELD_KIND_COUNT ? names[k] : "?";
+}
+
+/* ---- UTF-8 on text we produced or validated ---- */
+
+static inline size_t
+search_dec(const unsigned char *p, uint32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xe0) {
+		*cp = ((uint32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] < 0xf0) {
+		*cp = ((uint32_t)(p[0] & 0x0f) << 12) |
+		    ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+		return 3;
+	}
+	*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3f) << 12) |
+	    ((uint32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+	return 4;
+}
+
+static inline bool
+search_is_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/* The bucket of the pair a, b; of the single character b when a is 0
+ * (no pair starts with NUL, the field separator). */
+static inline uint32_t
+search_key(uint32_t a, uint32_t b, unsigned bits)
+{
+	uint64_t h = ((uint64_t)a << 21) ^ b;
+
+	h *= 0x9e3779b97f4a7c15ull;
+	return (uint32_t)(h >> (64 - bits));
+}
+
+/* ---- building ---- */
+
 struct search_collect {
-	struct search_ientity	*ie;
+	struct search_index	*idx;
 	size_t			 cap;
+	uint32_t		 ent;
+	uint32_t		 no;
 };
 
 static void
 search_collect_field(const struct search_field *f, void *arg)
 {
 	struct search_collect *sc = arg;
+	struct search_index *idx = sc->idx;
 	struct search_ifield *x;
 
-	util_grow(&sc->ie->fields, &sc->cap, sc->ie->nfields + 1,
-	    sizeof *sc->ie->fields);
-	x = &sc->ie->fields[sc->ie->nfields++];
-	x->kind = f->kind;
+	if (f->len >= UINT32_MAX)
+		fatal("search: field too long");
+	util_grow(&idx->fields, &sc->cap, idx->nfields + 1, sizeof *idx->fields);
+	x = &idx->fields[idx->nfields++];
 	x->orig = f->text;
-	x->olen = f->len;
-	text_normalize(f->text, f->len, 0, &x->norm);
+	x->olen = (uint32_t)f->len;
+	x->ent = sc->ent;
+	x->no = sc->no++;
+	x->kind = (uint8_t)f->kind;
+	x->utf8 = text_utf8_valid(f->text, f->len, NULL);
+}
+
+static bool
+search_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+struct search_segs {
+	size_t	cap;
+	bool	have;		/* a segment of this field is open */
+	size_t	n0;		/* its start, normalised and original */
+	size_t	o0;
+};
+
+/* Add normalised character n, which covers original [oa, ob). */
+static void
+search_seg_add(struct search_hay *h, struct search_segs *sg, size_t n,
+    size_t oa, size_t ob)
+{
+	if (sg->have && oa == h->sege[h->nsegs - 1] &&
+	    oa == sg->o0 + (n - sg->n0)) {
+		h->sege[h->nsegs - 1] = (uint32_t)ob;
+		return;
+	}
+	util_grow(&h->segn, &sg->cap, h->nsegs + 1, sizeof *h->segn);
+	h->sego = xreallocarray(h->sego, sg->cap, sizeof *h->sego);
+	h->sege = xreallocarray(h->sege, sg->cap, sizeof *h->sege);
+	h->segn[h->nsegs] = (uint32_t)n;
+	h->sego[h->nsegs] = (uint32_t)oa;
+	h->sege[h->nsegs] = (uint32_t)ob;
+	h->nsegs++;
+	sg->have = true;
+	sg->n0 = n;
+	sg->o0 = oa;
+}
+
+/* Append one field's normalised text to the haystack, runs of white space
+ * read as one space and none at either end, with its segments.  Where
+ * each normalised character comes from is what text_norm_span() says of
+ * it alone; a range of characters then maps to the start of its first
+ * and the end of its last, which is what text_norm_span() says of the
+ * range. */
+static void
+search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
+    const struct text_norm *tn)
+{
+	size_t i = 0, n, start = b->len, k, oa, ob, sa = 0, sb = 0;
+	bool space = false;
+
+	sg->have = false;
+	while (i < tn->len) {
+		unsigned char c = (unsigned char)tn->s[i];
+		n = 1;
+		while (i + n < tn->len && search_is_cont((unsigned char)tn->s[i + n]))
+			n++;
+		if (n == 1 && (search_is_space(c) || c == '\0')) {
+			/* NUL cannot come from valid text; dropping it keeps
+			 * the separator unique. */
+			if (c != '\0' && !space) {
+				text_norm_span(tn, i, i + 1, &sa, &sb);
+				space = true;
+			}
+			i++;
+			continue;
+		}
+		if (space && b->len > start) {
+			search_seg_add(h, sg, b->len - start, sa, sb);
+			buf_addc(b, ' ');
+		}
+		space = false;
+		text_norm_span(tn, i, i + n, &oa, &ob);
+		search_seg_add(h, sg, b->len - start, oa, ob);
+		for (k = 0; k < n; k++)
+			buf_addc(b, tn->s[i + k]);
+		i += n;
+	}
+}
+
+static void
+search_postings_build(const struct search_hay *h, struct search_postings *p,
+    bool pairs)
+{
+	const unsigned char *s = (const unsigned char *)h->s;
+	size_t i, n1, nchars = 0, nb, npost = 0;
+	uint32_t a, b, *fill;
+	int pass;
+
+	/* About one bucket per two characters, between 1 Ki and 4 Mi
+	 * buckets; distinct characters are far fewer than pairs. */
+	for (i = 0; i < h->len; i++)
+		if (!search_is_cont(s[i]))
+			nchars++;
+	p->bits = 10;
+	while (p->bits < (pairs ? 22u : 16u) &&
+	    ((size_t)1 << p->bits) < nchars / 2)
+		p->bits++;
+	nb = (size_t)1 << p->bits;
+	p->start = xcalloc(nb + 1, sizeof *p->start);
+	fill = NULL;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < h->len; i += n1) {
+			uint32_t key;
+			n1 = search_dec(s + i, &a);
+			if (a == 0)
+				continue;
+			if (pairs) {
+				if (i + n1 >= h->len)
+					continue;
+				search_dec(s + i + n1, &b);
+				if (b == 0)
+					continue;
+				key = search_key(a, b, p->bits);
+			} else
+				key = search_key(0, a, p->bits);
+			if (pass == 0) {
+				p->start[key + 1]++;
+				npost++;
+			} else
+				p->post[fill[key]++] = (uint32_t)i;
+		}
+		if (pass == 0) {
+			for (i = 0; i < nb; i++)
+				p->start[i + 1] += p->start[i];
+			p->post = xcalloc(npost + 1, sizeof *p->post);
+			fill = xcalloc(nb, sizeof *fill);
+			memcpy(fill, p->start, nb * sizeof *fill);
+		}
+	}
+	free(fill);
+}
+
+static void
+search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
+{
+	struct search_segs sg = { 0 };
+	struct text_norm tn;
+	struct buf b;
+	size_t f, total = 0;
+
+	for (f = 0; f < idx->nfields; f++)
+		total += idx->fields[f].olen + 1;
+	buf_init(&b);
+	buf_reserve(&b, total + 1);
+	h->foff = xcalloc(idx->nfields + 1, sizeof *h->foff);
+	h->fseg = xcalloc(idx->nfields + 1, sizeof *h->fseg);
+	for (f = 0; f < idx->nfields; f++) {
+		const struct search_ifield *x = &idx->fields[f];
+		if (b.len >= UINT32_MAX / 2)
+			fatal("search: content too large to index");
+		h->foff[f] = (uint32_t)b.len;
+		h->fseg[f] = (uint32_t)h->nsegs;
+		text_normalize(x->orig, x->olen, flags, &tn);
+		search_hay_field(h, &b, &sg, &tn);
+		text_norm_free(&tn);
+		buf_add(&b, "", 1);
+	}
+	h->foff[idx->nfields] = (uint32_t)b.len;
+	h->fseg[idx->nfields] = (uint32_t)h->nsegs;
+	h->len = b.len;
+	h->s = b.data != NULL ? buf_steal(&b) : xstrdup("");
+	search_postings_build(h, &h->uni, false);
+	search_postings_build(h, &h->bi, true);
+}
+
+static void
+search_hay_free(struct search_hay *h)
+{
+	free(h->s);
+	free(h->foff);
+	free(h->fseg);
+	free(h->segn);
+	free(h->sego);
+	free(h->sege);
+	free(h->uni.start);
+	free(h->uni.post);
+	free(h->bi.start);
+	free(h->bi.post);
+	memset(h, 0, sizeof *h);
 }
 
 struct search_index *
 search_index_build(const struct content *c)
 {
 	struct search_index *idx = xcalloc(1, sizeof *idx);
-	struct search_collect sc;
+	struct search_collect sc = { .idx = idx };
 	size_t i;
 
 	idx->c = c;
@@ -118,118 +493,229 @@ search_index_build(const struct content *c)
 	idx->ents = xcalloc(c->nentities + 1, sizeof *idx->ents);
 	for (i = 0; i < c->nentities; i++) {
 		idx->ents[i].e = c->entities[i];
-		sc.ie = &idx->ents[i];
-		sc.cap = 0;
+		idx->ents[i].first = (uint32_t)idx->nfields;
+		sc.ent = (uint32_t)i;
+		sc.no = 0;
 		search_fields(c->entities[i], search_collect_field, &sc);
+		idx->ents[i].n = (uint32_t)idx->nfields - idx->ents[i].first;
 	}
+	search_hay_build(idx, 0, &idx->plain);
 	return idx;
 }
 
 void
 search_index_free(struct search_index *idx)
 {
-	size_t i, j;
-
 	if (idx == NULL)
 		return;
-	for (i = 0; i < idx->nents; i++) {
-		for (j = 0; j < idx->ents[i].nfields; j++)
-			text_norm_free(&idx->ents[i].fields[j].norm);
-		free(idx->ents[i].fields);
-	}
+	search_hay_free(&idx->plain);
+	search_hay_free(&idx->era);
+	free(idx->fields);
 	free(idx->ents);
 	free(idx);
 }
 
-/* Split a plain query into normalised terms; quoted phrases stay whole. */
-static size_t
-search_terms(const char *q, char ***termsp)
+static const struct search_hay *
+search_hay_for(struct search_index *idx, bool era)
 {
-	char **terms = NULL;
-	size_t n = 0, cap = 0;
-	const char *p = q, *start;
-	bool quoted;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			break;
-		quoted = *p == '"';
-		if (quoted)
-			p++;
-		start = p;
-		if (quoted) {
-			while (*p != '\0' && *p != '"')
-				p++;
-		} else {
-			/* Ideographic space separates terms too. */
-			while (*p != '\0' && *p != ' ' && *p != '\t' &&
-			    strncmp(p, "\xe3\x80\x80", 3) != 0)
-				p++;
-		}
-		if (p > start) {
-			util_grow(&terms, &cap, n + 1, sizeof *terms);
-			terms[n++] = text_normalize_str(start, (size_t)(p - start),
-			    0);
-			if (terms[n - 1][0] == '\0')
-				free(terms[--n]);
-		}
-		if (quoted && *p == '"')
-			p++;
-		else if (strncmp(p, "\xe3\x80\x80", 3) == 0)
-			p += 3;
+	if (!era)
+		return &idx->plain;
+	if (!idx->era_built) {
+		search_hay_build(idx, TEXT_NORM_ERA, &idx->era);
+		idx->era_built = true;
 	}
-	*termsp = terms;
-	return n;
+	return &idx->era;
 }
 
+const char *
+search_index_text(struct search_index *idx, bool era, size_t *len)
+{
+	const struct search_hay *h = search_hay_for(idx, era);
+
+	*len = h->len;
+	return h->s;
+}
+
+/* ---- offset maps ---- */
+
+/* The segment of field f that holds normalised offset n. */
+static size_t
+search_seg_at(const struct search_hay *h, size_t f, size_t n)
+{
+	size_t lo = h->fseg[f], hi = h->fseg[f + 1];
+
+	/* Last segment with segn <= n; the first one starts at 0 or at the
+	 * first character. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->segn[mid] <= n)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Map normalised bytes [a, b) of field f (character boundaries, a < b)
+ * to original bytes [*oa, *ob): from where the first character comes
+ * from to where the last one's comes from ends. */
+static void
+search_span(const struct search_hay *h, size_t f, size_t a, size_t b,
+    size_t *oa, size_t *ob)
+{
+	size_t k, p, next;
+
+	k = search_seg_at(h, f, a);
+	*oa = h->sego[k] + (a - h->segn[k]);
+	/* The last character, and whether it ends its segment. */
+	p = b - 1;
+	while (p > a && search_is_cont((unsigned char)h->s[h->foff[f] + p]))
+		p--;
+	k = search_seg_at(h, f, p);
+	next = k + 1 < h->fseg[f + 1] ? h->segn[k + 1] : SIZE_MAX;
+	if (b >= next || b >= h->foff[f + 1] - 1 - h->foff[f])
+		*ob = h->sege[k];
+	else
+		*ob = h->sego[k] + (b - h->segn[k]);
+	if (*ob < *oa)
+		*ob = *oa;
+}
+
+/* ---- word boundaries ---- */
+
+enum search_class {
+	SEARCH_CLASS_OTHER,	/* punctuation, space, symbols: a boundary */
+	SEARCH_CLASS_ALNUM,
+	SEARCH_CLASS_HIRA,
+	SEARCH_CLASS_KATA,
+	SEARCH_CLASS_HAN
+};
+
+static enum search_class
+search_class(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 'a' && c <= 'z'))
+			return SEARCH_CLASS_ALNUM;
+		return SEARCH_CLASS_OTHER;
+	}
+	if ((c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) ||
+	    (c >= 0x370 && c <= 0x52f) ||
+	    (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) ||
+	    (c >= 0xff41 && c <= 0xff5a))
+		return SEARCH_CLASS_ALNUM;
+	if (c >= 0x3041 && c <= 0x309f)
+		return SEARCH_CLASS_HIRA;
+	if ((c >= 0x30a1 && c <= 0x30ff && c != 0x30fb) ||
+	    (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9f))
+		return SEARCH_CLASS_KATA;
+	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2e80 && c <= 0x2fdf) ||
+	    (c >= 0x3005 && c <= 0x3007) || (c >= 0x20000 && c <= 0x3ffff))
+		return SEARCH_CLASS_HAN;
+	return SEARCH_CLASS_OTHER;
+}
+
+/* Whether the position between x and y is a word boundary. */
+static bool
+search_boundary(uint32_t x, uint32_t y)
+{
+	enum search_class a = search_class(x), b = search_class(y);
+
+	return a == SEARCH_CLASS_OTHER || b == SEARCH_CLASS_OTHER || a != b;
+}
+
+/* 2: [a, b) is the whole of s[0, len); 1: a whole word; 0: part of one. */
 static int
-search_field_weight(enum search_field_kind k)
+search_wholeness(const char *s, size_t len, size_t a, size_t b)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t x, y;
+	size_t p;
+
+	if (a == 0 && b == len)
+		return 2;
+	if (a > 0) {
+		p = a - 1;
+		while (p > 0 && search_is_cont(u[p]))
+			p--;
+		text_utf8_decode(s + p, a - p, &x);
+		text_utf8_decode(s + a, len - a, &y);
+		if (!search_boundary(x, y))
+			return 0;
+	}
+	if (b < len) {
+		p = b - 1;
+		while (p > a && search_is_cont(u[p]))
+			p--;
+		text_utf8_decode(s + p, b - p, &x);
+		text_utf8_decode(s + b, len - b, &y);
+		if (!search_boundary(x, y))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- ranking ---- */
+
+static int
+search_tier(enum search_field_kind k)
 {
 	switch (k) {
-	case SEARCH_FIELD_ID:
 	case SEARCH_FIELD_TITLE:
-		return 100;
-	case SEARCH_FIELD_ALIAS:
+		return 3;
 	case SEARCH_FIELD_TITLE_EN:
-		return 80;
+	case SEARCH_FIELD_ALIAS:
 	case SEARCH_FIELD_EXPANSION:
-		return 60;
+		return 2;
+	case SEARCH_FIELD_ID:
 	case SEARCH_FIELD_VALUE:
-		return 30;
+		return 1;
 	case SEARCH_FIELD_BODY:
-		return 10;
 	case SEARCH_FIELD_NOTE:
 	case SEARCH_FIELD_KIND_COUNT:
 		break;
 	}
-	return 5;
+	return 0;
+}
+
+/* The rank of one match: where, then how. */
+static int
+search_match_rank(enum search_field_kind k, int whole)
+{
+	return search_tier(k) * 3 + whole;
 }
 
 /* Specific entities rank before the sections that mention them. */
 static int
-search_type_weight(const struct content_entity *e)
+search_type_rank(const struct content_entity *e)
 {
 	switch (e->type) {
-	case CONTENT_SECTION:
-		return 0;
-	case CONTENT_PERIOD:
+	case CONTENT_KPI:
+	case CONTENT_PROGRAM:
+	case CONTENT_MILESTONE:
+	case CONTENT_MEASURE:
+	case CONTENT_TERM:
+		return 4;
+	case CONTENT_PROJECT:
+	case CONTENT_DISEASE:
+		return 3;
+	case CONTENT_MINISTRY:
 		return 2;
-	default:
-		return 5;
+	case CONTENT_PERIOD:
+		return 1;
+	case CONTENT_SECTION:
+	case CONTENT_TYPE_COUNT:
+		break;
 	}
+	return 0;
 }
 
-static void
-search_add_match(struct search_hit *h, size_t *cap, size_t field, size_t off,
-    size_t len)
+static int
+search_score(int rank_sum, const struct content_entity *e)
 {
-	util_grow(&h->matches, cap, h->nmatches + 1, sizeof *h->matches);
-	h->matches[h->nmatches].field = field;
-	h->matches[h->nmatches].off = off;
-	h->matches[h->nmatches].len = len;
-	h->nmatches++;
+	return rank_sum * 8 + search_type_rank(e);
 }
 
 static int
@@ -243,6 +729,18 @@ search_cmp_hits(const void *a, const void *b)
 	    x->entity->index > y->entity->index;
 }
 
+static int
+search_cmp_matches(const void *a, const void *b)
+{
+	const struct search_match *x = a, *y = b;
+
+	if (x->field != y->field)
+		return x->field < y->field ? -1 : 1;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
 static bool
 search_entity_ok(const struct content_entity *e, const struct search_opts *o)
 {
@@ -253,170 +751,646 @@ search_entity_ok(const struct content_entity *e, const struct search_opts *o)
 	return true;
 }
 
-static int
-search_plain(struct search_index *idx, const char *query,
-    const struct search_opts *o, struct search_results *res)
+/* ---- sessions ---- */
+
+struct search_term {
+	char		*s;		/* normalised */
+	size_t		 len;
+	size_t		 koff;		/* offset of its rarest pair (or of its
+					   only character) in s */
+	const uint32_t	*pb;		/* that pair's postings */
+	const uint32_t	*pe;
+	size_t		 est;		/* pe - pb */
+};
+
+struct search_session {
+	struct search_index	*idx;
+	struct search_results	 res;
+	size_t			 nmpool;
+	size_t			*moff;		/* per hit: start in mpool */
+	size_t			 moffcap;
+	uint32_t		*cand;		/* candidate entities */
+	size_t			 candcap;
+	uint32_t		*occ;		/* occurrences of a term */
+	size_t			 occcap;
+	struct search_term	*terms;
+	size_t			 termcap;
+	size_t			*order;
+	size_t			 ordercap;
+	/* PCRE2, made on the first regex query. */
+	pcre2_match_context	*mc;
+	pcre2_jit_stack		*jit_stack;
+	pcre2_match_data	*md;
+};
+
+struct search_session *
+search_session_create(struct search_index *idx)
 {
-	char **terms;
-	size_t nterms, i, t, f, mcap;
-	struct search_hit hit;
-	size_t hcap = 0;
+	struct search_session *s = xcalloc(1, sizeof *s);
 
-	nterms = search_terms(query, &terms);
-	if (nterms == 0) {
-		free(terms);
-		return 0;
-	}
-	for (i = 0; i < idx->nents; i++) {
-		struct search_ientity *ie = &idx->ents[i];
-		bool all = true;
-		int score = 0;
+	s->idx = idx;
+	return s;
+}
 
-		if (!search_entity_ok(ie->e, o))
-			continue;
-		memset(&hit, 0, sizeof hit);
-		mcap = 0;
-		for (t = 0; t < nterms && all; t++) {
-			size_t tl = strlen(terms[t]);
-			int best = 0;
-			for (f = 0; f < ie->nfields; f++) {
-				struct search_ifield *x = &ie->fields[f];
-				const char *p = x->norm.s, *m;
-				while ((m = strstr(p, terms[t])) != NULL) {
-					size_t a = (size_t)(m - x->norm.s), oa, ob;
-					int w = search_field_weight(x->kind);
-					text_norm_span(&x->norm, a, a + tl, &oa, &ob);
-					search_add_match(&hit, &mcap, f, oa, ob - oa);
-					/* A whole-field match ranks higher. */
-					if (a == 0 && tl == x->norm.len)
-						w += 50;
-					if (w > best)
-						best = w;
-					p = m + (tl > 0 ? tl : 1);
-				}
-			}
-			if (best == 0)
-				all = false;
-			score += best;
-		}
-		if (!all) {
-			free(hit.matches);
-			continue;
-		}
-		hit.entity = ie->e;
-		hit.score = score * 10 + search_type_weight(ie->e);
-		util_grow(&res->hits, &hcap, res->nhits + 1, sizeof *res->hits);
-		res->hits[res->nhits++] = hit;
+static void
+search_session_reset(struct search_session *s)
+{
+	s->res.nhits = 0;
+	s->nmpool = 0;
+}
+
+void
+search_session_free(struct search_session *s)
+{
+	if (s == NULL)
+		return;
+	free(s->res.hits);
+	free(s->res.mpool);
+	free(s->moff);
+	free(s->cand);
+	free(s->occ);
+	free(s->terms);
+	free(s->order);
+	if (s->md != NULL)
+		pcre2_match_data_free(s->md);
+	if (s->mc != NULL)
+		pcre2_match_context_free(s->mc);
+	if (s->jit_stack != NULL)
+		pcre2_jit_stack_free(s->jit_stack);
+	free(s);
+}
+
+/* Start a hit; its matches follow with search_add_match. */
+static void
+search_add_hit(struct search_session *s, struct content_entity *e)
+{
+	struct search_results *r = &s->res;
+
+	util_grow(&r->hits, &r->hcap, r->nhits + 1, sizeof *r->hits);
+	if (s->moffcap < r->hcap) {
+		s->moff = xreallocarray(s->moff, r->hcap, sizeof *s->moff);
+		s->moffcap = r->hcap;
 	}
-	for (t = 0; t < nterms; t++)
-		free(terms[t]);
-	free(terms);
+	r->hits[r->nhits].entity = e;
+	r->hits[r->nhits].score = 0;
+	r->hits[r->nhits].matches = NULL;
+	r->hits[r->nhits].nmatches = 0;
+	s->moff[r->nhits] = s->nmpool;
+	r->nhits++;
+}
+
+static void
+search_add_match(struct search_session *s, size_t field, size_t off,
+    size_t len)
+{
+	struct search_results *r = &s->res;
+	struct search_match *m;
+
+	util_grow(&r->mpool, &r->mcap, s->nmpool + 1, sizeof *r->mpool);
+	m = &r->mpool[s->nmpool++];
+	m->field = field;
+	m->off = off;
+	m->len = len;
+	r->hits[r->nhits - 1].nmatches++;
+}
+
+/* Sort and deduplicate the matches of the last hit. */
+static void
+search_end_hit(struct search_session *s)
+{
+	struct search_results *r = &s->res;
+	struct search_hit *h = &r->hits[r->nhits - 1];
+	struct search_match *m = r->mpool + s->moff[r->nhits - 1];
+	size_t i, n = 0;
+
+	if (h->nmatches > 1)
+		qsort(m, h->nmatches, sizeof *m, search_cmp_matches);
+	for (i = 0; i < h->nmatches; i++) {
+		if (n > 0 && search_cmp_matches(&m[n - 1], &m[i]) == 0)
+			continue;
+		m[n++] = m[i];
+	}
+	s->nmpool -= h->nmatches - n;
+	h->nmatches = n;
+}
+
+/* Point the hits at their matches (the pool no longer moves), then rank. */
+static void
+search_finish(struct search_session *s)
+{
+	struct search_results *r = &s->res;
+	size_t i;
+
+	for (i = 0; i < r->nhits; i++)
+		r->hits[i].matches = r->mpool + s->moff[i];
+	if (r->nhits > 1)
+		qsort(r->hits, r->nhits, sizeof *r->hits, search_cmp_hits);
+}
+
+/* ---- plain queries ---- */
+
+static bool
+search_is_quote(const char *p, size_t *n)
+{
+	if (*p == '"') {
+		*n = 1;
+		return true;
+	}
+	if (strncmp(p, "\xef\xbc\x82", 3) == 0) {	/* U+FF02 ＂ */
+		*n = 3;
+		return true;
+	}
+	return false;
+}
+
+static size_t
+search_is_sep(const char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		return 1;
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0)		/* U+3000 */
+		return 3;
 	return 0;
 }
 
-static int
-search_regex(struct search_index *idx, const char *pattern,
-    const struct search_opts *o, struct search_results *res, char **err)
+/* Normalise one term as the haystack is: white space runs become one
+ * space, none at the ends. */
+static char *
+search_norm_term(const char *s, size_t len, bool era)
 {
-	pcre2_code *re;
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
-	int ec, rc;
-	PCRE2_SIZE eoff, *ov;
-	PCRE2_UCHAR msg[256];
-	size_t i, f, hcap = 0, mcap, start;
-	struct search_hit hit;
+	char *t = text_normalize_str(s, len, era ? TEXT_NORM_ERA : 0);
+	size_t i, n = 0;
+	bool space = false;
 
+	for (i = 0; t[i] != '\0'; i++) {
+		if (search_is_space((unsigned char)t[i])) {
+			space = true;
+			continue;
+		}
+		if (space && n > 0)
+			t[n++] = ' ';
+		space = false;
+		t[n++] = t[i];
+	}
+	t[n] = '\0';
+	return t;
+}
+
+size_t
+search_query_terms(const char *q, bool era, char ***termsp)
+{
+	char **terms = NULL;
+	size_t n = 0, cap = 0, k;
+	const char *p = q, *start, *end;
+	bool quoted;
+
+	util_grow(&terms, &cap, 1, sizeof *terms);
+	while (*p != '\0') {
+		while ((k = search_is_sep(p)) > 0)
+			p += k;
+		if (*p == '\0')
+			break;
+		quoted = search_is_quote(p, &k);
+		if (quoted)
+			p += k;
+		start = p;
+		if (quoted) {
+			while (*p != '\0' && !search_is_quote(p, &k))
+				p++;
+			end = p;
+			if (*p != '\0')
+				p += k;
+		} else {
+			while (*p != '\0' && search_is_sep(p) == 0 &&
+			    !search_is_quote(p, &k))
+				p++;
+			end = p;
+		}
+		if (end > start) {
+			util_grow(&terms, &cap, n + 2, sizeof *terms);
+			terms[n] = search_norm_term(start, (size_t)(end - start),
+			    era);
+			if (terms[n][0] == '\0')
+				free(terms[n]);
+			else
+				n++;
+		}
+	}
+	terms[n] = NULL;
+	*termsp = terms;
+	return n;
+}
+
+/* Choose the rarest character pair of t to look it up by (its character
+ * when it has only one). */
+static void
+search_term_plan(const struct search_hay *h, struct search_term *t)
+{
+	const unsigned char *u = (const unsigned char *)t->s;
+	const struct search_postings *p;
+	size_t i, n1, est;
+	uint32_t a, b, key;
+
+	t->koff = 0;
+	n1 = search_dec(u, &a);
+	if (n1 >= t->len) {
+		p = &h->uni;
+		key = search_key(0, a, p->bits);
+		t->pb = p->post + p->start[key];
+		t->pe = p->post + p->start[key + 1];
+		t->est = (size_t)(t->pe - t->pb);
+		return;
+	}
+	p = &h->bi;
+	t->est = SIZE_MAX;
+	for (i = 0; i < t->len; i += n1) {
+		n1 = search_dec(u + i, &a);
+		if (i + n1 >= t->len)
+			break;
+		search_dec(u + i + n1, &b);
+		key = search_key(a, b, p->bits);
+		est = p->start[key + 1] - p->start[key];
+		if (est < t->est) {
+			t->est = est;
+			t->koff = i;
+			t->pb = p->post + p->start[key];
+			t->pe = p->post + p->start[key + 1];
+		}
+	}
+}
+
+/* Append to s->occ, from index n, the haystack offsets of the
+ * occurrences of t that lie wholly in [lo, hi), leftmost first and not
+ * overlapping; only the first when first_only.  Returns the new count. */
+static size_t
+search_term_find(struct search_session *s, const struct search_hay *h,
+    const struct search_term *t, size_t lo, size_t hi, size_t n,
+    bool first_only)
+{
+	const uint32_t *b = t->pb, *e = t->pe;
+	size_t last_end = lo, want = lo + t->koff, cand;
+
+	if (hi - lo < t->len)
+		return n;
+	/* First posting at or after lo + koff. */
+	while (b < e) {
+		const uint32_t *mid = b + (e - b) / 2;
+		if (*mid < want)
+			b = mid + 1;
+		else
+			e = mid;
+	}
+	for (e = t->pe; b < e; b++) {
+		cand = *b - t->koff;
+		if (cand + t->len > hi)
+			break;
+		if (cand < last_end)
+			continue;
+		if (memcmp(h->s + cand, t->s, t->len) != 0)
+			continue;
+		util_grow(&s->occ, &s->occcap, n + 1, sizeof *s->occ);
+		s->occ[n++] = (uint32_t)cand;
+		if (first_only)
+			break;
+		last_end = cand + t->len;
+	}
+	return n;
+}
+
+/* The field that holds haystack offset pos. */
+static size_t
+search_field_of(const struct search_hay *h, size_t nfields, size_t pos)
+{
+	size_t lo = 0, hi = nfields;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->foff[mid] <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t
+search_ent_lo(const struct search_index *idx, const struct search_hay *h,
+    size_t ent)
+{
+	return h->foff[idx->ents[ent].first];
+}
+
+static size_t
+search_ent_hi(const struct search_index *idx, const struct search_hay *h,
+    size_t ent)
+{
+	return h->foff[idx->ents[ent].first + idx->ents[ent].n];
+}
+
+/* Collect and score every match of every term in entity ent. */
+static void
+search_plain_hit(struct search_session *s, const struct search_hay *h,
+    size_t ent, size_t nterms)
+{
+	const struct search_index *idx = s->idx;
+	const struct search_ient *ie = &idx->ents[ent];
+	size_t lo = search_ent_lo(idx, h, ent), hi = search_ent_hi(idx, h, ent);
+	size_t t, i, n, f, a, oa, ob;
+	int best, rank, sum = 0, whole;
+
+	search_add_hit(s, ie->e);
+	for (t = 0; t < nterms; t++) {
+		const struct search_term *term = &s->terms[t];
+		n = search_term_find(s, h, term, lo, hi, 0, false);
+		best = 0;
+		f = ie->first;
+		for (i = 0; i < n; i++) {
+			const struct search_ifield *x;
+			while (f + 1 < ie->first + ie->n && h->foff[f + 1] <= s->occ[i])
+				f++;
+			x = &idx->fields[f];
+			a = s->occ[i] - h->foff[f];
+			search_span(h, f, a, a + term->len, &oa, &ob);
+			whole = search_wholeness(x->orig, x->olen, oa, ob);
+			rank = search_match_rank(x->kind, whole);
+			if (rank > best)
+				best = rank;
+			search_add_match(s, x->no, oa, ob - oa);
+		}
+		sum += best;
+	}
+	s->res.hits[s->res.nhits - 1].score = search_score(sum, ie->e);
+	search_end_hit(s);
+}
+
+static int
+search_plain(struct search_session *s, const char *query,
+    const struct search_opts *o)
+{
+	struct search_index *idx = s->idx;
+	const struct search_hay *h = search_hay_for(idx, o->era);
+	char **raw;
+	size_t nterms, t, i, n, ncand, keep, ent, hi;
+	int rc = 0;
+
+	nterms = search_query_terms(query, o->era, &raw);
+	if (nterms == 0)
+		goto out;
+	util_grow(&s->terms, &s->termcap, nterms, sizeof *s->terms);
+	util_grow(&s->order, &s->ordercap, nterms, sizeof *s->order);
+	for (t = 0; t < nterms; t++) {
+		s->terms[t].s = raw[t];
+		s->terms[t].len = strlen(raw[t]);
+		search_term_plan(h, &s->terms[t]);
+		s->order[t] = t;
+	}
+	/* Rarest term first (insertion sort: queries are short). */
+	for (t = 1; t < nterms; t++) {
+		size_t x = s->order[t], j = t;
+		while (j > 0 && s->terms[s->order[j - 1]].est > s->terms[x].est) {
+			s->order[j] = s->order[j - 1];
+			j--;
+		}
+		s->order[j] = x;
+	}
+
+	/* The entities that hold the rarest term... */
+	n = search_term_find(s, h, &s->terms[s->order[0]], 0, h->len, 0, false);
+	ncand = 0;
+	for (i = 0; i < n;) {
+		ent = idx->fields[search_field_of(h, idx->nfields, s->occ[i])].ent;
+		hi = search_ent_hi(idx, h, ent);
+		if (search_entity_ok(idx->ents[ent].e, o)) {
+			util_grow(&s->cand, &s->candcap, ncand + 1,
+			    sizeof *s->cand);
+			s->cand[ncand++] = (uint32_t)ent;
+		}
+		while (i < n && s->occ[i] < hi)
+			i++;
+	}
+	/* ...and every other term. */
+	for (t = 1; t < nterms && ncand > 0; t++) {
+		const struct search_term *term = &s->terms[s->order[t]];
+		keep = 0;
+		for (i = 0; i < ncand; i++) {
+			ent = s->cand[i];
+			if (search_term_find(s, h, term, search_ent_lo(idx, h, ent),
+			    search_ent_hi(idx, h, ent), 0, true) > 0)
+				s->cand[keep++] = (uint32_t)ent;
+		}
+		ncand = keep;
+	}
+	for (i = 0; i < ncand; i++)
+		search_plain_hit(s, h, s->cand[i], nterms);
+out:
+	for (t = 0; t < nterms; t++)
+		free(raw[t]);
+	free(raw);
+	return rc;
+}
+
+/* ---- regex queries ---- */
+
+static double
+search_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static size_t
+search_next_char(const char *s, size_t len, size_t off)
+{
+	off++;
+	while (off < len && search_is_cont((unsigned char)s[off]))
+		off++;
+	return off;
+}
+
+static char *
+search_regex_error(const char *pattern, int ec, size_t eoff)
+{
+	PCRE2_UCHAR msg[256];
+	size_t i, chars = 0, plen = strlen(pattern);
+
+	if (pcre2_get_error_message(ec, msg, sizeof msg) < 0)
+		snprintf((char *)msg, sizeof msg, "error %d", ec);
+	if (eoff > plen)
+		eoff = plen;
+	for (i = 0; i < eoff; i++)
+		if (!search_is_cont((unsigned char)pattern[i]))
+			chars++;
+	return xasprintf("bad regular expression at offset %zu (character %zu): "
+	    "%s", eoff, chars, (char *)msg);
+}
+
+static bool
+search_too_complex(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
+	    rc == PCRE2_ERROR_NOMEMORY;
+}
+
+static int
+search_regex(struct search_session *s, const char *pattern,
+    const struct search_opts *o, char **err)
+{
+	struct search_index *idx = s->idx;
+	pcre2_code *re;
+	PCRE2_SIZE eoff, *ov;
+	uint32_t jitok = 0;
+	bool jit = false;
+	int ec, rc, best, rank;
+	size_t ent, f, start, lim, chunk, m0, m1;
+	double deadline;
+	unsigned budget = o->budget_ms != 0 ? o->budget_ms : SEARCH_BUDGET_MS;
+
+	deadline = search_now_ms() + budget;
 	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eoff, NULL);
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT |
+	    PCRE2_NEVER_BACKSLASH_C, &ec, &eoff, NULL);
 	if (re == NULL) {
-		pcre2_get_error_message(ec, msg, sizeof msg);
-		*err = xasprintf("bad regular expression at offset %zu: %s",
-		    (size_t)eoff, (char *)msg);
+		*err = search_regex_error(pattern, ec, (size_t)eoff);
 		return -1;
 	}
-	mc = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(mc, 100000);
-	pcre2_set_depth_limit(mc, 1000);
-	md = pcre2_match_data_create_from_pattern(re, NULL);
-	for (i = 0; i < idx->nents; i++) {
-		struct search_ientity *ie = &idx->ents[i];
-		int best = 0;
+	if (pcre2_config(PCRE2_CONFIG_JIT, &jitok) >= 0 && jitok &&
+	    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
+		jit = true;
+	if (s->mc == NULL) {
+		s->mc = pcre2_match_context_create(NULL);
+		s->md = pcre2_match_data_create(1, NULL);
+		if (s->mc == NULL || s->md == NULL)
+			fatal("out of memory");
+		pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
+		pcre2_set_heap_limit(s->mc, SEARCH_HEAP_LIMIT_KIB);
+	}
+	if (jit && s->jit_stack == NULL) {
+		s->jit_stack = pcre2_jit_stack_create(SEARCH_JIT_STACK_MIN,
+		    SEARCH_JIT_STACK_MAX, NULL);
+		if (s->jit_stack == NULL)
+			jit = false;
+		else
+			pcre2_jit_stack_assign(s->mc, NULL, s->jit_stack);
+	}
+	pcre2_set_match_limit(s->mc, jit ? SEARCH_JIT_MATCH_LIMIT :
+	    SEARCH_INTERP_MATCH_LIMIT);
+	chunk = jit ? SEARCH_JIT_CHUNK : SEARCH_INTERP_CHUNK;
+	ov = pcre2_get_ovector_pointer(s->md);
 
+	for (ent = 0; ent < idx->nents; ent++) {
+		const struct search_ient *ie = &idx->ents[ent];
+		bool hit = false;
+		best = 0;
 		if (!search_entity_ok(ie->e, o))
 			continue;
-		memset(&hit, 0, sizeof hit);
-		mcap = 0;
-		for (f = 0; f < ie->nfields; f++) {
-			struct search_ifield *x = &ie->fields[f];
+		for (f = ie->first; f < ie->first + ie->n; f++) {
+			const struct search_ifield *x = &idx->fields[f];
+			if (!x->utf8)
+				continue;
 			start = 0;
-			while (start <= x->olen) {
+			while (start < x->olen) {
+				lim = start + chunk < x->olen ? start + chunk :
+				    x->olen;
+				pcre2_set_offset_limit(s->mc, lim);
 				rc = pcre2_match(re, (PCRE2_SPTR)x->orig, x->olen,
-				    start, 0, md, mc);
-				if (rc == PCRE2_ERROR_MATCHLIMIT ||
-				    rc == PCRE2_ERROR_DEPTHLIMIT ||
-				    rc == PCRE2_ERROR_HEAPLIMIT) {
+				    start, PCRE2_NO_UTF_CHECK, s->md, s->mc);
+				if (search_too_complex(rc) ||
+				    search_now_ms() > deadline) {
 					*err = xstrdup("pattern too complex");
-					free(hit.matches);
 					goto fail;
 				}
-				if (rc < 0)
-					break;
-				ov = pcre2_get_ovector_pointer(md);
-				search_add_match(&hit, &mcap, f, ov[0], ov[1] - ov[0]);
-				if (search_field_weight(x->kind) > best)
-					best = search_field_weight(x->kind);
-				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				if (rc == PCRE2_ERROR_NOMATCH) {
+					start = lim >= x->olen ? x->olen :
+					    search_next_char(x->orig, x->olen, lim);
+					continue;
+				}
+				if (rc < 0) {
+					PCRE2_UCHAR msg[256];
+					pcre2_get_error_message(rc, msg, sizeof msg);
+					*err = xasprintf("regular expression: %s",
+					    (char *)msg);
+					goto fail;
+				}
+				m0 = ov[0];
+				m1 = ov[1];
+				if (m1 > m0) {
+					if (!hit)
+						search_add_hit(s, ie->e);
+					hit = true;
+					search_add_match(s, x->no, m0, m1 - m0);
+					rank = search_match_rank(x->kind,
+					    search_wholeness(x->orig, x->olen, m0,
+					    m1));
+					if (rank > best)
+						best = rank;
+					start = m1;
+				} else
+					start = search_next_char(x->orig, x->olen,
+					    m0);
 			}
 		}
-		if (hit.nmatches == 0) {
-			free(hit.matches);
-			continue;
+		if (hit) {
+			s->res.hits[s->res.nhits - 1].score = search_score(best,
+			    ie->e);
+			search_end_hit(s);
 		}
-		hit.entity = ie->e;
-		hit.score = best * 10 + search_type_weight(ie->e);
-		util_grow(&res->hits, &hcap, res->nhits + 1, sizeof *res->hits);
-		res->hits[res->nhits++] = hit;
 	}
-	pcre2_match_data_free(md);
-	pcre2_match_context_free(mc);
 	pcre2_code_free(re);
 	return 0;
 fail:
-	pcre2_match_data_free(md);
-	pcre2_match_context_free(mc);
 	pcre2_code_free(re);
 	return -1;
+}
+
+/* ---- running ---- */
+
+const struct search_results *
+search_session_run(struct search_session *s, const char *query,
+    const struct search_opts *opts, char **err)
+{
+	int rc;
+
+	search_session_reset(s);
+	if (opts->regex)
+		rc = search_regex(s, query, opts, err);
+	else
+		rc = search_plain(s, query, opts);
+	if (rc != 0) {
+		search_session_reset(s);
+		return NULL;
+	}
+	search_finish(s);
+	return &s->res;
 }
 
 int
 search_run(struct search_index *idx, const char *query,
     const struct search_opts *opts, struct search_results *res, char **err)
 {
-	int rc;
+	struct search_session *s = search_session_create(idx);
+	int rc = 0;
 
-	res->hits = NULL;
-	res->nhits = 0;
-	if (opts->regex)
-		rc = search_regex(idx, query, opts, res, err);
-	else
-		rc = search_plain(idx, query, opts, res);
-	if (rc != 0) {
-		search_results_free(res);
-		return -1;
+	memset(res, 0, sizeof *res);
+	if (search_session_run(s, query, opts, err) == NULL)
+		rc = -1;
+	else {
+		/* Hand the session's arrays over to the caller. */
+		*res = s->res;
+		memset(&s->res, 0, sizeof s->res);
 	}
-	qsort(res->hits, res->nhits, sizeof *res->hits, search_cmp_hits);
-	return 0;
+	search_session_free(s);
+	return rc;
 }
 
 void
 search_results_free(struct search_results *res)
 {
-	size_t i;
-
-	for (i = 0; i < res->nhits; i++)
-		free(res->hits[i].matches);
+	if (res == NULL)
+		return;
 	free(res->hits);
-	res->hits = NULL;
-	res->nhits = 0;
+	free(res->mpool);
+	memset(res, 0, sizeof *res);
 }

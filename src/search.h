@@ -1,10 +1,36 @@
 /* search.h — plain and regex search over the content: the only PCRE2 user.
  *
- * Plain queries are split at white space into terms that must all occur
- * in an entity (AND); "quoted phrases" are one term.  Matching is on the
- * normalised text (text_normalize: NFKC, case folded, kana and width
- * folded), and hits carry byte ranges in the original text so that a
- * highlight covers exactly the characters that matched. */
+ * Plain queries are split at white space (ASCII and U+3000) into terms
+ * that must all occur in an entity (AND); "quoted phrases" (also ＂…＂)
+ * are one term.  Matching is on the normalised text (text_normalize: NFKC,
+ * case folded, katakana = hiragana, full width = half width; era years
+ * folded with opts.era; runs of white space read as one space), and hits
+ * carry byte ranges in the original text so that a highlight covers
+ * exactly the characters that matched (⼤ for 大, ｶﾞ for ガ).
+ *
+ * Regex queries (opts.regex) are PCRE2 patterns compiled with UTF, UCP
+ * and CASELESS (and JIT-compiled when PCRE2 has a JIT), matched against the ORIGINAL text of each field, not the
+ * normalised one: a pattern means what it says about the characters
+ * shown, its offsets need no mapping, and full-width brackets in the text
+ * stay literal.  So `FIH` matches "fih" and "FIH" but not "ＦＩＨ"; write
+ * `[FＦ][IＩ][HＨ]` for that.  Matching is per field with PCRE2's match
+ * and depth limits and an overall time budget; a pattern that exceeds
+ * either fails with "pattern too complex".  Empty matches are not hits.
+ *
+ * Ranking, best first (also the order of search_hit.score):
+ *   1. where each term matched: title, then the other names (English
+ *      title, aliases, expansions), then id and values, then body text;
+ *   2. how: a term that is the whole field, then a whole word (bounded by
+ *      punctuation, space or a change of script: "FIH" in "(FIH)試験"),
+ *      then part of a word;
+ *   3. the entity: a KPI, program, milestone, measure or term before a
+ *      project or disease, before a ministry, a period, a section;
+ *   4. document order (entity->index).
+ * For several terms the per-term ranks of 1 and 2 are added up.
+ *
+ * The index is built once per loaded content; a query never normalises
+ * the content again.  Use a search_session for per-keystroke queries: it
+ * keeps its buffers between runs. */
 #ifndef HMS_SEARCH_H
 #define HMS_SEARCH_H
 
@@ -14,6 +40,7 @@
 struct content;
 struct content_entity;
 struct search_index;
+struct search_session;
 
 /* The searchable fields of an entity, in the order they are shown. */
 enum search_field_kind {
@@ -23,30 +50,47 @@ enum search_field_kind {
 	SEARCH_FIELD_ALIAS,
 	SEARCH_FIELD_EXPANSION,
 	SEARCH_FIELD_VALUE,	/* KPI values, budgets as printed */
-	SEARCH_FIELD_BODY,	/* paragraphs, items, statuses */
-	SEARCH_FIELD_NOTE,
+	SEARCH_FIELD_BODY,	/* paragraphs, items, statuses, table group */
+	SEARCH_FIELD_NOTE,	/* notes in blocks and on links */
 	SEARCH_FIELD_KIND_COUNT
 };
 
 struct search_field {
 	enum search_field_kind	 kind;
-	const char		*text;
+	const char		*text;	/* points into the content */
 	size_t			 len;
+	int			 block;	/* index into e->blocks, or -1 */
+	int			 link;	/* index into e->links (a link's
+					   note), or -1 */
 };
 
-/* Call fn for every searchable field of e, in display order. */
+/* Call fn for every searchable field of e, in display order: id, title,
+ * English title, aliases, expansions (terms), values (KPIs), budgets
+ * (programs), statuses and table group (measures), blocks, link notes.
+ * Field numbers in search_match count calls of fn, from 0. */
 void search_fields(const struct content_entity *e,
     void (*fn)(const struct search_field *f, void *arg), void *arg);
+/* Field number n of e (as search_fields numbers them) into *f.  Returns 0,
+ * or -1 when e has fewer fields. */
+int search_field_get(const struct content_entity *e, size_t n,
+    struct search_field *f);
+/* "title", "body", …: the name of a field kind, for output. */
+const char *search_field_kind_name(enum search_field_kind k);
+
+/* Default time budget of a regex query, in milliseconds. */
+#define SEARCH_BUDGET_MS 50
 
 struct search_opts {
-	bool	regex;		/* PCRE2 pattern instead of plain terms */
-	int	type;		/* enum content_type, or -1 for any */
-	int	period;		/* 1..3, or 0 for any */
-	bool	era;		/* fold era years (令和6年 = 2024年) */
+	bool		regex;		/* PCRE2 pattern instead of plain terms */
+	int		type;		/* enum content_type, or -1 for any */
+	int		period;		/* 1..3, or 0 for any */
+	bool		era;		/* fold era years (令和6年 = 2024年) */
+	unsigned	budget_ms;	/* regex time budget; 0: SEARCH_BUDGET_MS */
 };
 
-/* One match: bytes [off, off + len) of field number field (in the order
- * search_fields gives them) of the entity. */
+/* One match: bytes [off, off + len) of the original text of field number
+ * field (in the order search_fields gives them) of the entity.  The range
+ * starts and ends on character boundaries. */
 struct search_match {
 	size_t	field;
 	size_t	off;
@@ -55,27 +99,58 @@ struct search_match {
 
 struct search_hit {
 	struct content_entity	*entity;
-	int			 score;		/* higher ranks first */
-	struct search_match	*matches;	/* all matches, field order */
+	int			 score;		/* higher ranks first; ties
+						   go by entity->index */
+	struct search_match	*matches;	/* all matches, sorted by
+						   field then offset */
 	size_t			 nmatches;
 };
 
 struct search_results {
 	struct search_hit	*hits;		/* best first */
 	size_t			 nhits;
+	/* Private: the storage hits[].matches point into. */
+	struct search_match	*mpool;
+	size_t			 hcap, mcap;
 };
 
 /* Build the index over every field of every entity (normalised, with
- * offset maps).  Free with search_index_free(). */
+ * offset maps) of c, which must outlive it.  The era-folded form is built
+ * on the first query that asks for it.  Free with search_index_free(). */
 struct search_index *search_index_build(const struct content *c);
 void search_index_free(struct search_index *idx);
+/* The normalised text the index searches: every field of every entity,
+ * each followed by a NUL, *len bytes in all (NULs included).  Owned by the
+ * index; for benchmarks and debugging. */
+const char *search_index_text(struct search_index *idx, bool era,
+    size_t *len);
 
-/* Run a query.  Returns 0 and fills *res (free with search_results_free),
- * or -1 with a message in *err (the caller frees it): a bad regex gives
- * PCRE2's message and the offset, a pathological one "pattern too
- * complex". */
+/* Run a query.  Returns 0 and fills *res (free with search_results_free;
+ * no hits is not an error), or -1 with a message in *err (the caller frees
+ * it) and *res empty: a bad regex gives PCRE2's message and its offset, a
+ * pathological one "pattern too complex". */
 int search_run(struct search_index *idx, const char *query,
     const struct search_opts *opts, struct search_results *res, char **err);
+/* Free what a search_run filled in and empty *res; safe on an empty one. */
 void search_results_free(struct search_results *res);
+
+/* A session for incremental search (a query per keystroke): it keeps its
+ * buffers (candidates, hits, matches, PCRE2 contexts and JIT stack) from
+ * one run to the next, so a run allocates little beyond the query's terms
+ * once they have grown.  One session per prompt; not shared between
+ * threads.  Free with search_session_free(). */
+struct search_session *search_session_create(struct search_index *idx);
+void search_session_free(struct search_session *s);
+/* Run a query in the session.  Returns the results, owned by the session
+ * and valid until its next run or until it is freed; or NULL with a
+ * message in *err (the caller frees it), as search_run. */
+const struct search_results *search_session_run(struct search_session *s,
+    const char *query, const struct search_opts *opts, char **err);
+
+/* Normalised plain terms of a query, as the engine splits them: for
+ * showing what is searched and for tests.  Returns the number of terms
+ * and stores a NULL-terminated array of strings in *terms (free each and
+ * the array). */
+size_t search_query_terms(const char *query, bool era, char ***terms);
 
 #endif

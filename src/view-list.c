@@ -555,12 +555,6 @@ view_roadmap_build(struct app *a, struct view_list *l)
 	}
 }
 
-static void
-view_compare_build(struct app *a, struct view_list *l)
-{
-	view_projects_build(a, l);
-}
-
 #define VIEW_SIMPLE(nm, NM, ttl, tbl)				\
 static void								\
 view_##nm##_enter(struct app *a)					\
@@ -651,7 +645,6 @@ view_outline_extra(struct app *a, struct view_list *l, enum action act)
 #define view_kpis_extra view_no_extra
 #define view_programs_extra view_no_extra
 #define view_roadmap_extra view_no_extra
-#define view_compare_extra view_no_extra
 
 VIEW_SIMPLE(outline, VIEW_OUTLINE, N_("Outline"), KEYMAP_LIST);
 VIEW_SIMPLE(projects, VIEW_PROJECTS, N_("Projects"), KEYMAP_LIST);
@@ -660,7 +653,6 @@ VIEW_SIMPLE(glossary, VIEW_GLOSSARY, N_("Glossary"), KEYMAP_LIST);
 VIEW_SIMPLE(kpis, VIEW_KPIS, N_("KPIs"), KEYMAP_LIST);
 VIEW_SIMPLE(programs, VIEW_PROGRAMS, N_("Programs"), KEYMAP_LIST);
 VIEW_SIMPLE(roadmap, VIEW_ROADMAP, N_("Roadmap"), KEYMAP_LIST);
-VIEW_SIMPLE(compare, VIEW_COMPARE, N_("Compare"), KEYMAP_LIST);
 
 /* ---- shared ---- */
 

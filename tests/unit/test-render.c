@@ -1,5 +1,5 @@
 /* test-render.c — render snapshots: every view drawn into an in-memory
- * screen at 80x24 and 40x12, compared with the dumps in tests/render/.
+ * screen at 80x24 and 40x12 (and wide views at 160x48), compared with the dumps in tests/render/.
  * UPDATE_EXPECTED=1 rewrites the dumps (review the diff before committing).
  */
 #include "config.h"
@@ -121,6 +121,20 @@ main(void)
 	both(a, "roadmap");
 	keys(a, "c");
 	both(a, "compare");
+	/* Three columns from 120 cells; two at 80, shifted by > to 2|3,
+	 * with the cell where 2's genome/data meets 3's data/life course
+	 * selected; differences only; the goals section. */
+	snapshot(a, "compare", 160, 48);
+	keys(a, "j j j j l");
+	snapshot(a, "compare-genome", 160, 48);
+	snapshot(a, "compare-genome", 80, 24);
+	keys(a, ">");
+	snapshot(a, "compare-pair", 80, 24);
+	keys(a, "D");
+	snapshot(a, "compare-diff", 80, 24);
+	snapshot(a, "compare-diff", 160, 48);
+	keys(a, "D Tab Tab Tab j h");
+	snapshot(a, "compare-goals", 160, 48);
 	keys(a, ": k p i : r m - j r c t - a c c e s s Enter");
 	both(a, "entity");
 	keys(a, "v");
