@@ -59,6 +59,7 @@ static const struct {
 	[ACTION_SHIFT_PAIR] = { "shift-pair", N_("Show the other pair of periods") },
 	[ACTION_BOOKMARK] = { "bookmark", N_("Bookmark this entity (again: remove)") },
 	[ACTION_NOTE] = { "note", N_("Write a note on this entity") },
+	[ACTION_NOTE_EDITOR] = { "note-editor", N_("Write a note on this entity in $VISUAL or $EDITOR") },
 	[ACTION_PROMPT_ACCEPT] = { "prompt-accept", N_("Accept the input") },
 	[ACTION_PROMPT_CANCEL] = { "prompt-cancel", N_("Cancel the input") },
 	[ACTION_PROMPT_BACKSPACE] = { "prompt-backspace", N_("Delete the character before the cursor") },

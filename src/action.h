@@ -62,6 +62,7 @@ enum action {
 	/* bookmarks and notes */
 	ACTION_BOOKMARK,
 	ACTION_NOTE,
+	ACTION_NOTE_EDITOR,
 	/* the prompt's line editor */
 	ACTION_PROMPT_ACCEPT,
 	ACTION_PROMPT_CANCEL,

@@ -18,6 +18,7 @@
 #include "keymap.h"
 #include "main.h"
 #include "search.h"
+#include "store.h"
 #include "term.h"
 #include "term-probe.h"
 #include "text.h"
@@ -88,6 +89,8 @@ struct app {
 	struct search_index	*idx;
 	struct keymap		*km;
 	struct surface		*surf;
+	struct store		*store;		/* NULL: nothing is kept */
+	bool			 store_failed;	/* a history write failed */
 
 	enum app_view		 view;
 	void			*vstate[VIEW_COUNT];
@@ -176,6 +179,65 @@ enum app_view
 app_current_view(struct app *a)
 {
 	return a->view;
+}
+
+struct store *
+app_store(struct app *a)
+{
+	return a->store;
+}
+
+/* The prompts' histories start with what earlier sessions typed. */
+static void app_prompt_history_add(struct app_history_list *h,
+    const char *s);
+static struct app_history_list *app_prompt_history(struct app *a,
+    const char *name);
+
+void
+app_set_store(struct app *a, struct store *st)
+{
+	const struct store_query *q;
+	size_t i;
+
+	a->store = st;
+	for (i = 0; st != NULL && i < store_query_count(st); i++) {
+		q = store_query_at(st, i);
+		app_prompt_history_add(app_prompt_history(a, q->name), q->text);
+	}
+}
+
+/* History writes happen on the way (visits, queries): a failure is
+ * said once, and not at all when the store said it is read-only. */
+static void
+app_store_failed(struct app *a, char *err)
+{
+	if (err != NULL && !a->store_failed && !store_readonly(a->store))
+		app_error(a, _("History not saved: %s"), err);
+	a->store_failed = true;
+	free(err);
+}
+
+int
+app_run_external(struct app *a, char *const argv[])
+{
+	(void)a;
+	return term_run_external(argv);
+}
+
+/* Show the store's next message (a damaged file moved aside, read-only)
+ * when the message line is free.  Returns whether there was one. */
+static bool
+app_store_poll(struct app *a)
+{
+	char *m;
+
+	if (a->store == NULL || a->message != NULL || a->prompt.active)
+		return false;
+	if ((m = store_take_message(a->store)) == NULL)
+		return false;
+	app_error(a, "%s", m);
+	free(m);
+	return true;
 }
 
 const struct keymap *
@@ -310,8 +372,9 @@ app_reader_layout(struct app *a, int w)
 	if (a->rd.page != NULL && a->rd.want_anchor < 0)
 		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
 	app_reader_invalidate(a);
-	a->rd.page = layout_entity(a->c, a->rd.entity, w, a->rd.marks,
-	    a->rd.nmarks);
+	a->rd.page = layout_entity_noted(a->c, a->rd.entity, w, a->rd.marks,
+	    a->rd.nmarks, a->store != NULL ? store_note_text(a->store,
+	    a->rd.entity->id) : NULL);
 	a->rd.width = w;
 	if (a->rd.want_match && a->rd.page->nmatch_lines > 0) {
 		a->rd.top = HMS_MAX(a->rd.page->match_lines[0] - 2, 0);
@@ -324,6 +387,14 @@ app_reader_layout(struct app *a, int w)
 	a->rd.want_anchor = -1;
 	if (a->rd.active >= (int)a->rd.page->nlinks)
 		a->rd.active = -1;
+}
+
+void
+app_reader_refresh(struct app *a)
+{
+	if (a->rd.page != NULL && a->rd.want_anchor < 0)
+		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
+	app_reader_invalidate(a);
 }
 
 static void
@@ -589,8 +660,12 @@ app_history_go(struct app *a, int dir)
 void
 app_open(struct app *a, struct content_entity *e)
 {
+	char *err = NULL;
+
 	if (e == NULL)
 		return;
+	if (a->store != NULL && store_visit_add(a->store, e->id, &err) != 0)
+		app_store_failed(a, err);
 	app_history_push(a);
 	/* Full-screen views hand over to the full-width reader. */
 	if (!view_has_reader(a->view))
@@ -855,6 +930,12 @@ app_prompt_action(struct app *a, enum action act)
 	case ACTION_PROMPT_ACCEPT:
 		text = xstrdup(p->text.data != NULL ? p->text.data : "");
 		app_prompt_history_add(p->hist, text);
+		if (p->hist != NULL && a->store != NULL && *text != '\0') {
+			char *err = NULL;
+			if (store_query_add(a->store, p->hist->name, text,
+			    &err) != 0)
+				app_store_failed(a, err);
+		}
 		done = p->done;
 		app_prompt_close(a);
 		if (done != NULL)
@@ -1153,6 +1234,7 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACTION_BOOKMARK:
 	case ACTION_NOTE:
+	case ACTION_NOTE_EDITOR:
 		view_bookmarks_action(a, act);
 		break;
 	default:
@@ -1325,6 +1407,7 @@ app_create(const struct main_opts *mo, struct content *c)
 	a->rd.want_anchor = -1;
 	buf_init(&a->prompt.text);
 	app_parse_today(a, mo != NULL ? mo->today : NULL);
+	app_set_store(a, mo != NULL ? mo->store : NULL);
 	return a;
 }
 
@@ -1337,6 +1420,7 @@ app_create_headless(struct content *c, const char *today)
 	char *problem = NULL;
 
 	mo.today = today;
+	mo.store = NULL;
 	a = app_create(&mo, c);
 	a->km = app_load_keymap(NULL, &problem);
 	free(problem);
@@ -1386,6 +1470,7 @@ app_feed(struct app *a, uint32_t key)
 		app_prompt_key(a, key);
 	else
 		app_dispatch(a, key);
+	app_store_poll(a);
 }
 
 int
@@ -1439,7 +1524,9 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 	if (problem != NULL) {
 		app_error(a, "%s", problem);
 		free(problem);
-	} else if (mo->locale_note && a->message == NULL)
+	} else if (a->message != NULL || app_store_poll(a))
+		;	/* the id's error, or the store's: read-only, damaged */
+	else if (mo->locale_note && a->message == NULL)
 		app_message(a, "%s", _("LANG is not UTF-8: using C.UTF-8 to show Japanese."));
 	else if (a->message == NULL)
 		app_message(a, "%s", _("hms: p projects, o outline, / search, : go to, ? help, q quit"));

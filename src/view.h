@@ -38,6 +38,11 @@ void app_preview_marked(struct app *a, struct content_entity *e,
     const struct page_mark *marks, size_t n);
 void app_reader_set_marks(struct app *a, const struct page_mark *marks,
     size_t n);
+/* Lay the reader's page out again (its note changed), keeping the place. */
+void app_reader_refresh(struct app *a);
+/* Leave the screen to run argv (an editor) and come back: its exit
+ * status, or -1 when it could not be started (term_run_external). */
+int app_run_external(struct app *a, char *const argv[]);
 /* The text being edited in the prompt ("" when none). */
 const char *app_prompt_text(struct app *a);
 /* Change the label of the open prompt ("/" or "Regex search: "). */
@@ -50,6 +55,8 @@ struct keymap *app_load_keymap(const char *name, char **problem);
 
 /* ---- tests: an app without a terminal ---- */
 struct app *app_create_headless(struct content *c, const char *today);
+/* Give the app a store (it does not own it); prompt histories load. */
+void app_set_store(struct app *a, struct store *st);
 void app_free(struct app *a);
 /* Feed one key as if typed. */
 void app_feed(struct app *a, uint32_t key);
