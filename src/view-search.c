@@ -10,6 +10,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "search.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 #include "view-list.h"
@@ -23,6 +24,10 @@ struct view_search {
 	 * buffers; res is owned by it and valid until its next run. */
 	struct search_session		*session;
 	const struct search_results	*res;
+	/* Entities whose note (the user's own words, in the store) matches
+	 * the plain query: shown first, in their own group. */
+	struct content_entity		**notes;
+	size_t				 nnotes;
 };
 
 static struct view_search *
@@ -193,6 +198,48 @@ view_search_item(struct view_list *l, const struct search_hit *h)
 	it->marks = view_search_marks(h, &it->nmarks);
 }
 
+/* Notes change while hms runs, so they are matched here, at query time,
+ * rather than indexed with the content: every term must occur in the
+ * normalised note (a regex query does not search notes). */
+static void
+view_search_notes(struct app *a, struct view_search *vs, const char *q,
+    const struct search_opts *o)
+{
+	struct store *st = app_store(a);
+	struct content_entity *e;
+	const struct store_note *n;
+	char **terms = NULL, *norm;
+	size_t nt, i, k;
+	bool all;
+
+	vs->nnotes = 0;
+	if (st == NULL || o->regex || store_note_count(st) == 0)
+		return;
+	nt = search_query_terms(q, o->era, &terms);
+	for (i = 0; i < store_note_count(st) && nt > 0; i++) {
+		n = store_note_at(st, i);
+		if (n->text == NULL || n->text[0] == '\0' ||
+		    (e = content_find(app_content(a), n->id)) == NULL)
+			continue;
+		if ((o->type >= 0 && (int)e->type != o->type) ||
+		    (o->period != 0 && e->period != o->period))
+			continue;
+		norm = text_normalize_str(n->text, strlen(n->text),
+		    o->era ? TEXT_NORM_ERA : 0);
+		for (k = 0, all = true; k < nt && all; k++)
+			all = strstr(norm, terms[k]) != NULL;
+		free(norm);
+		if (!all)
+			continue;
+		vs->notes = xreallocarray(vs->notes, vs->nnotes + 1,
+		    sizeof *vs->notes);
+		vs->notes[vs->nnotes++] = e;
+	}
+	for (k = 0; k < nt; k++)
+		free(terms[k]);
+	free(terms);
+}
+
 static void
 view_search_rebuild(struct app *a, struct view_search *vs)
 {
@@ -202,6 +249,24 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	bool *used;
 
 	view_list_clear(l);
+	if (vs->nnotes > 0) {
+		view_list_add(l, NULL, 0, _("Your notes (%zu)"), vs->nnotes);
+		for (i = 0; i < vs->nnotes; i++) {
+			struct view_list_item *it = view_list_add(l,
+			    vs->notes[i], 1, "%s  — %s", vs->notes[i]->title,
+			    store_note_text(app_store(a), vs->notes[i]->id));
+			char *c;
+			/* A note of several lines reads as one in the list. */
+			for (c = it->label; *c != '\0'; c++) {
+				if (*c == '\n' || *c == '\t' || *c == '\r')
+					*c = ' ';
+			}
+		}
+	}
+	if ((vs->res == NULL || vs->res->nhits == 0) && vs->nnotes > 0) {
+		view_list_select_first(a, l);
+		return;
+	}
 	if (vs->res == NULL || vs->res->nhits == 0) {
 		view_list_add(l, NULL, 0, "%s", vs->query == NULL ||
 		    vs->query[0] == '\0' ? _("Type to search.") :
@@ -258,9 +323,11 @@ view_search_run(struct app *a, const char *query)
 	if (q[0] == '\0') {
 		free(q);
 		vs->res = NULL;
+		vs->nnotes = 0;
 		view_search_rebuild(a, vs);
 		return;
 	}
+	view_search_notes(a, vs, q, &o);
 	if (vs->session == NULL)
 		vs->session = search_session_create(app_search_index(a));
 	/* A failed run leaves the session's last results in place, but the
@@ -405,6 +472,7 @@ view_search_free(struct app *a)
 		return;
 	view_list_free(vs->list);
 	search_session_free(vs->session);
+	free(vs->notes);
 	free(vs->query);
 	free(vs);
 	app_set_view_state(a, VIEW_SEARCH, NULL);

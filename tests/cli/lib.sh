@@ -8,8 +8,12 @@
 # $HMS is the binary under test (set by the harness), $top_srcdir the source
 # tree.  Each test runs with LC_ALL=C.UTF-8 unless it says otherwise.
 
-: "${HMS:=$top_builddir/hms}"
 : "${top_srcdir:=.}"
+: "${top_builddir:=$top_srcdir}"
+: "${HMS:=$top_builddir/hms}"
+# Tests copy the content: never let an unset variable make that "/".
+: "${HMS_CONTENT:=$top_srcdir/content}"
+export HMS_CONTENT
 tap_n=0
 tap_fail=0
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/hms-test.XXXXXX")

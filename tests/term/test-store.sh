@@ -49,6 +49,13 @@ term_keys Enter
 term_check "Note saved." "the note is saved"
 term_check "Your note (a edits it):" "the page shows the note block"
 term_check "治験の件を確認" "with the text"
+# Notes are searchable: the user's own words find the entity.
+term_keys /
+term_type "件を確認"
+term_check "Your notes (1)" "a search finds the note"
+term_check "医療機器・ヘルスケア  — 治験の件を確認" "the hit is the noted entity, with the note"
+term_keys Escape
+term_check_gone "/件を確認" "Escape closes the search"
 term_keys q
 term_status >/dev/null
 
