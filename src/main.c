@@ -350,6 +350,14 @@ main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
+	/* The language first, so that help and usage errors speak it. */
+	for (ch = 1; ch < argc && strcmp(argv[ch], "--") != 0; ch++) {
+		if (strncmp(argv[ch], "--lang=", 7) == 0)
+			mo.lang = argv[ch] + 7;
+		else if (strcmp(argv[ch], "--lang") == 0 && ch + 1 < argc)
+			mo.lang = argv[ch + 1];
+	}
+	main_lang(mo.lang);
 	while ((ch = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_FORMAT:
@@ -430,7 +438,6 @@ main(int argc, char **argv)
 			return CLI_ERROR;
 		}
 	}
-	main_lang(mo.lang);
 	/* Say once that the locale was switched; the interface says it on
 	 * its message line, a command on stderr when a person reads it. */
 	if (mo.locale_note && optind < argc && isatty(STDERR_FILENO))
