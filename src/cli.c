@@ -149,28 +149,13 @@ cli_show_value(FILE *f, const char *label, const struct content_value *v,
 static void
 cli_show_budget(FILE *f, const struct content_budget *b, int indent)
 {
-	char num[64];
+	struct buf line;
 
+	buf_init(&line);
+	content_budget_format(&line, b);
 	fprintf(f, "%*s", indent, "");
-	if (b->has_amount) {
-		cli_amount(num, sizeof num, b->amount);
-		fprintf(f, "%s億円", num);
-	} else
-		fputs("-", f);
-	if (b->fy != 0)
-		fprintf(f, "  FY%d", b->fy);
-	fprintf(f, "  %s", content_budget_type_label(b->type));
-	if (b->draft)
-		fputs(_("  (proposal)"), f);
-	if (b->restated)
-		fputs(_("  (再掲: repeated, not counted)"), f);
-	if (b->within)
-		fputs(_("  (の内数: part of a larger budget, not counted)"), f);
-	if (b->text != NULL) {
-		fputs("  「", f);
-		out_text(f, b->text);
-		fputs("」", f);
-	}
+	out_text(f, line.data);
+	buf_free(&line);
 	if (b->prov != NULL) {
 		char *p = cli_prov(b->prov, 1);
 		fprintf(f, "  [%s]", p);

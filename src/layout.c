@@ -390,25 +390,9 @@ static void
 layout_budget(struct layout *L, const struct content_budget *bu, int indent)
 {
 	struct buf b;
-	char num[32];
 
 	buf_init(&b);
-	if (bu->has_amount) {
-		snprintf(num, sizeof num, "%.4g", bu->amount);
-		buf_printf(&b, "%s億円", num);
-	} else
-		buf_adds(&b, "-");
-	if (bu->fy != 0)
-		buf_printf(&b, "  FY%d", bu->fy);
-	buf_printf(&b, "  %s", content_budget_type_label(bu->type));
-	if (bu->draft)
-		buf_adds(&b, _("  (proposal)"));
-	if (bu->restated)
-		buf_adds(&b, _("  [再掲: not counted again]"));
-	if (bu->within)
-		buf_adds(&b, _("  [の内数: part of a larger budget]"));
-	if (bu->text != NULL)
-		buf_printf(&b, "  「%s」", bu->text);
+	content_budget_format(&b, bu);
 	layout_plain(L, b.data, indent, STYLE_NORMAL);
 	buf_free(&b);
 }

@@ -581,6 +581,26 @@ VIEW_SIMPLE(glossary, VIEW_GLOSSARY, N_("Glossary"), KEYMAP_LIST);
 /* ---- shared ---- */
 
 bool
+view_scroll(int *top, int height, enum action act)
+{
+	int page = HMS_MAX(height - 1, 1);
+
+	switch (act) {
+	case ACTION_UP: *top -= 1; break;
+	case ACTION_DOWN: *top += 1; break;
+	case ACTION_PAGE_UP: *top -= page; break;
+	case ACTION_PAGE_DOWN: *top += page; break;
+	case ACTION_HALF_UP: *top -= page / 2; break;
+	case ACTION_HALF_DOWN: *top += page / 2; break;
+	case ACTION_TOP: *top = 0; break;
+	case ACTION_BOTTOM: *top = 1 << 20; break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+bool
 view_has_reader(enum app_view v)
 {
 	switch (v) {

@@ -69,6 +69,9 @@ char *app_render(struct app *a, int w, int h, bool styles);
 bool view_has_reader(enum app_view v);
 /* Whether a view has a navigation list. */
 bool view_has_nav(enum app_view v);
+/* Move *top for a scrolling action in a view height lines tall (the view
+ * clamps it when drawing); false for any other action. */
+bool view_scroll(int *top, int height, enum action act);
 /* Select e in the current view's list, if it is there. */
 void view_sync_selection(struct app *a, struct content_entity *e);
 
