@@ -53,6 +53,8 @@ enum action {
 	/* tables, roadmap, compare */
 	ACTION_SORT,
 	ACTION_SORT_REVERSE,
+	ACTION_SORT_RESET,
+	ACTION_TOTALS,
 	ACTION_FILTER,
 	ACTION_EXPORT,
 	ACTION_DIFF_ONLY,
@@ -60,6 +62,7 @@ enum action {
 	/* bookmarks and notes */
 	ACTION_BOOKMARK,
 	ACTION_NOTE,
+	ACTION_NOTE_EDITOR,
 	/* the prompt's line editor */
 	ACTION_PROMPT_ACCEPT,
 	ACTION_PROMPT_CANCEL,

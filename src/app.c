@@ -18,6 +18,7 @@
 #include "keymap.h"
 #include "main.h"
 #include "search.h"
+#include "store.h"
 #include "term.h"
 #include "term-probe.h"
 #include "text.h"
@@ -90,6 +91,8 @@ struct app {
 	struct search_index	*idx;
 	struct keymap		*km;
 	struct surface		*surf;
+	struct store		*store;		/* NULL: nothing is kept */
+	bool			 store_failed;	/* a history write failed */
 
 	enum app_view		 view;
 	void			*vstate[VIEW_COUNT];
@@ -182,6 +185,65 @@ enum app_view
 app_current_view(struct app *a)
 {
 	return a->view;
+}
+
+struct store *
+app_store(struct app *a)
+{
+	return a->store;
+}
+
+/* The prompts' histories start with what earlier sessions typed. */
+static void app_prompt_history_add(struct app_history_list *h,
+    const char *s);
+static struct app_history_list *app_prompt_history(struct app *a,
+    const char *name);
+
+void
+app_set_store(struct app *a, struct store *st)
+{
+	const struct store_query *q;
+	size_t i;
+
+	a->store = st;
+	for (i = 0; st != NULL && i < store_query_count(st); i++) {
+		q = store_query_at(st, i);
+		app_prompt_history_add(app_prompt_history(a, q->name), q->text);
+	}
+}
+
+/* History writes happen on the way (visits, queries): a failure is
+ * said once, and not at all when the store said it is read-only. */
+static void
+app_store_failed(struct app *a, char *err)
+{
+	if (err != NULL && !a->store_failed && !store_readonly(a->store))
+		app_error(a, _("History not saved: %s"), err);
+	a->store_failed = true;
+	free(err);
+}
+
+int
+app_run_external(struct app *a, char *const argv[])
+{
+	(void)a;
+	return term_run_external(argv);
+}
+
+/* Show the store's next message (a damaged file moved aside, read-only)
+ * when the message line is free.  Returns whether there was one. */
+static bool
+app_store_poll(struct app *a)
+{
+	char *m;
+
+	if (a->store == NULL || a->message != NULL || a->prompt.active)
+		return false;
+	if ((m = store_take_message(a->store)) == NULL)
+		return false;
+	app_error(a, "%s", m);
+	free(m);
+	return true;
 }
 
 const struct keymap *
@@ -316,8 +378,9 @@ app_reader_layout(struct app *a, int w)
 	if (a->rd.page != NULL && a->rd.want_anchor < 0)
 		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
 	app_reader_invalidate(a);
-	a->rd.page = layout_entity(a->c, a->rd.entity, w, a->rd.marks,
-	    a->rd.nmarks);
+	a->rd.page = layout_entity_noted(a->c, a->rd.entity, w, a->rd.marks,
+	    a->rd.nmarks, a->store != NULL ? store_note_text(a->store,
+	    a->rd.entity->id) : NULL);
 	a->rd.width = w;
 	if (a->rd.want_match && a->rd.page->nmatch_lines > 0) {
 		a->rd.top = HMS_MAX(a->rd.page->match_lines[0] - 2, 0);
@@ -330,6 +393,14 @@ app_reader_layout(struct app *a, int w)
 	a->rd.want_anchor = -1;
 	if (a->rd.active >= (int)a->rd.page->nlinks)
 		a->rd.active = -1;
+}
+
+void
+app_reader_refresh(struct app *a)
+{
+	if (a->rd.page != NULL && a->rd.want_anchor < 0)
+		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
+	app_reader_invalidate(a);
 }
 
 static void
@@ -595,8 +666,12 @@ app_history_go(struct app *a, int dir)
 void
 app_open(struct app *a, struct content_entity *e)
 {
+	char *err = NULL;
+
 	if (e == NULL)
 		return;
+	if (a->store != NULL && store_visit_add(a->store, e->id, &err) != 0)
+		app_store_failed(a, err);
 	app_history_push(a);
 	/* Full-screen views hand over to the full-width reader. */
 	if (!view_has_reader(a->view))
@@ -737,6 +812,13 @@ app_prompt(struct app *a, const char *label, const char *history,
 		changed(a, p->text.data != NULL ? p->text.data : "");
 }
 
+void
+app_prompt_set_label(struct app *a, const char *label)
+{
+	free(a->prompt.label);
+	a->prompt.label = xstrdup(label);
+}
+
 const char *
 app_prompt_text(struct app *a)
 {
@@ -868,6 +950,12 @@ app_prompt_action(struct app *a, enum action act)
 	case ACTION_PROMPT_ACCEPT:
 		text = xstrdup(p->text.data != NULL ? p->text.data : "");
 		app_prompt_history_add(p->hist, text);
+		if (p->hist != NULL && a->store != NULL && *text != '\0') {
+			char *err = NULL;
+			if (store_query_add(a->store, p->hist->name, text,
+			    &err) != 0)
+				app_store_failed(a, err);
+		}
 		done = p->done;
 		app_prompt_close(a);
 		if (done != NULL)
@@ -1033,7 +1121,15 @@ app_draw_message(struct app *a, struct surface *s, int y, int w)
 		off = surface_put(s, lw, y, w - lw, p->text.data != NULL ?
 		    p->text.data + start : "", p->text.len - start,
 		    STYLE_NORMAL);
-		(void)off;
+		/* What the input did (hits, a bad pattern) shows at the right
+		 * of the line while typing. */
+		if (a->message != NULL && w - lw - off > 12) {
+			int mw = text_width(a->message, strlen(a->message));
+			int room = w - lw - off - 3;
+			int mx = mw < room ? w - mw - 1 : lw + off + 2;
+			surface_puts(s, mx, y, w - mx, a->message,
+			    a->message_error ? STYLE_ERROR : STYLE_DIM);
+		}
 		/* The real cursor sits at the insertion point, so that an
 		 * input method's window opens there. */
 		surface_set_cursor(s, lw + cw, y, true);
@@ -1161,6 +1257,7 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACTION_BOOKMARK:
 	case ACTION_NOTE:
+	case ACTION_NOTE_EDITOR:
 		view_bookmarks_action(a, act);
 		break;
 	default:
@@ -1190,8 +1287,10 @@ app_dispatch(struct app *a, uint32_t key)
 	bool partial;
 	char name[32];
 
-	/* A link number being typed (lynx): digits, then Enter. */
-	if (a->pending.n == 0 && key >= '0' && key <= '9') {
+	/* A link number being typed (lynx): digits, then Enter — only where
+	 * a page with numbered links is on the screen. */
+	if (a->pending.n == 0 && key >= '0' && key <= '9' &&
+	    view_has_reader(a->view)) {
 		struct key_seq one = { .keys = { key }, .n = 1 };
 		if (keymap_lookup(a->km, v->table, &one, &partial) == ACTION_NONE &&
 		    !partial) {
@@ -1332,6 +1431,7 @@ app_create(const struct main_opts *mo, struct content *c)
 	a->rd.want_anchor = -1;
 	buf_init(&a->prompt.text);
 	app_parse_today(a, mo != NULL ? mo->today : NULL);
+	app_set_store(a, mo != NULL ? mo->store : NULL);
 	return a;
 }
 
@@ -1344,6 +1444,7 @@ app_create_headless(struct content *c, const char *today)
 	char *problem = NULL;
 
 	mo.today = today;
+	mo.store = NULL;
 	a = app_create(&mo, c);
 	a->km = app_load_keymap(NULL, &problem);
 	free(problem);
@@ -1392,6 +1493,7 @@ app_feed_key(struct app *a, uint32_t key)
 		app_prompt_key(a, key);
 	else
 		app_dispatch(a, key);
+	app_store_poll(a);
 }
 
 /* Feed one key to a headless app (tests): each key is a full update. */
@@ -1489,7 +1591,9 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 	if (problem != NULL) {
 		app_error(a, "%s", problem);
 		free(problem);
-	} else if (mo->locale_note && a->message == NULL)
+	} else if (a->message != NULL || app_store_poll(a))
+		;	/* the id's error, or the store's: read-only, damaged */
+	else if (mo->locale_note && a->message == NULL)
 		app_message(a, "%s", _("LANG is not UTF-8: using C.UTF-8 to show Japanese."));
 	else if (a->message == NULL)
 		app_message(a, "%s", _("hms: p projects, o outline, / search, : go to, ? help, q quit"));

@@ -70,6 +70,8 @@ struct view_ops {
 
 const struct content *app_content(struct app *a);
 struct search_index *app_search_index(struct app *a);
+/* Bookmarks, notes and history (store.h), or NULL when none are kept. */
+struct store *app_store(struct app *a);
 /* The view's own state pointer (NULL until set). */
 void *app_view_state(struct app *a, enum app_view v);
 void app_set_view_state(struct app *a, enum app_view v, void *state);

@@ -14,6 +14,8 @@
 #include "i18n.h"
 #include "output.h"
 #include "search.h"
+#include "table-content.h"
+#include "table.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,11 +34,12 @@ cli_width(const struct cli_opts *o)
 	return 0;
 }
 
-/* "7.9" for 7.9, "54" for 54: amounts as the sources print them. */
+/* "7.9" for 7.9, "54" for 54, "600000": amounts as the sources print
+ * them, never in exponent form. */
 static void
 cli_amount(char *buf, size_t sz, double v)
 {
-	snprintf(buf, sz, "%.4g", v);
+	table_format_number(buf, sz, v);
 }
 
 static void
@@ -146,28 +149,13 @@ cli_show_value(FILE *f, const char *label, const struct content_value *v,
 static void
 cli_show_budget(FILE *f, const struct content_budget *b, int indent)
 {
-	char num[64];
+	struct buf line;
 
+	buf_init(&line);
+	content_budget_format(&line, b);
 	fprintf(f, "%*s", indent, "");
-	if (b->has_amount) {
-		cli_amount(num, sizeof num, b->amount);
-		fprintf(f, "%s億円", num);
-	} else
-		fputs("-", f);
-	if (b->fy != 0)
-		fprintf(f, "  FY%d", b->fy);
-	fprintf(f, "  %s", content_budget_type_label(b->type));
-	if (b->draft)
-		fputs(_("  (proposal)"), f);
-	if (b->restated)
-		fputs(_("  (再掲: repeated, not counted)"), f);
-	if (b->within)
-		fputs(_("  (の内数: part of a larger budget, not counted)"), f);
-	if (b->text != NULL) {
-		fputs("  「", f);
-		out_text(f, b->text);
-		fputs("」", f);
-	}
+	out_text(f, line.data);
+	buf_free(&line);
 	if (b->prov != NULL) {
 		char *p = cli_prov(b->prov, 1);
 		fprintf(f, "  [%s]", p);
@@ -751,45 +739,15 @@ cli_link_ids(const struct content_entity *e, enum content_rel r, bool back)
 }
 
 static void
-cli_tsv_value(FILE *f, const struct content_value *v)
-{
-	char num[64];
-
-	fputc('\t', f);
-	if (v->present)
-		out_tsv_field(f, v->text);
-	fputc('\t', f);
-	if (v->present && v->has_value) {
-		cli_amount(num, sizeof num, v->value);
-		fputs(num, f);
-	}
-	fputc('\t', f);
-	if (v->present && (v->year != NULL || v->date != NULL))
-		fputs(v->date != NULL ? v->date : v->year, f);
-}
-
-static void
 cli_list_header(FILE *f, enum content_type t)
 {
 	fputs("id\ttype\ttitle\tperiod", f);
 	switch (t) {
-	case CONTENT_KPI:
-		fputs("\tkind\tunit\tbaseline\tbaseline_value\tbaseline_year"
-		    "\ttarget\ttarget_value\ttarget_year\tlatest\tlatest_value"
-		    "\tlatest_date\tindicator_of\tbelongs_to", f);
-		break;
-	case CONTENT_PROGRAM:
-		fputs("\tministry\tkind\tamount_oku_yen\tfy\tbudget_type\tdraft"
-		    "\tcounted\tbudget_text\tserves\tbelongs_to", f);
-		break;
 	case CONTENT_PROJECT:
 		fputs("\tnumber\tkind\ttheme", f);
 		break;
 	case CONTENT_MILESTONE:
 		fputs("\tcolumn\tmeasures", f);
-		break;
-	case CONTENT_MEASURE:
-		fputs("\ttable\tgroup", f);
 		break;
 	case CONTENT_SECTION:
 		fputs("\tnum\tparent", f);
@@ -820,71 +778,13 @@ cli_list_common(FILE *f, const struct content_entity *e)
 }
 
 static void
-cli_program_row(FILE *f, const struct content_entity *e,
-    const struct content_budget *b)
-{
-	char num[64], *s;
-
-	cli_list_common(f, e);
-	fputc('\t', f);
-	if (e->u.program.ministry != NULL)
-		out_tsv_field(f, e->u.program.ministry->id);
-	fprintf(f, "\t%s\t", content_program_kind_name(e->u.program.kind));
-	if (b != NULL && b->has_amount) {
-		cli_amount(num, sizeof num, b->amount);
-		fputs(num, f);
-	}
-	fputc('\t', f);
-	if (b != NULL && b->fy != 0)
-		fprintf(f, "%d", b->fy);
-	fprintf(f, "\t%s\t%s\t%s\t", b != NULL ?
-	    content_budget_type_name(b->type) : "",
-	    b != NULL && b->draft ? "yes" : "",
-	    b != NULL && content_budget_counts(b) ? "yes" : "");
-	if (b != NULL)
-		out_tsv_field(f, b->text);
-	fputc('\t', f);
-	s = cli_link_ids(e, CONTENT_REL_SERVES, false);
-	out_tsv_field(f, s);
-	free(s);
-	fputc('\t', f);
-	s = cli_link_ids(e, CONTENT_REL_BELONGS_TO, false);
-	out_tsv_field(f, s);
-	free(s);
-	fputc('\n', f);
-}
-
-static void
 cli_list_tsv(FILE *f, const struct content_entity *e)
 {
 	char *s;
 	size_t i;
 
-	if (e->type == CONTENT_PROGRAM) {
-		/* One line per budget: scripts sum the counted ones. */
-		if (e->u.program.nbudgets == 0)
-			cli_program_row(f, e, NULL);
-		for (i = 0; i < e->u.program.nbudgets; i++)
-			cli_program_row(f, e, &e->u.program.budgets[i]);
-		return;
-	}
 	cli_list_common(f, e);
 	switch (e->type) {
-	case CONTENT_KPI:
-		fprintf(f, "\t%s\t", content_kpi_kind_name(e->u.kpi.kind));
-		out_tsv_field(f, e->u.kpi.unit);
-		cli_tsv_value(f, &e->u.kpi.baseline);
-		cli_tsv_value(f, &e->u.kpi.target);
-		cli_tsv_value(f, &e->u.kpi.latest);
-		fputc('\t', f);
-		s = cli_link_ids(e, CONTENT_REL_INDICATOR_OF, false);
-		out_tsv_field(f, s);
-		free(s);
-		fputc('\t', f);
-		s = cli_link_ids(e, CONTENT_REL_BELONGS_TO, false);
-		out_tsv_field(f, s);
-		free(s);
-		break;
 	case CONTENT_PROJECT:
 		fprintf(f, "\t%d\t%s\t", e->u.project.num,
 		    e->u.project.area ? "area" : "project");
@@ -896,13 +796,6 @@ cli_list_tsv(FILE *f, const struct content_entity *e)
 		s = cli_link_ids(e, CONTENT_REL_MEASURE, false);
 		out_tsv_field(f, s);
 		free(s);
-		break;
-	case CONTENT_MEASURE:
-		fputc('\t', f);
-		if (e->u.measure.table != 0)
-			fprintf(f, "%d", e->u.measure.table);
-		fputc('\t', f);
-		out_tsv_field(f, e->u.measure.group);
 		break;
 	case CONTENT_SECTION:
 		fputc('\t', f);
@@ -929,18 +822,63 @@ cli_list_tsv(FILE *f, const struct content_entity *e)
 	fputc('\n', f);
 }
 
+/* The types the interface shows as tables (KPIs, programs, measures)
+ * print the very columns its export writes; NULL for the others. */
+static struct table *
+cli_content_table(enum content_type t, struct content_entity *const *v,
+    size_t n)
+{
+	switch (t) {
+	case CONTENT_KPI:
+		return table_content_kpis(v, n);
+	case CONTENT_PROGRAM:
+		return table_content_programs(v, n);
+	case CONTENT_MEASURE:
+		return table_content_measures(v, n, false);
+	default:
+		return NULL;
+	}
+}
+
+static size_t
+cli_list_table(const struct content *c, const struct cli_opts *o,
+    enum content_type t, bool *done)
+{
+	struct content_entity **v;
+	struct table *tab;
+	size_t i, n = 0;
+
+	v = xcalloc(c->ntype[t] + 1, sizeof *v);
+	for (i = 0; i < c->ntype[t]; i++) {
+		if (o->period == 0 || c->by_type[t][i]->period == o->period)
+			v[n++] = c->by_type[t][i];
+	}
+	*done = (tab = cli_content_table(t, v, n)) != NULL;
+	if (tab != NULL)
+		table_export(tab, stdout, TABLE_TSV);
+	table_free(tab);
+	free(v);
+	return n;
+}
+
 int
 cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 {
 	int t = content_type_from_name(type);
 	size_t i, n = 0;
 	struct json j;
+	bool done;
 
 	if (t < 0) {
 		fprintf(stderr, _("hms: unknown type '%s' (one of: period, "
 		    "section, project, disease, measure, milestone, kpi, "
 		    "program, ministry, term)\n"), type);
 		return CLI_ERROR;
+	}
+	if (o->format == OUTPUT_TSV) {
+		n = cli_list_table(c, o, (enum content_type)t, &done);
+		if (done)
+			return n > 0 ? CLI_FOUND : CLI_NOTHING;
 	}
 	if (o->format == OUTPUT_TSV)
 		cli_list_header(stdout, (enum content_type)t);
@@ -1257,8 +1195,14 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 	}
 	for (i = 0; i < res.nhits; i++)
 		cli_funds_of(&fu, res.hits[i].entity, res.hits[i].entity, 0);
-	if (o->format == OUTPUT_TSV)
-		cli_list_header(stdout, CONTENT_PROGRAM);
+	if (o->format == OUTPUT_TSV) {
+		/* The programs table's rows: one per budget line, the same
+		 * columns as hms list program --format tsv. */
+		struct table *tab = table_content_programs(
+		    (struct content_entity *const *)fu.progs, fu.n);
+		table_export(tab, stdout, TABLE_TSV);
+		table_free(tab);
+	}
 	if (o->format == OUTPUT_JSON) {
 		json_init(&j, stdout);
 		json_begin_array(&j, NULL);
@@ -1267,7 +1211,6 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 		const struct content_entity *p = fu.progs[i];
 		switch (o->format) {
 		case OUTPUT_TSV:
-			cli_list_tsv(stdout, p);
 			break;
 		case OUTPUT_JSON:
 			json_begin_object(&j, NULL);

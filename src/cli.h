@@ -8,6 +8,7 @@
 #include "output.h"
 
 struct content;
+struct store;
 
 /* Options shared by the commands, filled by main from the command line. */
 struct cli_opts {
@@ -17,6 +18,7 @@ struct cli_opts {
 	int			 type;		/* -1: any */
 	int			 period;	/* 0: any */
 	bool			 era;
+	const char		*import;	/* --import FILE, or NULL */
 };
 
 /* Exit statuses, as grep: something found, nothing found, error. */
@@ -39,5 +41,15 @@ int cli_funds(const struct content *c, const struct cli_opts *o,
  * 2 for an unknown topic. */
 int cli_compare(const struct content *c, const struct cli_opts *o,
     const char *topic);
+
+/* cli-store.c: hms bookmarks, hms notes — the store's entries in the
+ * file format (text: importable again), TSV or JSON, marking ids the
+ * content lacks as orphans; with --import FILE, merge FILE instead. */
+int cli_bookmarks(const struct content *c, const struct cli_opts *o,
+    struct store *st);
+int cli_notes(const struct content *c, const struct cli_opts *o,
+    struct store *st);
+/* Print the store's pending messages on stderr. */
+void cli_store_messages(struct store *st);
 
 #endif

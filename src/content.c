@@ -290,6 +290,26 @@ content_root(const struct content_entity *e)
 }
 
 void
+content_budget_format(struct buf *b, const struct content_budget *bu)
+{
+	if (bu->has_amount)
+		buf_printf(b, "%.4g億円", bu->amount);
+	else
+		buf_adds(b, "-");
+	if (bu->fy != 0)
+		buf_printf(b, "  FY%d", bu->fy);
+	buf_printf(b, "  %s", content_budget_type_label(bu->type));
+	if (bu->draft)
+		buf_adds(b, _("  (proposal)"));
+	if (bu->restated)
+		buf_adds(b, _("  (再掲: repeated, not counted)"));
+	if (bu->within)
+		buf_adds(b, _("  (の内数: part of a larger budget, not counted)"));
+	if (bu->text != NULL)
+		buf_printf(b, "  「%s」", bu->text);
+}
+
+void
 content_free(struct content *c)
 {
 	size_t i;

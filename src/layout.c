@@ -152,6 +152,7 @@ struct layout {
 	const struct page_mark		*marks;
 	size_t				 nmarks;
 	int				 block;	/* anchor counter */
+	const char			*note;	/* the reader's, or NULL */
 };
 
 static void
@@ -389,25 +390,9 @@ static void
 layout_budget(struct layout *L, const struct content_budget *bu, int indent)
 {
 	struct buf b;
-	char num[32];
 
 	buf_init(&b);
-	if (bu->has_amount) {
-		snprintf(num, sizeof num, "%.4g", bu->amount);
-		buf_printf(&b, "%s億円", num);
-	} else
-		buf_adds(&b, "-");
-	if (bu->fy != 0)
-		buf_printf(&b, "  FY%d", bu->fy);
-	buf_printf(&b, "  %s", content_budget_type_label(bu->type));
-	if (bu->draft)
-		buf_adds(&b, _("  (proposal)"));
-	if (bu->restated)
-		buf_adds(&b, _("  [再掲: not counted again]"));
-	if (bu->within)
-		buf_adds(&b, _("  [の内数: part of a larger budget]"));
-	if (bu->text != NULL)
-		buf_printf(&b, "  「%s」", bu->text);
+	content_budget_format(&b, bu);
 	layout_plain(L, b.data, indent, STYLE_NORMAL);
 	buf_free(&b);
 }
@@ -692,13 +677,43 @@ layout_ancestors(struct layout *L)
 		    NULL, i == n - 1 ? 0 : 2 * (n - 1 - i));
 }
 
+/* The reader's note: a heading, then its lines as written. */
+static void
+layout_note(struct layout *L)
+{
+	const char *p = L->note, *nl, *head = _("Your note (a edits it):");
+
+	page_newline(L->p, -1, 0);
+	page_newline(L->p, -1, 0);
+	page_add(L->p, head, strlen(head), STYLE_HEADING, -1);
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		if (nl == p)
+			page_newline(L->p, -1, 0);
+		else
+			page_add_wrapped(L->p, p, (size_t)(nl - p), 2, false,
+			    STYLE_HIGHLIGHT, NULL, 0, -1);
+		p = *nl == '\n' ? nl + 1 : nl;
+	}
+	page_newline(L->p, -1, 0);
+}
+
 struct page *
 layout_entity(const struct content *c, const struct content_entity *e,
     int width, const struct page_mark *marks, size_t nmarks)
 {
+	return layout_entity_noted(c, e, width, marks, nmarks, NULL);
+}
+
+struct page *
+layout_entity_noted(const struct content *c, const struct content_entity *e,
+    int width, const struct page_mark *marks, size_t nmarks, const char *note)
+{
 	struct layout L = {
 		.p = page_new(width), .c = c, .e = e, .marks = marks,
-		.nmarks = nmarks,
+		.nmarks = nmarks, .note = note,
 	};
 	struct buf b;
 	size_t i;
@@ -729,6 +744,8 @@ layout_entity(const struct content *c, const struct content_entity *e,
 			layout_entity_link(&L, pe, _("Period: "), NULL, 0);
 	}
 	layout_prov(&L, e->prov, e->nprov);
+	if (note != NULL && *note != '\0')
+		layout_note(&L);
 	layout_fields(&L);
 	if (e->nblocks > 0) {
 		layout_blank(&L);
@@ -787,6 +804,9 @@ page_find_anchor(const struct page *p, int anchor, size_t anchor_off)
 	int best = 0;
 
 	for (i = 0; i < p->nlines; i++) {
+		/* Lines without an anchor (a note) never hold a place. */
+		if (p->lines[i].anchor < 0)
+			continue;
 		if (p->lines[i].anchor < anchor)
 			best = (int)i;
 		else if (p->lines[i].anchor == anchor) {

@@ -65,6 +65,12 @@ struct page {
 struct page *layout_entity(const struct content *c,
     const struct content_entity *e, int width, const struct page_mark *marks,
     size_t nmarks);
+/* The same, with the reader's own note on the entity (NULL: none) shown
+ * near the top.  The note's lines carry no anchor (-1), so places in the
+ * page are the same with or without it. */
+struct page *layout_entity_noted(const struct content *c,
+    const struct content_entity *e, int width, const struct page_mark *marks,
+    size_t nmarks, const char *note);
 void page_free(struct page *p);
 
 /* Draw lines [top, top + h) of the page at (x, y), w cells wide; the link

@@ -22,6 +22,7 @@
 #include "keymap.h"
 #include "main.h"
 #include "output.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 
@@ -43,6 +44,8 @@ main_usage(FILE *f)
 "                         ministry, term)\n"
 "  compare [TOPIC]        the period 1/2/3 comparison table\n"
 "  check [PATH]...        validate content; problems as FILE:LINE: message\n"
+"  bookmarks              your bookmarks (text: the file format, importable)\n"
+"  notes                  your notes on entities (likewise)\n"
 "\n"
 "Options:\n"
 "      --format=FMT       text, tsv or json (search, show, list, funds)\n"
@@ -51,6 +54,7 @@ main_usage(FILE *f)
 "      --type=TYPE        search only entities of TYPE\n"
 "      --period=N         only entities of period N (1, 2 or 3)\n"
 "      --era              also match era years (令和6年 = 2024年)\n"
+"      --import=FILE      bookmarks, notes: merge FILE into yours\n"
 "      --content=DIR      content directory (default: $HMS_CONTENT, then\n"
 "                         the build tree, then the installed content)\n"
 "      --keymap=NAME|FILE key bindings: default, vi, emacs or a file\n"
@@ -69,7 +73,7 @@ main_usage(FILE *f)
 enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
-	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE
+	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT
 };
 
 static const struct option main_longopts[] = {
@@ -90,6 +94,7 @@ static const struct option main_longopts[] = {
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -334,13 +339,19 @@ main_check_keymap(const char *path)
 int
 main_interface(const struct main_opts *mo, const char *dir, const char *id)
 {
+	struct main_opts o;
 	struct content *c;
 	int rc;
 
 	if (mo->check_keymap != NULL)
 		return main_check_keymap(mo->check_keymap);
 	c = main_load(dir);
-	rc = app_run(mo, c, id);
+	/* Bookmarks, notes and history: the app reports the store's
+	 * messages (read-only, a damaged file moved aside) itself. */
+	o = *mo;
+	o.store = store_open(NULL);
+	rc = app_run(&o, c, id);
+	store_free(o.store);
 	content_free(c);
 	text_fini();
 	return rc;
@@ -367,6 +378,14 @@ main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
+	/* The language first, so that help and usage errors speak it. */
+	for (ch = 1; ch < argc && strcmp(argv[ch], "--") != 0; ch++) {
+		if (strncmp(argv[ch], "--lang=", 7) == 0)
+			mo.lang = argv[ch] + 7;
+		else if (strcmp(argv[ch], "--lang") == 0 && ch + 1 < argc)
+			mo.lang = argv[ch + 1];
+	}
+	main_lang(mo.lang);
 	/* getopt's own messages name argv[0]; ours all start "hms:". */
 	argv[0] = (char *)"hms";
 	while ((ch = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
@@ -435,6 +454,9 @@ main(int argc, char **argv)
 				    "YYYY-MM-DD, not '%s'"), optarg);
 			mo.today = optarg;
 			break;
+		case OPT_IMPORT:
+			co.import = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			main_usage(stdout);
@@ -449,7 +471,6 @@ main(int argc, char **argv)
 			return CLI_ERROR;
 		}
 	}
-	main_lang(mo.lang);
 	/* Say once that the locale was switched; the interface says it on
 	 * its message line, a command on stderr when a person reads it. */
 	if (mo.locale_note && optind < argc && isatty(STDERR_FILENO))
@@ -482,6 +503,9 @@ main(int argc, char **argv)
 		return rc;
 	}
 
+	if (co.import != NULL && strcmp(cmd, "bookmarks") != 0 &&
+	    strcmp(cmd, "notes") != 0)
+		main_bad_usage("%s", _("--import works with bookmarks and notes"));
 	c = main_load(dir);
 	rc = CLI_ERROR;
 	if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
@@ -502,6 +526,15 @@ main(int argc, char **argv)
 			rc = cli_search(c, &co, argv[optind + 1]);
 		else
 			rc = cli_funds(c, &co, argv[optind + 1]);
+	} else if (strcmp(cmd, "bookmarks") == 0 || strcmp(cmd, "notes") == 0) {
+		struct store *st;
+		if (optind + 1 != argc)
+			main_bad_usage(_("%s takes no argument (--import FILE "
+			    "merges a file)"), cmd);
+		st = store_open(NULL);
+		rc = cmd[0] == 'b' ? cli_bookmarks(c, &co, st) :
+		    cli_notes(c, &co, st);
+		store_free(st);
 	} else if (strcmp(cmd, "compare") == 0) {
 		if (optind + 2 < argc)
 			main_bad_usage(_("compare takes at most one TOPIC"));

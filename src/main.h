@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 
+struct store;
+
 struct main_opts {
 	const char	*content;	/* --content, or NULL */
 	const char	*keymap;	/* --keymap NAME|FILE, or NULL */
@@ -14,6 +16,8 @@ struct main_opts {
 	bool		 no_color;
 	bool		 no_mouse;
 	bool		 locale_note;	/* switched to C.UTF-8 */
+	struct store	*store;		/* bookmarks, notes, history; NULL
+					   keeps nothing (tests) */
 };
 
 /* The content directory: --content, then $HMS_CONTENT, then the source

@@ -56,6 +56,42 @@ out_tsv_field(FILE *f, const char *s)
 }
 
 void
+out_csv_field(FILE *f, const char *s)
+{
+	char *safe, *p;
+	size_t n;
+	bool quote;
+
+	if (s == NULL)
+		return;
+	/* Line breaks become spaces before sanitising, as in TSV: a
+	 * spreadsheet row stays one line. */
+	p = xstrdup(s);
+	for (safe = p; *safe != '\0'; safe++) {
+		if (*safe == '\n' || *safe == '\r' || *safe == '\t')
+			*safe = ' ';
+	}
+	safe = text_sanitize(p, strlen(p));
+	free(p);
+	n = strlen(safe);
+	quote = strpbrk(safe, ",\"") != NULL ||
+	    (n > 0 && (safe[0] == ' ' || safe[n - 1] == ' '));
+	if (!quote) {
+		fputs(safe, f);
+		free(safe);
+		return;
+	}
+	fputc('"', f);
+	for (p = safe; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', f);
+		fputc(*p, f);
+	}
+	fputc('"', f);
+	free(safe);
+}
+
+void
 out_json_stringn(FILE *f, const char *s, size_t len)
 {
 	size_t i, n;

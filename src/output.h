@@ -25,6 +25,9 @@ void out_text(FILE *f, const char *s);
 void out_textn(FILE *f, const char *s, size_t len);
 /* One TSV field: sanitised, with tabs and line breaks as spaces. */
 void out_tsv_field(FILE *f, const char *s);
+/* One CSV field (RFC 4180): sanitised, line breaks as spaces, quoted
+ * when it holds a comma, a quote or spaces at either end. */
+void out_csv_field(FILE *f, const char *s);
 /* A JSON string literal (with quotes); NULL gives null. */
 void out_json_string(FILE *f, const char *s);
 void out_json_stringn(FILE *f, const char *s, size_t len);

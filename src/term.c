@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,4 +408,51 @@ term_suspend(void)
 	/* Back after fg: ncurses' own SIGTSTP handling restores the modes. */
 	refresh();
 	clearok(curscr, TRUE);
+}
+
+int
+term_run_external(char *const argv[])
+{
+	struct sigaction ign, oldint, oldquit;
+	pid_t pid;
+	int status = 0, rc;
+	bool was = term_on;
+
+	if (was) {
+		endwin();
+		fflush(stdout);
+	}
+	/* As system(3): the program gets the terminal's signals, we wait. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oldint);
+	sigaction(SIGQUIT, &ign, &oldquit);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	rc = -1;
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (WIFEXITED(status))
+			rc = WEXITSTATUS(status) == 127 ? -1 : WEXITSTATUS(status);
+		else if (WIFSIGNALED(status))
+			rc = 128 + WTERMSIG(status);
+	}
+	sigaction(SIGINT, &oldint, NULL);
+	sigaction(SIGQUIT, &oldquit, NULL);
+	if (was) {
+		/* Back to the program's modes, and paint everything. */
+		refresh();
+		clearok(curscr, TRUE);
+	}
+	return rc;
 }

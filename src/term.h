@@ -56,5 +56,10 @@ void term_draw(const struct surface *s);
 void term_redraw_all(void);
 /* Leave curses, stop the process (SIGTSTP), and come back. */
 void term_suspend(void);
+/* Leave curses, run argv (argv[0] looked up in PATH) on the terminal and
+ * wait for it, then come back and repaint.  C-c meant for the program
+ * does not end hms.  Returns its exit status (128 + signal when killed),
+ * or -1 when it could not be started. */
+int term_run_external(char *const argv[]);
 
 #endif

@@ -1,53 +1,473 @@
-/* view-bookmarks.c — bookmarks and notes (to come: persistence in
- * $XDG_DATA_HOME/hms). */
+/* view-bookmarks.c — what a person keeps across sessions (store.h).
+ *
+ * b toggles a bookmark on the entity in the reader (with an optional
+ * label), a writes a note on it in the prompt (a note of several lines
+ * opens the editor), A in $VISUAL or $EDITOR.  The bookmarks view (B)
+ * lists bookmarks, notes and the entities visited lately; ids the
+ * content no longer has are listed as orphans, never dropped. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "content.h"
 #include "i18n.h"
+#include "store.h"
 #include "util.h"
 #include "view-list.h"
 #include "view.h"
 
-static struct view_list *
-view_bookmarks_list(struct app *a)
-{
-	struct view_list *l = app_view_state(a, VIEW_BOOKMARKS);
+#define VIEW_BOOKMARKS_RECENT	15	/* visits listed */
 
-	if (l == NULL) {
-		l = xcalloc(1, sizeof *l);
-		l->sel = -1;
-		app_set_view_state(a, VIEW_BOOKMARKS, l);
-		view_list_add(l, NULL, 0, "%s", _("No bookmarks yet (b bookmarks the entity in the reader)."));
+struct view_bookmarks {
+	/* First, so that the app may treat the state as the list of any
+	 * list view (view_sync_selection). */
+	struct view_list	 list;
+	char			*id;		/* the entity of the open prompt */
+	int			 base;		/* the note version it started from */
+	char			*removed_id;	/* the last bookmark removed, */
+	char			*removed_label;	/* whose label b offers again */
+};
+
+static struct view_bookmarks *
+view_bookmarks_state(struct app *a)
+{
+	struct view_bookmarks *vb = app_view_state(a, VIEW_BOOKMARKS);
+
+	if (vb == NULL) {
+		vb = xcalloc(1, sizeof *vb);
+		vb->list.sel = -1;
+		app_set_view_state(a, VIEW_BOOKMARKS, vb);
 	}
-	return l;
+	return vb;
+}
+
+/* The first line of a note, for a list row. */
+static char *
+view_bookmarks_first_line(const char *text)
+{
+	const char *nl = strchr(text, '\n');
+
+	if (nl == NULL)
+		return xstrdup(text);
+	return xasprintf("%.*s ...", (int)(nl - text), text);
+}
+
+/* A row for an id: the entity when the content has it, else an orphan
+ * (a row that cannot be selected, marked as such).  A bookmark's label
+ * comes first (the name the person gave it); a note follows the title. */
+static void
+view_bookmarks_row(struct view_list *l, const struct content *c,
+    const char *id, const char *sep, const char *extra, bool extra_first,
+    bool *orphans)
+{
+	struct content_entity *e = content_find(c, id);
+	char *label;
+
+	if (e == NULL) {
+		view_list_add(l, NULL, 1, "  [%s] %s%s%s", _("orphan"), id,
+		    *extra != '\0' ? sep : "", extra);
+		*orphans = true;
+		return;
+	}
+	label = view_list_label(e);
+	if (extra_first && *extra != '\0')
+		view_list_add(l, e, 1, "%s%s%s", extra, sep, label);
+	else
+		view_list_add(l, e, 1, "%s%s%s", label, *extra != '\0' ? sep :
+		    "", extra);
+	free(label);
+}
+
+static void
+view_bookmarks_build(struct app *a, struct view_list *l)
+{
+	const struct content *c = app_content(a);
+	struct store *st = app_store(a);
+	const struct store_bookmark *bm;
+	const struct store_note *n;
+	const struct store_visit *v;
+	size_t i, nnotes = 0, shown = 0;
+	bool orphans = false;
+	char *first;
+
+	view_list_clear(l);
+	if (st == NULL) {
+		view_list_add(l, NULL, 0, "%s", _("Bookmarks and notes are not "
+		    "kept in this session."));
+		return;
+	}
+	if (store_readonly(st))
+		view_list_add(l, NULL, 0, "[%s] %s", _("read-only"),
+		    _("changes cannot be saved this session"));
+	view_list_add(l, NULL, 0, _("Bookmarks (%zu)"),
+	    store_bookmark_count(st));
+	if (store_bookmark_count(st) == 0)
+		view_list_add(l, NULL, 1, "  %s", _("None yet: b bookmarks the "
+		    "entity in the reader."));
+	for (i = 0; i < store_bookmark_count(st); i++) {
+		bm = store_bookmark_at(st, i);
+		view_bookmarks_row(l, c, bm->id, " - ", bm->label, true,
+		    &orphans);
+	}
+	for (i = 0; i < store_note_count(st); i++)
+		nnotes += store_note_at(st, i)->text[0] != '\0';
+	view_list_add(l, NULL, 0, _("Notes (%zu)"), nnotes);
+	if (nnotes == 0)
+		view_list_add(l, NULL, 1, "  %s", _("None yet: a writes a note "
+		    "on the entity in the reader."));
+	for (i = 0; i < store_note_count(st); i++) {
+		n = store_note_at(st, i);
+		if (n->text[0] == '\0')
+			continue;
+		first = view_bookmarks_first_line(n->text);
+		view_bookmarks_row(l, c, n->id, ": ", first, false, &orphans);
+		free(first);
+	}
+	if (store_visit_count(st) > 0)
+		view_list_add(l, NULL, 0, "%s", _("Visited lately"));
+	for (i = store_visit_count(st); i > 0 && shown < VIEW_BOOKMARKS_RECENT;
+	    i--, shown++) {
+		v = store_visit_at(st, i - 1);
+		view_bookmarks_row(l, c, v->id, "", "", false, &orphans);
+	}
+	if (orphans)
+		view_list_add(l, NULL, 0, _("[orphan]: the content no longer has "
+		    "that id; kept in %s (edit to remove)"), store_dir(st));
+}
+
+/* Rebuild the list, keeping the selected entity selected if it is still
+ * there.  Only a visible list moves the selection (and so the reader). */
+static void
+view_bookmarks_rebuild(struct app *a, bool entering)
+{
+	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_list *l = &vb->list;
+	struct content_entity *sel = NULL;
+	int old = l->sel;
+
+	if (l->sel >= 0 && l->sel < (int)l->n)
+		sel = l->items[l->sel].entity;
+	view_bookmarks_build(a, l);
+	if (sel != NULL && view_list_select_entity(l, sel))
+		return;
+	if (entering) {
+		view_list_select_first(a, l);
+		return;
+	}
+	/* The selected bookmark went: the nearest row, the reader stays. */
+	l->sel = -1;
+	for (; old >= 0; old--) {
+		if (old < (int)l->n && l->items[old].entity != NULL) {
+			l->sel = old;
+			break;
+		}
+	}
+}
+
+/* After a change: a list on screen shows it at once, one not on screen
+ * is rebuilt when entered. */
+static void
+view_bookmarks_changed(struct app *a)
+{
+	if (app_current_view(a) == VIEW_BOOKMARKS)
+		view_bookmarks_rebuild(a, false);
+}
+
+/* The store and the entity b, a and A work on; NULL after saying why
+ * not. */
+static struct store *
+view_bookmarks_target(struct app *a, struct content_entity **e)
+{
+	struct store *st = app_store(a);
+
+	*e = app_reader_entity(a);
+	if (st == NULL) {
+		app_error(a, "%s", _("Bookmarks and notes are not kept in this "
+		    "session."));
+		return NULL;
+	}
+	if (store_readonly(st)) {
+		app_error(a, "%s", store_readonly_reason(st));
+		return NULL;
+	}
+	if (*e == NULL) {
+		app_message(a, "%s", _("Open an entity first: b and a work on "
+		    "the entity in the reader."));
+		return NULL;
+	}
+	/* Start from what another instance may have saved meanwhile: b
+	 * sees its bookmark, a edits its note. */
+	if (store_refresh(st))
+		app_reader_refresh(a);
+	return st;
+}
+
+/* ---- bookmarks ---- */
+
+static void
+view_bookmarks_label_done(struct app *a, const char *text)
+{
+	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct content_entity *e;
+	char *err = NULL;
+
+	if (vb->id == NULL)
+		return;
+	e = content_find(app_content(a), vb->id);
+	if (text == NULL)
+		app_message(a, "%s", _("Not bookmarked."));
+	else if (store_bookmark_set(app_store(a), vb->id, text, &err) != 0) {
+		app_error(a, _("Bookmark not saved: %s"), err);
+		free(err);
+	} else {
+		app_message(a, _("Bookmarked: %s (B lists bookmarks)"),
+		    e != NULL ? e->title : vb->id);
+		view_bookmarks_changed(a);
+	}
+	free(vb->id);
+	vb->id = NULL;
+}
+
+static void
+view_bookmarks_toggle(struct app *a)
+{
+	struct view_bookmarks *vb = view_bookmarks_state(a);
+	const struct store_bookmark *bm;
+	struct content_entity *e;
+	struct store *st;
+	char *err = NULL, *label;
+
+	if ((st = view_bookmarks_target(a, &e)) == NULL)
+		return;
+	if ((bm = store_bookmark_find(st, e->id)) != NULL) {
+		label = xstrdup(bm->label);
+		if (store_bookmark_remove(st, e->id, &err) != 0) {
+			app_error(a, _("Bookmark not removed: %s"), err);
+			free(err);
+			free(label);
+			return;
+		}
+		free(vb->removed_id);
+		free(vb->removed_label);
+		vb->removed_id = xstrdup(e->id);
+		vb->removed_label = label;
+		app_message(a, _("Bookmark removed: %s (b bookmarks it again)"),
+		    e->title);
+		view_bookmarks_changed(a);
+		return;
+	}
+	free(vb->id);
+	vb->id = xstrdup(e->id);
+	app_prompt(a, _("Bookmark label (optional): "), NULL,
+	    vb->removed_id != NULL && strcmp(vb->removed_id, e->id) == 0 ?
+	    vb->removed_label : NULL, NULL, view_bookmarks_label_done);
+}
+
+/* ---- notes ---- */
+
+static void
+view_bookmarks_note_save(struct app *a, const char *id, const char *text,
+    int base)
+{
+	struct store *st = app_store(a);
+	const char *before = store_note_text(st, id);
+	char *clean = store_clean_text(text, true), *err = NULL;
+	bool conflict = false;
+
+	if (strcmp(clean, before != NULL ? before : "") == 0)
+		app_message(a, "%s", _("Note unchanged."));
+	else if (store_note_set(st, id, clean, base, &conflict, &err) != 0) {
+		app_error(a, _("Note not saved: %s"), err);
+		free(err);
+	} else if (conflict)
+		app_error(a, "%s", _("Note saved. Another hms had changed it "
+		    "meanwhile: that text is kept as an earlier version (hms "
+		    "notes --format json)."));
+	else if (*clean == '\0')
+		app_message(a, _("Note deleted; its text is kept as an earlier "
+		    "version in %s/notes."), store_dir(st));
+	else
+		app_message(a, "%s", _("Note saved."));
+	free(clean);
+	app_reader_refresh(a);
+	view_bookmarks_changed(a);
+}
+
+static void
+view_bookmarks_note_done(struct app *a, const char *text)
+{
+	struct view_bookmarks *vb = view_bookmarks_state(a);
+
+	if (vb->id == NULL)
+		return;
+	if (text == NULL)
+		app_message(a, "%s", _("Note unchanged."));
+	else
+		view_bookmarks_note_save(a, vb->id, text, vb->base);
+	free(vb->id);
+	vb->id = NULL;
+}
+
+/* Edit the note in $VISUAL or $EDITOR (vi without either), through a
+ * file of its own in the store's directory. */
+static void
+view_bookmarks_note_editor(struct app *a, struct store *st,
+    struct content_entity *e)
+{
+	const struct store_note *n = store_note_find(st, e->id);
+	const char *editor = getenv("VISUAL");
+	char *path, *cmd, *text, *err = NULL;
+	int base = n != NULL ? n->version : 0, rc;
+
+	if (editor == NULL || *editor == '\0')
+		editor = getenv("EDITOR");
+	if (editor == NULL || *editor == '\0')
+		editor = "vi";
+	path = store_edit_file(st, e->id, n != NULL ? n->text : "", &err);
+	if (path == NULL) {
+		app_error(a, _("Note not edited: %s"), err);
+		free(err);
+		return;
+	}
+	/* The variable may hold arguments ("emacs -nw"): the shell splits
+	 * it, as git and mutt do; the file name is passed apart. */
+	cmd = xasprintf("%s \"$1\"", editor);
+	{
+		char *argv[] = { (char *)"/bin/sh", (char *)"-c", cmd,
+		    (char *)"hms-editor", path, NULL };
+		rc = app_run_external(a, argv);
+	}
+	free(cmd);
+	if (rc != 0) {
+		if (rc < 0) {
+			app_error(a, _("Could not run the editor '%s' (set VISUAL "
+			    "or EDITOR); the note is unchanged."), editor);
+			unlink(path);
+		} else
+			app_error(a, _("The editor failed (status %d); the note is "
+			    "unchanged, and what you wrote is in %s"), rc, path);
+		free(path);
+		return;
+	}
+	if ((text = util_read_file(path, NULL)) == NULL) {
+		app_error(a, _("Cannot read %s back; the note is unchanged."),
+		    path);
+		free(path);
+		return;
+	}
+	unlink(path);
+	free(path);
+	view_bookmarks_note_save(a, e->id, text, base);
+	free(text);
+}
+
+static void
+view_bookmarks_note(struct app *a, bool editor)
+{
+	struct view_bookmarks *vb = view_bookmarks_state(a);
+	const struct store_note *n;
+	struct content_entity *e;
+	struct store *st;
+
+	if ((st = view_bookmarks_target(a, &e)) == NULL)
+		return;
+	n = store_note_find(st, e->id);
+	/* The prompt holds one line: a longer note goes to the editor. */
+	if (editor || (n != NULL && strchr(n->text, '\n') != NULL)) {
+		view_bookmarks_note_editor(a, st, e);
+		return;
+	}
+	free(vb->id);
+	vb->id = xstrdup(e->id);
+	vb->base = n != NULL ? n->version : 0;
+	app_prompt(a, _("Note (empty deletes; Esc A: editor): "), NULL,
+	    n != NULL ? n->text : NULL, NULL, view_bookmarks_note_done);
 }
 
 void
 view_bookmarks_action(struct app *a, enum action act)
 {
-	(void)act;
-	app_message(a, "%s", _("Bookmarks and notes are not available yet."));
+	switch (act) {
+	case ACTION_BOOKMARK:
+		view_bookmarks_toggle(a);
+		break;
+	case ACTION_NOTE:
+		view_bookmarks_note(a, false);
+		break;
+	case ACTION_NOTE_EDITOR:
+		view_bookmarks_note(a, true);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- the view ---- */
+
+static void
+view_bookmarks_enter(struct app *a)
+{
+	if (app_store(a) != NULL)
+		store_refresh(app_store(a));
+	view_bookmarks_rebuild(a, true);
 }
 
 static void
 view_bookmarks_draw(struct app *a, struct surface *s, int x, int y, int w,
     int h)
 {
-	view_list_draw(a, view_bookmarks_list(a), s, x, y, w, h);
+	view_list_draw(a, &view_bookmarks_state(a)->list, s, x, y, w, h);
 }
 
 static bool
 view_bookmarks_action_cb(struct app *a, enum action act)
 {
-	return view_list_action(a, view_bookmarks_list(a), act);
+	return view_list_action(a, &view_bookmarks_state(a)->list, act);
+}
+
+static bool
+view_bookmarks_click(struct app *a, int x, int y, int b)
+{
+	return view_list_click(a, &view_bookmarks_state(a)->list, x, y, b);
+}
+
+static void
+view_bookmarks_position(struct app *a, char *buf, size_t size)
+{
+	view_list_position(&view_bookmarks_state(a)->list, buf, size);
+}
+
+static int
+view_bookmarks_save(struct app *a)
+{
+	return view_bookmarks_state(a)->list.sel;
+}
+
+static void
+view_bookmarks_restore(struct app *a, int place)
+{
+	struct view_list *l = &view_bookmarks_state(a)->list;
+
+	if (place >= 0 && place < (int)l->n && l->items[place].entity != NULL)
+		l->sel = place;
 }
 
 static void
 view_bookmarks_free(struct app *a)
 {
-	view_list_free(app_view_state(a, VIEW_BOOKMARKS));
+	struct view_bookmarks *vb = app_view_state(a, VIEW_BOOKMARKS);
+
+	if (vb == NULL)
+		return;
+	free(vb->id);
+	free(vb->removed_id);
+	free(vb->removed_label);
+	/* The list is the first member: this frees vb. */
+	view_list_free(&vb->list);
 	app_set_view_state(a, VIEW_BOOKMARKS, NULL);
 }
 
@@ -55,7 +475,12 @@ const struct view_ops view_bookmarks_ops = {
 	.name = "bookmarks",
 	.title = N_("Bookmarks"),
 	.table = KEYMAP_LIST,
+	.enter = view_bookmarks_enter,
 	.draw = view_bookmarks_draw,
 	.action = view_bookmarks_action_cb,
+	.click = view_bookmarks_click,
+	.position = view_bookmarks_position,
+	.save = view_bookmarks_save,
+	.restore = view_bookmarks_restore,
 	.free = view_bookmarks_free,
 };

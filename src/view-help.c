@@ -206,17 +206,10 @@ static bool
 view_help_action(struct app *a, enum action act)
 {
 	struct view_help *vh = view_help_state(a);
-	int page = HMS_MAX(vh->height - 1, 1);
 
+	if (view_scroll(&vh->top, vh->height, act))
+		return true;
 	switch (act) {
-	case ACTION_UP: vh->top--; break;
-	case ACTION_DOWN: vh->top++; break;
-	case ACTION_PAGE_UP: vh->top -= page; break;
-	case ACTION_PAGE_DOWN: vh->top += page; break;
-	case ACTION_HALF_UP: vh->top -= page / 2; break;
-	case ACTION_HALF_DOWN: vh->top += page / 2; break;
-	case ACTION_TOP: vh->top = 0; break;
-	case ACTION_BOTTOM: vh->top = 1 << 20; break;
 	case ACTION_SEARCH:
 	case ACTION_FILTER:
 		app_prompt(a, _("Help search: "), NULL, NULL, NULL,

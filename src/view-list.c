@@ -485,76 +485,6 @@ view_outline_build(struct app *a, struct view_list *l)
 	}
 }
 
-/* Simple lists until the table, roadmap and compare views exist. */
-static void
-view_kpis_build(struct app *a, struct view_list *l)
-{
-	const struct content *c = app_content(a);
-	size_t i;
-	int p, k;
-
-	for (p = 3; p >= 1; p--) {
-		for (k = 0; k < CONTENT_KPI_KIND_COUNT; k++) {
-			bool head = false;
-			for (i = 0; i < c->ntype[CONTENT_KPI]; i++) {
-				struct content_entity *e = c->by_type[CONTENT_KPI][i];
-				if (e->period != p || (int)e->u.kpi.kind != k)
-					continue;
-				if (!head)
-					view_list_add(l, NULL, 0, "%s · %s",
-					    view_period_name(p),
-					    content_kpi_kind_label(e->u.kpi.kind));
-				head = true;
-				view_list_add(l, e, 1, "%s", e->title);
-			}
-		}
-	}
-}
-
-static void
-view_programs_build(struct app *a, struct view_list *l)
-{
-	const struct content *c = app_content(a);
-	size_t i, m;
-
-	for (m = 0; m <= c->ntype[CONTENT_MINISTRY]; m++) {
-		const struct content_entity *min = m < c->ntype[CONTENT_MINISTRY] ?
-		    c->by_type[CONTENT_MINISTRY][m] : NULL;
-		bool head = false;
-		for (i = 0; i < c->ntype[CONTENT_PROGRAM]; i++) {
-			struct content_entity *e = c->by_type[CONTENT_PROGRAM][i];
-			if (e->u.program.ministry != min)
-				continue;
-			if (!head)
-				view_list_add(l, NULL, 0, "%s", min != NULL ?
-				    min->title : _("Ministry not stated"));
-			head = true;
-			view_list_add(l, e, 1, "%s", e->title);
-		}
-	}
-}
-
-static void
-view_roadmap_build(struct app *a, struct view_list *l)
-{
-	const struct content *c = app_content(a);
-	size_t i;
-	int t;
-
-	for (t = 1; t <= 12; t++) {
-		bool head = false;
-		for (i = 0; i < c->ntype[CONTENT_MEASURE]; i++) {
-			struct content_entity *e = c->by_type[CONTENT_MEASURE][i];
-			if (e->u.measure.table != t)
-				continue;
-			if (!head)
-				view_list_add(l, NULL, 0, _("Roadmap table %d"), t);
-			head = true;
-			view_list_add(l, e, 1, "%s", e->title);
-		}
-	}
-}
-
 #define VIEW_SIMPLE(nm, NM, ttl, tbl)				\
 static void								\
 view_##nm##_enter(struct app *a)					\
@@ -642,19 +572,33 @@ view_outline_extra(struct app *a, struct view_list *l, enum action act)
 #define view_projects_extra view_no_extra
 #define view_diseases_extra view_no_extra
 #define view_glossary_extra view_no_extra
-#define view_kpis_extra view_no_extra
-#define view_programs_extra view_no_extra
-#define view_roadmap_extra view_no_extra
 
 VIEW_SIMPLE(outline, VIEW_OUTLINE, N_("Outline"), KEYMAP_LIST);
 VIEW_SIMPLE(projects, VIEW_PROJECTS, N_("Projects"), KEYMAP_LIST);
 VIEW_SIMPLE(diseases, VIEW_DISEASES, N_("Disease areas"), KEYMAP_LIST);
 VIEW_SIMPLE(glossary, VIEW_GLOSSARY, N_("Glossary"), KEYMAP_LIST);
-VIEW_SIMPLE(kpis, VIEW_KPIS, N_("KPIs"), KEYMAP_LIST);
-VIEW_SIMPLE(programs, VIEW_PROGRAMS, N_("Programs"), KEYMAP_LIST);
-VIEW_SIMPLE(roadmap, VIEW_ROADMAP, N_("Roadmap"), KEYMAP_LIST);
 
 /* ---- shared ---- */
+
+bool
+view_scroll(int *top, int height, enum action act)
+{
+	int page = HMS_MAX(height - 1, 1);
+
+	switch (act) {
+	case ACTION_UP: *top -= 1; break;
+	case ACTION_DOWN: *top += 1; break;
+	case ACTION_PAGE_UP: *top -= page; break;
+	case ACTION_PAGE_DOWN: *top += page; break;
+	case ACTION_HALF_UP: *top -= page / 2; break;
+	case ACTION_HALF_DOWN: *top += page / 2; break;
+	case ACTION_TOP: *top = 0; break;
+	case ACTION_BOTTOM: *top = 1 << 20; break;
+	default:
+		return false;
+	}
+	return true;
+}
 
 bool
 view_has_reader(enum app_view v)

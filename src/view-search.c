@@ -10,17 +10,24 @@
 #include "content.h"
 #include "i18n.h"
 #include "search.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 #include "view-list.h"
 #include "view.h"
 
 struct view_search {
-	struct view_list	*list;
-	char			*query;
-	bool			 regex;
-	struct search_results	 res;
-	bool			 have_res;
+	struct view_list		*list;
+	char				*query;
+	bool				 regex;
+	/* One session for the prompt: a query per keystroke reuses its
+	 * buffers; res is owned by it and valid until its next run. */
+	struct search_session		*session;
+	const struct search_results	*res;
+	/* Entities whose note (the user's own words, in the store) matches
+	 * the plain query: shown first, in their own group. */
+	struct content_entity		**notes;
+	size_t				 nnotes;
 };
 
 static struct view_search *
@@ -37,32 +44,11 @@ view_search_state(struct app *a)
 	return vs;
 }
 
-struct view_search_field {
-	size_t			 want, at;
-	struct search_field	 f;
-	bool			 found;
-};
-
-static void
-view_search_field_cb(const struct search_field *f, void *arg)
-{
-	struct view_search_field *s = arg;
-
-	if (s->at++ == s->want) {
-		s->f = *f;
-		s->found = true;
-	}
-}
-
 static bool
 view_search_field(const struct content_entity *e, size_t field,
     struct search_field *out)
 {
-	struct view_search_field s = { .want = field };
-
-	search_fields(e, view_search_field_cb, &s);
-	*out = s.f;
-	return s.found;
+	return search_field_get(e, field, out) == 0;
 }
 
 /* Parse filters out of the query: type:kpi (t:), period:3 (p:). */
@@ -212,6 +198,48 @@ view_search_item(struct view_list *l, const struct search_hit *h)
 	it->marks = view_search_marks(h, &it->nmarks);
 }
 
+/* Notes change while hms runs, so they are matched here, at query time,
+ * rather than indexed with the content: every term must occur in the
+ * normalised note (a regex query does not search notes). */
+static void
+view_search_notes(struct app *a, struct view_search *vs, const char *q,
+    const struct search_opts *o)
+{
+	struct store *st = app_store(a);
+	struct content_entity *e;
+	const struct store_note *n;
+	char **terms = NULL, *norm;
+	size_t nt, i, k;
+	bool all;
+
+	vs->nnotes = 0;
+	if (st == NULL || o->regex || store_note_count(st) == 0)
+		return;
+	nt = search_query_terms(q, o->era, &terms);
+	for (i = 0; i < store_note_count(st) && nt > 0; i++) {
+		n = store_note_at(st, i);
+		if (n->text == NULL || n->text[0] == '\0' ||
+		    (e = content_find(app_content(a), n->id)) == NULL)
+			continue;
+		if ((o->type >= 0 && (int)e->type != o->type) ||
+		    (o->period != 0 && e->period != o->period))
+			continue;
+		norm = text_normalize_str(n->text, strlen(n->text),
+		    o->era ? TEXT_NORM_ERA : 0);
+		for (k = 0, all = true; k < nt && all; k++)
+			all = strstr(norm, terms[k]) != NULL;
+		free(norm);
+		if (!all)
+			continue;
+		vs->notes = xreallocarray(vs->notes, vs->nnotes + 1,
+		    sizeof *vs->notes);
+		vs->notes[vs->nnotes++] = e;
+	}
+	for (k = 0; k < nt; k++)
+		free(terms[k]);
+	free(terms);
+}
+
 static void
 view_search_rebuild(struct app *a, struct view_search *vs)
 {
@@ -221,7 +249,25 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	bool *used;
 
 	view_list_clear(l);
-	if (!vs->have_res || vs->res.nhits == 0) {
+	if (vs->nnotes > 0) {
+		view_list_add(l, NULL, 0, _("Your notes (%zu)"), vs->nnotes);
+		for (i = 0; i < vs->nnotes; i++) {
+			struct view_list_item *it = view_list_add(l,
+			    vs->notes[i], 1, "%s  — %s", vs->notes[i]->title,
+			    store_note_text(app_store(a), vs->notes[i]->id));
+			char *c;
+			/* A note of several lines reads as one in the list. */
+			for (c = it->label; *c != '\0'; c++) {
+				if (*c == '\n' || *c == '\t' || *c == '\r')
+					*c = ' ';
+			}
+		}
+	}
+	if ((vs->res == NULL || vs->res->nhits == 0) && vs->nnotes > 0) {
+		view_list_select_first(a, l);
+		return;
+	}
+	if (vs->res == NULL || vs->res->nhits == 0) {
 		view_list_add(l, NULL, 0, "%s", vs->query == NULL ||
 		    vs->query[0] == '\0' ? _("Type to search.") :
 		    _("No matches."));
@@ -231,18 +277,18 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	}
 	/* Grouped by type, then period; inside a group, in rank order. The
 	 * group of the best hit comes first. */
-	used = xcalloc(vs->res.nhits + 1, sizeof *used);
-	for (i = 0; i < vs->res.nhits; i++) {
+	used = xcalloc(vs->res->nhits + 1, sizeof *used);
+	for (i = 0; i < vs->res->nhits; i++) {
 		if (used[i])
 			continue;
-		t = (int)vs->res.hits[i].entity->type;
-		p = vs->res.hits[i].entity->period;
+		t = (int)vs->res->hits[i].entity->type;
+		p = vs->res->hits[i].entity->period;
 		{
 			size_t n = 0;
-			for (j = i; j < vs->res.nhits; j++)
+			for (j = i; j < vs->res->nhits; j++)
 				n += !used[j] &&
-				    (int)vs->res.hits[j].entity->type == t &&
-				    vs->res.hits[j].entity->period == p;
+				    (int)vs->res->hits[j].entity->type == t &&
+				    vs->res->hits[j].entity->period == p;
 			if (p != 0)
 				view_list_add(l, NULL, 0, "%s · %s%d (%zu)",
 				    content_type_label((enum content_type)t),
@@ -251,12 +297,12 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 				view_list_add(l, NULL, 0, "%s (%zu)",
 				    content_type_label((enum content_type)t), n);
 		}
-		for (j = i; j < vs->res.nhits; j++) {
-			if (used[j] || (int)vs->res.hits[j].entity->type != t ||
-			    vs->res.hits[j].entity->period != p)
+		for (j = i; j < vs->res->nhits; j++) {
+			if (used[j] || (int)vs->res->hits[j].entity->type != t ||
+			    vs->res->hits[j].entity->period != p)
 				continue;
 			used[j] = true;
-			view_search_item(l, &vs->res.hits[j]);
+			view_search_item(l, &vs->res->hits[j]);
 		}
 	}
 	free(used);
@@ -268,33 +314,35 @@ view_search_run(struct app *a, const char *query)
 {
 	struct view_search *vs = view_search_state(a);
 	struct search_opts o = { .regex = vs->regex, .type = -1 };
+	const struct search_results *res;
 	char *q, *err = NULL;
-	struct search_results res;
 
 	free(vs->query);
 	vs->query = xstrdup(query);
 	q = view_search_filters(query, &o);
 	if (q[0] == '\0') {
 		free(q);
-		if (vs->have_res)
-			search_results_free(&vs->res);
-		vs->have_res = false;
+		vs->res = NULL;
+		vs->nnotes = 0;
 		view_search_rebuild(a, vs);
 		return;
 	}
-	if (search_run(app_search_index(a), q, &o, &res, &err) != 0) {
+	view_search_notes(a, vs, q, &o);
+	if (vs->session == NULL)
+		vs->session = search_session_create(app_search_index(a));
+	/* A failed run leaves the session's last results in place, but the
+	 * list keeps its own copies: show the error, keep the list. */
+	res = search_session_run(vs->session, q, &o, &err);
+	free(q);
+	if (res == NULL) {
+		vs->res = NULL;
 		app_error(a, "%s", err);
 		free(err);
-		free(q);
 		return;
 	}
-	free(q);
-	if (vs->have_res)
-		search_results_free(&vs->res);
 	vs->res = res;
-	vs->have_res = true;
 	view_search_rebuild(a, vs);
-	app_message(a, _("%zu hits"), res.nhits);
+	app_message(a, _("%zu hits"), res->nhits);
 }
 
 static void
@@ -315,9 +363,9 @@ view_search_done(struct app *a, const char *text)
 	view_search_run(a, text);
 	/* Results stay in the list; Enter opens the selected hit. */
 	app_set_focus_reader(a, false);
-	if (vs->have_res && vs->res.nhits > 0)
+	if (vs->res != NULL && vs->res->nhits > 0)
 		app_message(a, _("%zu hits: Up/Down choose, Enter opens, n/N next/previous match"),
-		    vs->res.nhits);
+		    vs->res->nhits);
 }
 
 void
@@ -325,6 +373,8 @@ view_search_start(struct app *a)
 {
 	struct view_search *vs = view_search_state(a);
 
+	/* Each search starts plain; C-r makes this one a regex. */
+	vs->regex = false;
 	app_switch(a, VIEW_SEARCH);
 	app_prompt(a, vs->regex ? _("Regex search: ") : "/", "search",
 	    NULL, view_search_changed, view_search_done);
@@ -336,6 +386,7 @@ view_search_toggle_regex(struct app *a)
 	struct view_search *vs = view_search_state(a);
 
 	vs->regex = !vs->regex;
+	app_prompt_set_label(a, vs->regex ? _("Regex search: ") : "/");
 	app_message(a, "%s", vs->regex ? _("Regex search (PCRE2). C-r: plain.") :
 	    _("Plain search. C-r: regex."));
 }
@@ -348,7 +399,7 @@ view_search_next_hit(struct app *a, int dir)
 	struct view_list_item *it;
 	int before = l->sel;
 
-	if (!vs->have_res || vs->res.nhits == 0) {
+	if (vs->res == NULL || vs->res->nhits == 0) {
 		app_message(a, "%s", _("No search: press / to search."));
 		return;
 	}
@@ -420,8 +471,8 @@ view_search_free(struct app *a)
 	if (vs == NULL)
 		return;
 	view_list_free(vs->list);
-	if (vs->have_res)
-		search_results_free(&vs->res);
+	search_session_free(vs->session);
+	free(vs->notes);
 	free(vs->query);
 	free(vs);
 	app_set_view_state(a, VIEW_SEARCH, NULL);

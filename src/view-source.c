@@ -121,17 +121,10 @@ static bool
 view_source_action(struct app *a, enum action act)
 {
 	struct view_source *vs = view_source_state(a);
-	int page = HMS_MAX(vs->height - 1, 1);
 
+	if (view_scroll(&vs->top, vs->height, act))
+		return true;
 	switch (act) {
-	case ACTION_UP: vs->top--; break;
-	case ACTION_DOWN: vs->top++; break;
-	case ACTION_PAGE_UP: vs->top -= page; break;
-	case ACTION_PAGE_DOWN: vs->top += page; break;
-	case ACTION_HALF_UP: vs->top -= page / 2; break;
-	case ACTION_HALF_DOWN: vs->top += page / 2; break;
-	case ACTION_TOP: vs->top = 0; break;
-	case ACTION_BOTTOM: vs->top = 1 << 20; break;
 	case ACTION_VIEW_SOURCE: break;
 	default:
 		return false;

@@ -38,8 +38,15 @@ void app_preview_marked(struct app *a, struct content_entity *e,
     const struct page_mark *marks, size_t n);
 void app_reader_set_marks(struct app *a, const struct page_mark *marks,
     size_t n);
+/* Lay the reader's page out again (its note changed), keeping the place. */
+void app_reader_refresh(struct app *a);
+/* Leave the screen to run argv (an editor) and come back: its exit
+ * status, or -1 when it could not be started (term_run_external). */
+int app_run_external(struct app *a, char *const argv[]);
 /* The text being edited in the prompt ("" when none). */
 const char *app_prompt_text(struct app *a);
+/* Change the label of the open prompt ("/" or "Regex search: "). */
+void app_prompt_set_label(struct app *a, const char *label);
 /* Completion candidates for the goto prompt (takes ownership). */
 void app_prompt_set_candidates(struct app *a, char **cands, size_t n);
 /* The keymap: default, preset or file, then the user's file; the first
@@ -48,6 +55,8 @@ struct keymap *app_load_keymap(const char *name, char **problem);
 
 /* ---- tests: an app without a terminal ---- */
 struct app *app_create_headless(struct content *c, const char *today);
+/* Give the app a store (it does not own it); prompt histories load. */
+void app_set_store(struct app *a, struct store *st);
 void app_free(struct app *a);
 /* Feed one key as if typed. */
 void app_feed(struct app *a, uint32_t key);
@@ -60,6 +69,9 @@ char *app_render(struct app *a, int w, int h, bool styles);
 bool view_has_reader(enum app_view v);
 /* Whether a view has a navigation list. */
 bool view_has_nav(enum app_view v);
+/* Move *top for a scrolling action in a view height lines tall (the view
+ * clamps it when drawing); false for any other action. */
+bool view_scroll(int *top, int height, enum action act);
 /* Select e in the current view's list, if it is there. */
 void view_sync_selection(struct app *a, struct content_entity *e);
 

@@ -10,8 +10,12 @@
 # $HMS_WRAPPER, when set, is a command (with arguments) that runs hms:
 # valgrind, for instance.
 
-: "${HMS:=$top_builddir/hms}"
 : "${top_srcdir:=.}"
+: "${top_builddir:=$top_srcdir}"
+: "${HMS:=$top_builddir/hms}"
+# Tests copy the content: never let an unset variable make that "/".
+: "${HMS_CONTENT:=$top_srcdir/content}"
+export HMS_CONTENT
 tap_n=0
 tap_fail=0
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/hms-test.XXXXXX")

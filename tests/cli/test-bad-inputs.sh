@@ -211,9 +211,11 @@ else
 fi
 
 # ==== the bookmarks file ====
+have_store=yes
 run hms bookmarks
 case $err in
 *"unknown command 'bookmarks'"*)
+	have_store=no
 	ok 0 "# SKIP bookmarks file: 'hms bookmarks' does not exist yet (the store has not landed)"
 	;;
 *)
@@ -234,6 +236,10 @@ case $err in
 	unset XDG_DATA_HOME
 	check_rc 2 "bookmarks: a data directory that cannot exist: import exits 2"
 	check_err_has "read-only this session" "bookmarks: saying they are read-only"
+	env -u HOME -u XDG_DATA_HOME "$HMS" bookmarks >"$tmpdir/out" 2>"$tmpdir/err"
+	rc=$?
+	[ $rc = 1 ] && [ "$(cat "$tmpdir/err")" = "hms: Bookmarks, notes and history are not saved this session: neither XDG_DATA_HOME nor HOME is set" ]
+	ok $? "bookmarks: no HOME: nothing to list (exit $rc), and why"
 	;;
 esac
 
@@ -329,6 +335,10 @@ rc=$?
 if [ $have_tmux = yes ]; then
 	tui -u HOME -u XDG_CONFIG_HOME -u XDG_DATA_HOME --
 	tui_check "?:help q:quit" "environment: no HOME: the interface starts"
+	if [ $have_store = yes ]; then
+		tui_check "Bookmarks, notes and history are not saved this session: neither XDG_DATA_HOME n" \
+		    "environment: no HOME: the interface says bookmarks are not saved"
+	fi
 	[ "$(tui_quit)" = 0 ]; ok $? "environment: no HOME: q quits with status 0"
 	tui XDG_CONFIG_HOME=/dev/null/config XDG_DATA_HOME=/dev/null/data --
 	tui_check "?:help q:quit" "environment: unusable XDG dirs: the interface starts"

@@ -11,6 +11,11 @@ run hms --help
 check_rc 0 "--help exits 0"
 check_out_has "search QUERY" "--help lists the commands"
 
+run hms --lang ja --help
+check_out_has "使い方: hms" "--lang ja --help: the help in Japanese"
+run hms --lang=en --help
+check_out_has "Usage: hms" "--lang=en --help: the help in English"
+
 run hms --no-such-option
 check_rc 2 "an unknown option exits 2"
 check_err_has "Try 'hms --help'" "an unknown option points to --help"

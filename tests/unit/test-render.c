@@ -14,6 +14,7 @@
 #include "content-load.h"
 #include "content.h"
 #include "key.h"
+#include "store.h"
 #include "tap.h"
 #include "text.h"
 #include "util.h"
@@ -142,6 +143,33 @@ main(void)
 	both(a, "help");
 	keys(a, "BSpace / F I H Enter");
 	both(a, "search");
+
+	/* Bookmarks and notes, in a store of their own at a fixed time. */
+	{
+		char sdir[] = "/tmp/hms-render-XXXXXX", *cmd;
+		struct store *st;
+
+		if (mkdtemp(sdir) == NULL) {
+			printf("Bail out! mkdtemp\n");
+			return 1;
+		}
+		st = store_open(sdir);
+		store_set_time(st, 1763805600);	/* 2025-11-22T10:00:00Z */
+		app_set_store(a, st);
+		keys(a, "p : p r o j e c t : p 3 - d e v i c e s Enter "
+		    "b f o r Space M o n d a y Enter "
+		    "a 治 験 の 件 を 確 認 Enter");
+		both(a, "entity-note");
+		keys(a, "B");
+		both(a, "bookmarks");
+		app_free(a);
+		a = NULL;
+		store_free(st);
+		cmd = xasprintf("rm -rf '%s'", sdir);
+		if (system(cmd) != 0)
+			diag("could not remove %s", sdir);
+		free(cmd);
+	}
 
 	app_free(a);
 	content_free(c);

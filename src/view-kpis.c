@@ -1,0 +1,179 @@
+/* view-kpis.c — the KPI table: targets, latest values, progress and a
+ * status in words ("[behind]"), sortable and filterable. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "content.h"
+#include "i18n.h"
+#include "layout.h"
+#include "table-content.h"
+#include "table.h"
+#include "util.h"
+#include "view-table.h"
+#include "view.h"
+
+static void
+view_kpis_value(struct page *p, const char *label,
+    const struct content_value *v, const char *unit)
+{
+	char num[64];
+	struct buf b;
+
+	if (!v->present)
+		return;
+	buf_init(&b);
+	if (v->has_value) {
+		buf_adds(&b, table_format_number(num, sizeof num, v->value));
+		if (v->unit != NULL || unit != NULL)
+			buf_printf(&b, " %s", v->unit != NULL ? v->unit : unit);
+		if (v->date != NULL || v->year != NULL)
+			buf_printf(&b, ", %s", v->date != NULL ? v->date :
+			    v->year);
+		buf_printf(&b, "  (%s: %s)", _("as printed"),
+		    v->text != NULL ? v->text : "");
+	} else
+		buf_adds(&b, v->text != NULL ? v->text : "");
+	view_table_page_para(p, label, b.data, 2);
+	buf_free(&b);
+}
+
+/* The status with its reasons, so that "[behind]" can be checked. */
+static char *
+view_kpis_status_text(const struct table_kpi_progress *pr)
+{
+	const char *label = table_kpi_status_label(pr->status);
+
+	if (pr->has_progress && pr->has_expected)
+		return xasprintf(_("%s  %.0f%% of the way from the baseline to "
+		    "the target; steady progress would be at %.0f%% by the "
+		    "latest value's date"), label, pr->progress * 100,
+		    pr->expected * 100);
+	if (pr->status == TABLE_KPI_ACHIEVED)
+		return xasprintf(_("%s  the latest value meets the target"),
+		    label);
+	if (pr->status == TABLE_KPI_BEHIND)
+		return xasprintf(_("%s  the target's year is over and the "
+		    "latest value falls short"), label);
+	return xasprintf("%s  %s", label, pr->why != NULL ? pr->why : "");
+}
+
+static void
+view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
+    int width)
+{
+	struct table *t = vt->t;
+	const struct content_entity *e = table_selected_entity(t);
+	struct table_kpi_progress pr;
+	const struct table_row *r;
+	char *s;
+
+	(void)a;
+	(void)width;
+	if (e == NULL || e->type != CONTENT_KPI)
+		return;
+	r = &t->rows[table_selected(t)];
+	view_table_page_heading(p, e->title);
+	table_kpi_progress(e, &pr);
+	s = view_kpis_status_text(&pr);
+	view_table_page_para(p, _("Status"), s, 2);
+	free(s);
+	view_kpis_value(p, _("Baseline"), &e->u.kpi.baseline, e->u.kpi.unit);
+	view_kpis_value(p, _("Target"), &e->u.kpi.target, e->u.kpi.unit);
+	view_kpis_value(p, _("Latest"), &e->u.kpi.latest, e->u.kpi.unit);
+	if (r->cells[TABLE_KPI_COL_OF].text[0] != '\0')
+		view_table_page_para(p, t->cols[TABLE_KPI_COL_OF].header,
+		    r->cells[TABLE_KPI_COL_OF].text, 2);
+	s = xasprintf("%s  (%s %d)  %s", content_kpi_kind_label(e->u.kpi.kind),
+	    _("period"), e->period, e->id);
+	view_table_page_para(p, _("Kind"), s, 2);
+	free(s);
+}
+
+static struct view_table *
+view_kpis_vt(struct app *a)
+{
+	struct view_table *vt = view_table_state(a, VIEW_KPIS);
+	const struct content *c;
+
+	if (vt == NULL) {
+		c = app_content(a);
+		vt = view_table_create(a, VIEW_KPIS, table_content_kpis(
+		    c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]),
+		    "hms-kpis.tsv");
+		vt->filter_hint = N_("words; p:3 kind:kpi st:behind pj:p3-7; -word");
+		vt->detail = view_kpis_detail;
+	}
+	return vt;
+}
+
+static void
+view_kpis_enter(struct app *a)
+{
+	view_kpis_vt(a);
+}
+
+static void
+view_kpis_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+{
+	view_table_draw(a, view_kpis_vt(a), s, x, y, w, h);
+}
+
+static bool
+view_kpis_action(struct app *a, enum action act)
+{
+	return view_table_action(a, view_kpis_vt(a), act);
+}
+
+static bool
+view_kpis_key(struct app *a, uint32_t key)
+{
+	return view_table_key(a, view_kpis_vt(a), key);
+}
+
+static bool
+view_kpis_click(struct app *a, int x, int y, int button)
+{
+	return view_table_click(a, view_kpis_vt(a), x, y, button);
+}
+
+static void
+view_kpis_position(struct app *a, char *buf, size_t size)
+{
+	view_table_position(view_kpis_vt(a), buf, size);
+}
+
+static int
+view_kpis_save(struct app *a)
+{
+	return view_table_save(view_kpis_vt(a));
+}
+
+static void
+view_kpis_restore(struct app *a, int place)
+{
+	view_table_restore(view_kpis_vt(a), place);
+}
+
+static void
+view_kpis_free(struct app *a)
+{
+	view_table_free(a, VIEW_KPIS);
+}
+
+const struct view_ops view_kpis_ops = {
+	.name = "kpis",
+	.title = N_("KPIs"),
+	.table = KEYMAP_TABLE,
+	.enter = view_kpis_enter,
+	.draw = view_kpis_draw,
+	.action = view_kpis_action,
+	.key = view_kpis_key,
+	.click = view_kpis_click,
+	.position = view_kpis_position,
+	.save = view_kpis_save,
+	.restore = view_kpis_restore,
+	.free = view_kpis_free,
+};

@@ -1,0 +1,362 @@
+/* view-roadmap.c — the roadmap (工程表) as a timeline: measures as rows,
+ * grouped by roadmap table, against the five time columns; the selected
+ * cell shown whole with the measure's progress (進捗状況), KPIs and
+ * programs; the column that holds today marked "*…*". */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "content.h"
+#include "i18n.h"
+#include "layout.h"
+#include "table-content.h"
+#include "table.h"
+#include "util.h"
+#include "view-table.h"
+#include "view.h"
+
+#define VIEW_ROADMAP_MAX 64
+
+struct view_roadmap {
+	int	now;		/* the time column holding today, or -1 */
+};
+
+/* The last day a column covers, as YYYYMMDD: the two calendar-2024
+ * columns end with summer and with the year; the others with their
+ * fiscal year (31 March). */
+static long
+view_roadmap_deadline(enum content_column c)
+{
+	int first, last;
+
+	content_column_years(c, &first, &last);
+	if (c == CONTENT_COL_2024_SUMMER)
+		return last * 10000L + 831;
+	if (c == CONTENT_COL_2024_END)
+		return last * 10000L + 1231;
+	return (last + 1) * 10000L + 331;
+}
+
+/* The first column not yet over on the app's today (which --today
+ * sets): what is due now.  -1 before none or after all. */
+static int
+view_roadmap_now(struct app *a)
+{
+	int y, m, d, c;
+	long today;
+
+	app_today(a, &y, &m, &d);
+	today = y * 10000L + m * 100 + d;
+	for (c = 0; c < CONTENT_COL_COUNT; c++) {
+		if (today <= view_roadmap_deadline((enum content_column)c))
+			return c;
+	}
+	return -1;
+}
+
+static void
+view_roadmap_milestones(struct page *p, const struct content_entity *e,
+    enum content_column col, bool label)
+{
+	const struct content_entity *ms[VIEW_ROADMAP_MAX];
+	size_t n, i;
+	char *s;
+
+	n = table_measure_milestones(e, col, ms, HMS_NELEM(ms));
+	for (i = 0; i < n; i++) {
+		if (label)
+			s = xasprintf("- [%s] %s", content_column_label(col),
+			    ms[i]->title);
+		else
+			s = xasprintf("- %s", ms[i]->title);
+		page_add_wrapped(p, s, strlen(s), 1, true, STYLE_NORMAL, NULL, 0,
+		    -1);
+		free(s);
+	}
+	if (n == 0 && !label) {
+		s = xasprintf("- %s", _("(nothing in this column)"));
+		page_add_wrapped(p, s, strlen(s), 1, true, STYLE_DIM, NULL, 0, -1);
+		free(s);
+	}
+}
+
+static void
+view_roadmap_statuses(struct page *p, const struct content_entity *e)
+{
+	size_t i;
+	char *s, *label;
+
+	for (i = 0; i < e->u.measure.nstatuses; i++) {
+		const struct content_status *st = &e->u.measure.statuses[i];
+		label = xasprintf(_("進捗状況 as of %s"), st->asof != NULL ?
+		    st->asof : "?");
+		s = xasprintf("%s%.*s", st->ministry != NULL &&
+		    st->ministry->u.ministry.tag != NULL ?
+		    st->ministry->u.ministry.tag : "", (int)st->t.len,
+		    st->t.text);
+		view_table_page_para(p, label, s, 2);
+		free(s);
+		free(label);
+	}
+	if (e->u.measure.nstatuses == 0)
+		view_table_page_para(p, _("進捗状況"), _("none printed"), 2);
+}
+
+static void
+view_roadmap_kpis(struct page *p, const struct content_entity *e)
+{
+	struct table_kpi_progress pr;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < e->nbacklinks; i++) {
+		const struct content_entity *k = e->backlinks[i]->from;
+		if (e->backlinks[i]->rel != CONTENT_REL_INDICATOR_OF ||
+		    k->type != CONTENT_KPI)
+			continue;
+		table_kpi_progress(k, &pr);
+		s = xasprintf("%s  %s %s  %s", k->title, _("target"),
+		    k->u.kpi.target.present && k->u.kpi.target.text != NULL ?
+		    k->u.kpi.target.text : "-", table_kpi_status_label(pr.status));
+		view_table_page_para(p, _("KPI"), s, 2);
+		free(s);
+	}
+}
+
+static void
+view_roadmap_programs(struct page *p, const struct content_entity *e)
+{
+	struct buf b;
+	char num[64];
+	size_t i, k;
+
+	buf_init(&b);
+	for (i = 0; i < e->nbacklinks; i++) {
+		const struct content_entity *pg = e->backlinks[i]->from;
+		const struct content_entity *min;
+		if (e->backlinks[i]->rel != CONTENT_REL_SERVES ||
+		    pg->type != CONTENT_PROGRAM)
+			continue;
+		buf_reset(&b);
+		buf_adds(&b, pg->title);
+		if ((min = pg->u.program.ministry) != NULL &&
+		    min->u.ministry.tag != NULL)
+			buf_adds(&b, min->u.ministry.tag);
+		for (k = 0; k < pg->u.program.nbudgets; k++) {
+			const struct content_budget *bu = &pg->u.program.budgets[k];
+			/* A repeated line says nothing new here. */
+			if (bu->restated)
+				continue;
+			buf_adds(&b, k == 0 ? "  " : "; ");
+			if (bu->has_amount)
+				buf_printf(&b, "%s億円 ", table_format_number(num,
+				    sizeof num, bu->amount));
+			if (bu->fy != 0)
+				buf_printf(&b, "FY%d ", bu->fy);
+			buf_adds(&b, content_budget_type_label(bu->type));
+			if (bu->within)
+				buf_adds(&b, " (の内数)");
+		}
+		view_table_page_para(p, _("Program"), b.data, 2);
+	}
+	buf_free(&b);
+}
+
+static void
+view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
+    int width)
+{
+	const struct content_entity *e = table_selected_entity(vt->t);
+	int col = vt->t->col - TABLE_MEASURE_COL_FIRST_TIME, c;
+	char *s;
+
+	(void)a;
+	(void)width;
+	if (e == NULL)
+		return;
+	if (col >= 0) {
+		s = xasprintf("%s  [%s]", e->title,
+		    content_column_label((enum content_column)col));
+		view_table_page_heading(p, s);
+		free(s);
+		view_roadmap_milestones(p, e, (enum content_column)col, false);
+	} else {
+		view_table_page_heading(p, e->title);
+		for (c = 0; c < CONTENT_COL_COUNT; c++)
+			view_roadmap_milestones(p, e, (enum content_column)c,
+			    true);
+	}
+	view_roadmap_statuses(p, e);
+	view_roadmap_kpis(p, e);
+	view_roadmap_programs(p, e);
+	s = xasprintf(_("table %d  %s  %s"), e->u.measure.table,
+	    e->u.measure.group != NULL ? e->u.measure.group : "", e->id);
+	view_table_page_para(p, _("Roadmap"), s, 2);
+	free(s);
+}
+
+/* Enter on a cell with one milestone opens it; anywhere else, the
+ * measure, whose page lists every milestone. */
+static struct content_entity *
+view_roadmap_target(struct app *a, struct view_table *vt)
+{
+	const struct content_entity *ms[VIEW_ROADMAP_MAX];
+	struct content_entity *e = table_selected_entity(vt->t);
+	int col = vt->t->col - TABLE_MEASURE_COL_FIRST_TIME;
+
+	(void)a;
+	if (e == NULL || col < 0)
+		return e;
+	if (table_measure_milestones(e, (enum content_column)col, ms,
+	    HMS_NELEM(ms)) == 1)
+		return (struct content_entity *)ms[0];
+	return e;
+}
+
+static char *
+view_roadmap_info(struct app *a, struct view_table *vt)
+{
+	struct view_roadmap *vr = vt->priv;
+	int y, m, d;
+
+	app_today(a, &y, &m, &d);
+	if (vr->now < 0)
+		return xasprintf(_("today %04d-%02d-%02d is outside the roadmap"),
+		    y, m, d);
+	return xasprintf(_("*%s* = now (%04d-%02d-%02d)"),
+	    content_column_label((enum content_column)vr->now), y, m, d);
+}
+
+static int
+view_roadmap_cmp(const void *x, const void *y)
+{
+	const struct content_entity *const *a = x, *const *b = y;
+
+	if ((*a)->u.measure.table != (*b)->u.measure.table)
+		return (*a)->u.measure.table - (*b)->u.measure.table;
+	return (*a)->index < (*b)->index ? -1 : (*a)->index > (*b)->index;
+}
+
+static struct view_table *
+view_roadmap_vt(struct app *a)
+{
+	struct view_table *vt = view_table_state(a, VIEW_ROADMAP);
+	const struct content *c;
+	struct content_entity **v;
+	struct view_roadmap *vr;
+	struct table *t;
+	size_t i, n = 0;
+	char *head;
+
+	if (vt != NULL)
+		return vt;
+	c = app_content(a);
+	v = xcalloc(c->ntype[CONTENT_MEASURE] + 1, sizeof *v);
+	for (i = 0; i < c->ntype[CONTENT_MEASURE]; i++) {
+		if (c->by_type[CONTENT_MEASURE][i]->u.measure.table != 0)
+			v[n++] = c->by_type[CONTENT_MEASURE][i];
+	}
+	qsort(v, n, sizeof *v, view_roadmap_cmp);
+	t = table_content_measures(v, n, true);
+	free(v);
+	t->cell_cursor = true;
+	t->fixed_order = true;
+	vr = xcalloc(1, sizeof *vr);
+	vr->now = view_roadmap_now(a);
+	if (vr->now >= 0) {
+		/* "Now" in text, not colour: *2025年度*. */
+		head = xasprintf("*%s*", content_column_label(
+		    (enum content_column)vr->now));
+		table_set_header(t, TABLE_MEASURE_COL_FIRST_TIME + vr->now, head);
+		free(head);
+		/* Start where an official looks first: what is due now. */
+		t->col = TABLE_MEASURE_COL_FIRST_TIME + vr->now;
+	}
+	vt = view_table_create(a, VIEW_ROADMAP, t, "hms-roadmap.tsv");
+	vt->priv = vr;
+	vt->priv_free = free;
+	vt->filter_hint = N_("words, as in fih or dct; m:rm02; -word");
+	vt->detail = view_roadmap_detail;
+	vt->target = view_roadmap_target;
+	vt->info = view_roadmap_info;
+	return vt;
+}
+
+static void
+view_roadmap_enter(struct app *a)
+{
+	view_roadmap_vt(a);
+}
+
+static void
+view_roadmap_draw(struct app *a, struct surface *s, int x, int y, int w,
+    int h)
+{
+	view_table_draw(a, view_roadmap_vt(a), s, x, y, w, h);
+}
+
+static bool
+view_roadmap_action(struct app *a, enum action act)
+{
+	/* The timeline keeps its order: no sorting here. */
+	if (act == ACTION_SORT || act == ACTION_SORT_REVERSE ||
+	    act == ACTION_SORT_RESET) {
+		app_message(a, "%s", _("The roadmap keeps its order; f filters it."));
+		return true;
+	}
+	return view_table_action(a, view_roadmap_vt(a), act);
+}
+
+static bool
+view_roadmap_key(struct app *a, uint32_t key)
+{
+	return view_table_key(a, view_roadmap_vt(a), key);
+}
+
+static bool
+view_roadmap_click(struct app *a, int x, int y, int button)
+{
+	return view_table_click(a, view_roadmap_vt(a), x, y, button);
+}
+
+static void
+view_roadmap_position(struct app *a, char *buf, size_t size)
+{
+	view_table_position(view_roadmap_vt(a), buf, size);
+}
+
+static int
+view_roadmap_save(struct app *a)
+{
+	return view_table_save(view_roadmap_vt(a));
+}
+
+static void
+view_roadmap_restore(struct app *a, int place)
+{
+	view_table_restore(view_roadmap_vt(a), place);
+}
+
+static void
+view_roadmap_free(struct app *a)
+{
+	view_table_free(a, VIEW_ROADMAP);
+}
+
+const struct view_ops view_roadmap_ops = {
+	.name = "roadmap",
+	.title = N_("Roadmap"),
+	.table = KEYMAP_ROADMAP,
+	.enter = view_roadmap_enter,
+	.draw = view_roadmap_draw,
+	.action = view_roadmap_action,
+	.key = view_roadmap_key,
+	.click = view_roadmap_click,
+	.position = view_roadmap_position,
+	.save = view_roadmap_save,
+	.restore = view_roadmap_restore,
+	.free = view_roadmap_free,
+};

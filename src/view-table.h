@@ -1,0 +1,97 @@
+/* view-table.h — what the table views (KPIs, programs, roadmap) share: a
+ * table under an info line, a footer and a detail pane showing the
+ * selected row whole; the filter and export prompts; Enter opening the
+ * selection; the place kept across the reader and history. */
+#ifndef HMS_VIEW_TABLE_H
+#define HMS_VIEW_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+struct page;
+struct table;
+struct view_table;
+
+/* Fill the detail pane's page (already started, width cells wide). */
+typedef void view_table_detail_fn(struct app *a, struct view_table *vt,
+    struct page *p, int width);
+/* Lines the footer wants (below the table), and drawing them. */
+typedef int view_table_footer_lines_fn(struct app *a, struct view_table *vt);
+typedef void view_table_footer_fn(struct app *a, struct view_table *vt,
+    struct surface *s, int x, int y, int w, int h);
+/* The view's own actions first; false passes them on. */
+typedef bool view_table_action_fn(struct app *a, struct view_table *vt,
+    enum action act);
+/* What Enter opens (default: the selected row's entity). */
+typedef struct content_entity *view_table_target_fn(struct app *a,
+    struct view_table *vt);
+/* Extra text for the info line (may be NULL); the caller frees it. */
+typedef char *view_table_info_fn(struct app *a, struct view_table *vt);
+
+struct view_table {
+	enum app_view			 view;
+	struct table			*t;
+	const char			*file;		/* default export name:
+							   "hms-kpis.tsv" */
+	const char			*filter_hint;	/* the filter prompt's
+							   examples, N_() */
+	view_table_detail_fn		*detail;
+	view_table_footer_lines_fn	*footer_lines;
+	view_table_footer_fn		*footer;
+	view_table_action_fn		*action;
+	view_table_target_fn		*target;
+	view_table_info_fn		*info;
+	void				*priv;		/* the view's own */
+	void				(*priv_free)(void *);
+
+	char				*filter_before;	/* restored when the
+							   filter prompt is
+							   cancelled */
+	char				*export_path;	/* last one used */
+	/* The detail pane's page, rebuilt when the selection, the width
+	 * or anything else (gen) changes. */
+	struct page			*page;
+	int				 page_row, page_col, page_width;
+	unsigned			 page_gen, gen;
+};
+
+/* A view's table state: created with the table t on first use (t is
+ * then owned), else the existing one. */
+struct view_table *view_table_state(struct app *a, enum app_view v);
+struct view_table *view_table_create(struct app *a, enum app_view v,
+    struct table *t, const char *file);
+void view_table_free(struct app *a, enum app_view v);
+
+/* Note that something the detail pane shows has changed. */
+void view_table_touch(struct view_table *vt);
+
+void view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
+    int x, int y, int w, int h);
+bool view_table_action(struct app *a, struct view_table *vt,
+    enum action act);
+bool view_table_key(struct app *a, struct view_table *vt, uint32_t key);
+bool view_table_click(struct app *a, struct view_table *vt, int x, int y,
+    int button);
+void view_table_position(struct view_table *vt, char *buf, size_t size);
+/* History: the selected row and column as one number. */
+int view_table_save(struct view_table *vt);
+void view_table_restore(struct view_table *vt, int place);
+
+/* The detail lines every table shows: each column's header and whole
+ * text, and the entity's id. */
+void view_table_detail_cells(struct view_table *vt, struct page *p,
+    int width);
+/* A heading line and a wrapped paragraph, for detail panes. */
+void view_table_page_heading(struct page *p, const char *text);
+void view_table_page_para(struct page *p, const char *label,
+    const char *text, int indent);
+
+/* Write the table as filtered and sorted to path (TSV, or CSV when it
+ * ends in .csv; "~/" is the home directory).  Returns the rows written,
+ * or -1 with a message in *err (the caller frees it). */
+long view_table_export_file(const struct table *t, const char *path,
+    char **err);
+
+#endif

@@ -1,0 +1,68 @@
+#!/bin/sh
+# test-search-ui.sh — incremental search in the interface: the results
+# follow each keystroke, Enter keeps them, the second hit opens with its
+# match, n and N move through matches and hits; history and filters.
+. "$top_srcdir/tests/term/lib.sh"
+
+term_start 100 30
+term_check "Period 3" "started"
+term_keys /
+term_check "Type to search." "/ opens the search with an empty list"
+
+# One key at a time: each keystroke updates the list.
+term_type "バ"
+term_check " hits" "after バ: hits are counted on the prompt line"
+hits() { term_capture | tail -n 1 | sed -n 's/.* \([0-9][0-9]*\) hits$/\1/p'; }
+n1=$(hits)
+term_type "イ"
+term_type "オ"
+term_type "シ"
+term_check "バイオシミラー" "after バイオシ: バイオシミラー is in the list"
+n4=$(hits)
+[ -n "$n1" ] && [ -n "$n4" ] && [ "$n4" -lt "$n1" ]
+ok $? "more letters, fewer hits ($n1 then $n4)"
+term_type "ミラー"
+term_check "Term (" "results are grouped by type"
+term_check "/バイオシミラー" "the prompt shows the query"
+
+# Enter keeps the results and moves to the list; Down, Enter opens hit 2.
+term_keys Enter
+term_check "hits: Up/Down choose" "Enter keeps the results"
+term_keys Down Enter
+term_check "[reader]" "Enter on the second hit opens it in the reader"
+first=$(term_capture | head -n 1)
+term_keys n
+sleep 0.2
+term_keys n
+term_check "[reader]" "n moves through the matches (still reading)"
+# The results stay: R shows them again.
+term_keys R
+term_check "Term (" "R shows the results again"
+
+# Filters: type and period tokens.
+term_keys /
+term_type "t:program FIH"
+term_check "Program" "t:program keeps programs only"
+term_check_gone "Term (" "t:program drops terms"
+term_keys Escape
+term_check_gone "/t:program" "Escape closes the prompt"
+
+# A bad regex: PCRE2's message with the offset, never a crash.
+term_keys /
+term_keys C-r
+term_type "FIH("
+term_check "offset" "a bad regex shows PCRE2's message with the offset"
+term_keys Escape
+term_check_gone "FIH(" "Escape closes the regex prompt"
+
+# History: Up brings back the last accepted query (cancelled ones are not
+# kept).
+term_keys /
+term_keys Up
+term_check "/バイオシミラー" "Up in the prompt recalls the last search"
+term_keys Escape
+term_check_gone "/バイオシミラー" "Escape closes the prompt"
+term_keys q
+[ "$(term_status)" = 0 ]; ok $? "quits cleanly"
+
+done_testing
