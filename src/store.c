@@ -679,7 +679,7 @@ store_notes_line(struct store_data *d, struct store_errs *e,
     const char *line, size_t len, int lineno, void *state)
 {
 	struct store_notes_state *st = state;
-	const char *p = line, *end = line + len, *f, *vf, *tf, *kf;
+	const char *p = line, *end, *f, *vf, *tf, *kf;
 	size_t n, vn, tn, kn, k;
 	char num[16], *endp;
 	long v;
@@ -690,6 +690,8 @@ store_notes_line(struct store_data *d, struct store_errs *e,
 		store_notes_end_record(d, st);
 		return;
 	}
+	/* Only now: NULL + 0 is undefined (UBSan, found by fuzz-store). */
+	end = line + len;
 	if (len == 0 || line[0] == '\t') {
 		/* A line of text: of the note or of an earlier version. */
 		if (st->bad)
@@ -751,7 +753,7 @@ store_notes_line(struct store_data *d, struct store_errs *e,
 		memcpy(num, vf, vn);
 		num[vn] = '\0';
 		v = strtol(num, &endp, 10);
-		if (*endp != '\0' || v < 0 || v > INT_MAX / 2) {
+		if (*endp != '\0' || v < 1 || v > INT_MAX / 2) {
 			store_bad(e, lineno, _("bad version: %s"), num);
 			st->bad = is_note;
 			return;
