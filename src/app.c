@@ -1517,6 +1517,12 @@ app_handle_key(struct app *a, uint32_t key)
 		return;
 	}
 	if (a->too_small) {
+		/* The terminal may have grown already, its resize signal
+		 * still on the way: then the key counts. */
+		term_size_now(&w, &h);
+		a->too_small = w < APP_MIN_W || h < APP_MIN_H;
+	}
+	if (a->too_small) {
 		/* Only quitting works until the screen is big enough. */
 		if (key == 'q' || key == (HK_CTRL | 'c'))
 			a->quit = true;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -164,6 +165,19 @@ void
 term_size(int *w, int *h)
 {
 	getmaxyx(stdscr, *h, *w);
+}
+
+void
+term_size_now(int *w, int *h)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
+	    ws.ws_row > 0) {
+		*w = ws.ws_col;
+		*h = ws.ws_row;
+	} else
+		term_size(w, h);
 }
 
 int

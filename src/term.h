@@ -29,6 +29,10 @@ bool term_active(void);
 
 /* The current size. */
 void term_size(int *w, int *h);
+/* The size the terminal has at this moment, which may be newer than the
+ * last resize ncurses has seen (keys and the resize signal take separate
+ * ways: a key typed after a resize can arrive first). */
+void term_size_now(int *w, int *h);
 
 /* Why term_read_key returned without a key. */
 enum term_event {
