@@ -28,6 +28,7 @@
 
 #include "arena.h"
 #include "content-load.h"
+#include "content-snap.h"
 #include "content.h"
 #include "text.h"
 #include "util.h"
@@ -95,7 +96,6 @@ struct load_state {
 	size_t			 nlinks, linkcap;
 };
 
-static uint64_t load_hash(uint64_t h, const void *p, size_t n);
 static xmlRelaxNGPtr load_schema(struct load_state *st);
 
 /* ---- diagnostics ---- */
@@ -281,7 +281,7 @@ load_read(struct load_state *st, struct load_file *f)
 	}
 
 	if (st->cache != NULL && st->schema_data != NULL)
-		f->schema_key = load_hash(load_hash(0x5c4e3a, st->schema_data,
+		f->schema_key = content_hash(content_hash(0x5c4e3a, st->schema_data,
 		    st->schema_len), f->data, f->len);
 
 	opts = XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_BIG_LINES |
@@ -341,29 +341,6 @@ content_load_trust_verified(bool on)
 	load_trust = on;
 }
 
-/* A 64-bit hash of bytes, a word at a time: a cache key, not a defence
- * against someone who can write the cache (they own the account). */
-static uint64_t
-load_hash(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t w;
-
-	h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
-	while (n >= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
-		s += 8;
-		n -= 8;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0x94d049bb133111ebULL;
-	h ^= h >> 29;
-	return h != 0 ? h : 1;
-}
-
 static int
 load_cmp_key(const void *a, const void *b)
 {
@@ -374,20 +351,6 @@ load_cmp_key(const void *a, const void *b)
 
 #define LOAD_CACHE_HEADER "hms verified-content 1 " PACKAGE_VERSION "\n"
 #define LOAD_CACHE_MAX 2000	/* keys kept: many content versions */
-
-/* $XDG_CACHE_HOME/hms/verified, or ~/.cache/hms/verified; NULL when
- * there is no such place. */
-static char *
-load_cache_path(void)
-{
-	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
-
-	if (x != NULL && x[0] == '/')
-		return xasprintf("%s/hms/verified", x);
-	if (h != NULL && h[0] == '/')
-		return xasprintf("%s/.cache/hms/verified", h);
-	return NULL;
-}
 
 static struct load_cache *
 load_cache_open(void)
@@ -400,7 +363,7 @@ load_cache_open(void)
 	if (!load_trust)
 		return NULL;
 	c = xcalloc(1, sizeof *c);
-	if ((c->path = load_cache_path()) == NULL)
+	if ((c->path = content_cache_path("verified")) == NULL)
 		return c;
 	data = util_read_file(c->path, &len);
 	if (data == NULL)
@@ -439,30 +402,6 @@ load_cache_add(struct load_cache *c, uint64_t key)
 	c->add[c->nadd++] = key;
 }
 
-/* mkdir -p the directory of path, mode 0700 for what it creates. */
-static bool
-load_cache_mkdir(const char *path)
-{
-	char *d = xstrdup(path), *p;
-	bool ok = true;
-
-	if ((p = strrchr(d, '/')) != NULL)
-		*p = '\0';
-	for (p = d + 1; ok; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(d, 0700) != 0 && errno != EEXIST)
-			ok = false;
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	free(d);
-	return ok;
-}
-
 /* Write the keys back, atomically; a cache that cannot be written is
  * only slower next time. */
 static void
@@ -475,7 +414,7 @@ load_cache_close(struct load_cache *c)
 
 	if (c == NULL)
 		return;
-	if (c->path != NULL && c->nadd > 0 && load_cache_mkdir(c->path)) {
+	if (c->path != NULL && c->nadd > 0 && content_cache_mkdir(c->path)) {
 		tmp = xasprintf("%s.tmp-%ld", c->path, (long)getpid());
 		if ((f = fopen(tmp, "w")) != NULL) {
 			fputs(LOAD_CACHE_HEADER, f);
@@ -1455,16 +1394,16 @@ load_check_titles(struct load_state *st)
 		for (i = 0; i < c->nsources; i++) {
 			const struct content_source *src = &c->sources[i];
 			if (src->name != NULL)
-				srch = load_hash(srch, src->name,
+				srch = content_hash(srch, src->name,
 				    strlen(src->name) + 1);
 			if (src->text != NULL)
-				srch = load_hash(srch, src->text, src->len);
+				srch = content_hash(srch, src->text, src->len);
 		}
 		for (i = 0; i < st->nfiles; i++) {
 			f = &st->files[i];
 			if (f->data == NULL)
 				continue;
-			f->titles_key = load_hash(srch, f->data, f->len);
+			f->titles_key = content_hash(srch, f->data, f->len);
 			f->titles_known = load_cache_has(st->cache,
 			    f->titles_key);
 		}
@@ -1704,6 +1643,36 @@ load_dirname(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+static int
+load_cmp_input(const void *a, const void *b)
+{
+	const struct content_snap_input *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/* Snapshot what a load of the directory dir that passed everything built
+ * (see content-snap.h), keyed by the very bytes it was built from. */
+static void
+load_snap_save(struct load_state *st, const char *dir)
+{
+	struct content_snap_input *in;
+	const char *slash;
+	size_t i;
+
+	in = xcalloc(st->nfiles + 1, sizeof *in);
+	for (i = 0; i < st->nfiles; i++) {
+		slash = strrchr(st->files[i].path, '/');
+		in[i].name = slash != NULL ? slash + 1 : st->files[i].path;
+		in[i].data = st->files[i].data;
+		in[i].len = st->files[i].len;
+	}
+	qsort(in, st->nfiles, sizeof *in, load_cmp_input);
+	content_snap_save(st->c, dir, in, st->nfiles, st->schema_data,
+	    st->schema_len);
+	free(in);
+}
+
 static struct content *
 load_run(const char *const *paths, size_t npaths, const char *fallback,
     const char *schema_path, struct content_diags *d)
@@ -1821,6 +1790,9 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 			load_cache_add(st.cache, st.files[i].schema_key);
 			load_cache_add(st.cache, st.files[i].titles_key);
 		}
+		if (npaths == 1 && fallback == NULL &&
+		    stat(paths[0], &sb) == 0 && S_ISDIR(sb.st_mode))
+			load_snap_save(&st, paths[0]);
 	}
 	load_cache_close(st.cache);
 
@@ -1852,7 +1824,12 @@ struct content *
 content_load(const char *dir, const char *schema, struct content_diags *d)
 {
 	const char *paths[1] = { dir };
+	struct content *c;
 
+	/* A directory that loaded cleanly before, byte for byte the same,
+	 * need not be parsed again. */
+	if (load_trust && (c = content_snap_load(dir, schema)) != NULL)
+		return c;
 	return load_run(paths, 1, NULL, schema, d);
 }
 

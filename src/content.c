@@ -318,5 +318,6 @@ content_free(struct content *c)
 		return;
 	for (i = 0; i < c->nsources; i++)
 		free((char *)c->sources[i].text);
+	free(c->snapshot);
 	arena_free(c->arena);
 }

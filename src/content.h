@@ -319,6 +319,9 @@ struct content {
 	/* Per type, in document order. */
 	struct content_entity	**by_type[CONTENT_TYPE_COUNT];
 	size_t			  ntype[CONTENT_TYPE_COUNT];
+	/* The snapshot it was read from (strings point into it), or NULL:
+	 * see content-snap.h. */
+	char			 *snapshot;
 };
 
 /* Names of types, relations and enums, for output and parsing. */

@@ -30,6 +30,23 @@ run hms --content "$tmpdir/c" show period:3
 check_rc 0 "a second load, from the cache, gives the same"
 [ "$(tail -n +2 "$cache" | wc -l)" = "$n" ]; ok $? "and adds nothing"
 
+# The snapshot (content-snap.h): the second load read no XML at all, and
+# what it shows is what the XML shows.
+nsnap=$(ls "$XDG_CACHE_HOME"/hms/ | grep -c '^snap-')
+[ "$nsnap" = 1 ]; ok $? "a clean load leaves one snapshot of the directory (got $nsnap)"
+same_both_ways() {
+	run hms --content "$tmpdir/c" "$@"
+	from_snap="$out"
+	rm -f "$XDG_CACHE_HOME"/hms/snap-*
+	run hms --content "$tmpdir/c" "$@"
+	[ -n "$out" ] && [ "$out" = "$from_snap" ]
+	ok $? "from the snapshot and from the XML alike: hms $*"
+}
+same_both_ways --format=json show kpi:s3-goal-2
+same_both_ways --format=json search 医療機器
+same_both_ways --format=json funds 医療機器
+same_both_ways --format=tsv list section
+
 # A file that changes is checked again: an attribute the schema forbids.
 cp "$tmpdir/c/projects.xml" "$tmpdir/projects.xml"
 sed -i '0,/<project id="project:p1-drugs"/s//<project frobnicate="1" id="project:p1-drugs"/' "$tmpdir/c/projects.xml"
@@ -67,7 +84,9 @@ run hms check "$tmpdir/c"
 check_rc 0 "hms check of the restored content passes"
 check_out_has "content OK" "and says so"
 
-# Caches hms cannot use change nothing but speed.
+# Caches hms cannot use change nothing but speed.  (Without the
+# snapshot, which would skip the load and its verified-content cache.)
+rm -f "$XDG_CACHE_HOME"/hms/snap-*
 printf 'hms verified-content 1 0.0.0-other\nffffffffffffffff\n' >"$cache"
 run hms --content "$tmpdir/c" show period:3
 check_rc 0 "a cache of another version is ignored"

@@ -1,0 +1,1187 @@
+/* content-snap.c — write a checked content model flat, read it back.
+ *
+ * The snapshot is a header and a payload of fields in a fixed order:
+ * numbers as 32- or 64-bit words in the machine's own order (a snapshot
+ * never leaves the machine that wrote it), strings as a length and their
+ * bytes with a NUL (read back in place: the payload stays in memory as
+ * long as the content does), entities and links as indexes.  Reading
+ * checks every length, count and index against what is left, so a
+ * damaged file is refused rather than followed; the payload's own hash
+ * catches damage before that. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "content-snap.h"
+#include "content.h"
+#include "util.h"
+
+#define SNAP_MAGIC	"hms-snapshot 1 " PACKAGE_VERSION "\n"
+#define SNAP_NONE	UINT32_MAX	/* a NULL string */
+
+/* ---- shared with the verified-content cache ---- */
+
+uint64_t
+content_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t w;
+
+	h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		s += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	h ^= h >> 29;
+	return h != 0 ? h : 1;
+}
+
+char *
+content_cache_path(const char *name)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/hms/%s", x, name);
+	if (h != NULL && h[0] == '/')
+		return xasprintf("%s/.cache/hms/%s", h, name);
+	return NULL;
+}
+
+bool
+content_cache_mkdir(const char *path)
+{
+	char *d = xstrdup(path), *p;
+	bool ok = true;
+
+	if ((p = strrchr(d, '/')) != NULL)
+		*p = '\0';
+	for (p = d + 1; ok; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(d, 0700) != 0 && errno != EEXIST)
+			ok = false;
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(d);
+	return ok;
+}
+
+/* The snapshot of the directory dir: one file per content directory, so
+ * fixtures and the bundled content do not evict each other. */
+static char *
+snap_path(const char *dir)
+{
+	char *real = realpath(dir, NULL), name[40], *p;
+
+	if (real == NULL)
+		return NULL;
+	snprintf(name, sizeof name, "snap-%016llx",
+	    (unsigned long long)content_hash(0x534e4150, real, strlen(real)));
+	free(real);
+	p = content_cache_path(name);
+	return p;
+}
+
+/* The key: every input's name, length and bytes, in order. */
+static uint64_t
+snap_key(const struct content_snap_input *xml, size_t nxml,
+    const char *schema, size_t schema_len,
+    const struct content_snap_input *src, size_t nsrc)
+{
+	uint64_t h = content_hash(0, SNAP_MAGIC, strlen(SNAP_MAGIC));
+	size_t i;
+
+	for (i = 0; i < nxml; i++) {
+		h = content_hash(h, xml[i].name, strlen(xml[i].name));
+		h = content_hash(h, xml[i].data, xml[i].len);
+	}
+	if (schema != NULL)
+		h = content_hash(h, schema, schema_len);
+	else
+		h = content_hash(h, "no schema", 9);
+	for (i = 0; i < nsrc; i++) {
+		h = content_hash(h, src[i].name, strlen(src[i].name));
+		if (src[i].data != NULL)
+			h = content_hash(h, src[i].data, src[i].len);
+		else
+			h = content_hash(h, "absent", 6);
+	}
+	return h;
+}
+
+/* ---- writing ---- */
+
+struct snap_w {
+	struct buf		 b;
+	const struct content	*c;
+	const struct content_snap_input *xml;
+	size_t			 nxml;
+	/* Every link, sorted by address, with its index: links are written
+	 * once and named by index from both ends. */
+	struct snap_link	*links;
+	size_t			 nlinks;
+	bool			 bad;
+};
+
+struct snap_link {
+	const struct content_link	*l;
+	uint32_t			 index;
+};
+
+static void
+w_u32(struct snap_w *w, uint32_t v)
+{
+	buf_add(&w->b, &v, sizeof v);
+}
+
+static void
+w_i32(struct snap_w *w, int v)
+{
+	int32_t x = v;
+
+	buf_add(&w->b, &x, sizeof x);
+}
+
+static void
+w_u64(struct snap_w *w, uint64_t v)
+{
+	buf_add(&w->b, &v, sizeof v);
+}
+
+static void
+w_f64(struct snap_w *w, double v)
+{
+	buf_add(&w->b, &v, sizeof v);
+}
+
+static void
+w_strn(struct snap_w *w, const char *s, size_t len)
+{
+	if (s == NULL) {
+		w_u32(w, SNAP_NONE);
+		return;
+	}
+	if (len >= SNAP_NONE) {
+		w->bad = true;
+		return;
+	}
+	w_u32(w, (uint32_t)len);
+	buf_add(&w->b, s, len);
+	buf_addc(&w->b, '\0');
+}
+
+static void
+w_str(struct snap_w *w, const char *s)
+{
+	w_strn(w, s, s != NULL ? strlen(s) : 0);
+}
+
+static void
+w_count(struct snap_w *w, size_t n)
+{
+	if (n >= SNAP_NONE)
+		w->bad = true;
+	w_u32(w, (uint32_t)n);
+}
+
+/* An entity as index + 1, 0 for NULL. */
+static void
+w_ent(struct snap_w *w, const struct content_entity *e)
+{
+	w_u32(w, e == NULL ? 0 : (uint32_t)e->index + 1);
+}
+
+static uint32_t
+w_source_index(struct snap_w *w, const struct content_source *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < w->c->nsources; i++) {
+		if (&w->c->sources[i] == s)
+			return (uint32_t)i + 1;
+	}
+	w->bad = true;
+	return 0;
+}
+
+static void
+w_range(struct snap_w *w, const struct content_prov *p)
+{
+	w_u32(w, w_source_index(w, p->source));
+	w_i32(w, p->first);
+	w_i32(w, p->last);
+}
+
+/* A prov pointer outside entities: NULL or one range. */
+static void
+w_prov(struct snap_w *w, const struct content_prov *p)
+{
+	w_u32(w, p != NULL);
+	if (p != NULL)
+		w_range(w, p);
+}
+
+static void
+w_text(struct snap_w *w, const struct content_text *t)
+{
+	size_t i;
+
+	w_strn(w, t->text, t->len);
+	w_count(w, t->nrefs);
+	for (i = 0; i < t->nrefs; i++) {
+		w_u64(w, t->refs[i].off);
+		w_u64(w, t->refs[i].len);
+		w_ent(w, t->refs[i].target);
+	}
+	w_prov(w, t->prov);
+}
+
+static void
+w_value(struct snap_w *w, const struct content_value *v)
+{
+	w_u32(w, v->present);
+	w_u32(w, v->has_value);
+	w_f64(w, v->value);
+	w_str(w, v->unit);
+	w_str(w, v->year);
+	w_i32(w, v->year_first);
+	w_i32(w, v->year_last);
+	w_str(w, v->date);
+	w_str(w, v->text);
+	w_prov(w, v->prov);
+}
+
+static void
+w_budgets(struct snap_w *w, const struct content_budget *b, size_t n)
+{
+	size_t i;
+
+	w_count(w, n);
+	for (i = 0; i < n; i++) {
+		w_u32(w, b[i].has_amount);
+		w_f64(w, b[i].amount);
+		w_i32(w, b[i].fy);
+		w_u32(w, b[i].type);
+		w_u32(w, b[i].draft);
+		w_u32(w, b[i].restated);
+		w_u32(w, b[i].within);
+		w_str(w, b[i].text);
+		w_prov(w, b[i].prov);
+	}
+}
+
+static void
+w_ents(struct snap_w *w, struct content_entity *const *v, size_t n)
+{
+	size_t i;
+
+	w_count(w, n);
+	for (i = 0; i < n; i++)
+		w_ent(w, v[i]);
+}
+
+static int
+snap_cmp_link(const void *a, const void *b)
+{
+	const struct snap_link *x = a, *y = b;
+
+	if (x->l == y->l)
+		return 0;
+	return (uintptr_t)x->l < (uintptr_t)y->l ? -1 : 1;
+}
+
+static void
+w_link_refs(struct snap_w *w, struct content_link *const *v, size_t n)
+{
+	struct snap_link key, *f;
+	size_t i;
+
+	w_count(w, n);
+	for (i = 0; i < n; i++) {
+		key.l = v[i];
+		f = bsearch(&key, w->links, w->nlinks, sizeof *w->links,
+		    snap_cmp_link);
+		if (f == NULL) {
+			w->bad = true;
+			w_u32(w, 0);
+		} else
+			w_u32(w, f->index);
+	}
+}
+
+static uint32_t
+w_file_index(struct snap_w *w, const char *file)
+{
+	const char *base = strrchr(file, '/');
+	size_t i;
+
+	base = base != NULL ? base + 1 : file;
+	for (i = 0; i < w->nxml; i++) {
+		if (strcmp(w->xml[i].name, base) == 0)
+			return (uint32_t)i;
+	}
+	w->bad = true;
+	return 0;
+}
+
+static void
+w_entity(struct snap_w *w, const struct content_entity *e)
+{
+	size_t i;
+
+	w_u32(w, e->type);
+	w_str(w, e->id);
+	w_str(w, e->title);
+	w_str(w, e->title_en);
+	w_count(w, e->naliases);
+	for (i = 0; i < e->naliases; i++)
+		w_str(w, e->aliases[i]);
+	w_i32(w, e->period);
+	w_str(w, e->num);
+	w_u32(w, w_file_index(w, e->file));
+	w_i32(w, e->line);
+	w_count(w, e->nprov);
+	for (i = 0; i < e->nprov; i++)
+		w_range(w, &e->prov[i]);
+	w_count(w, e->nblocks);
+	for (i = 0; i < e->nblocks; i++) {
+		const struct content_block *b = &e->blocks[i];
+		w_u32(w, b->kind);
+		w_str(w, b->mark);
+		w_i32(w, b->level);
+		w_u32(w, b->note_kind);
+		w_str(w, b->lang);
+		w_text(w, &b->t);
+	}
+	w_link_refs(w, e->links, e->nlinks);
+	w_link_refs(w, e->backlinks, e->nbacklinks);
+	w_ent(w, e->parent);
+	w_ents(w, e->children, e->nchildren);
+
+	switch (e->type) {
+	case CONTENT_PERIOD:
+		w_i32(w, e->u.period.fy_start);
+		w_i32(w, e->u.period.fy_end);
+		break;
+	case CONTENT_PROJECT:
+		w_i32(w, e->u.project.num);
+		w_u32(w, e->u.project.area);
+		w_str(w, e->u.project.theme);
+		w_budgets(w, e->u.project.totals, e->u.project.ntotals);
+		break;
+	case CONTENT_DISEASE:
+		w_str(w, e->u.disease.theme);
+		break;
+	case CONTENT_MEASURE:
+		w_i32(w, e->u.measure.table);
+		w_str(w, e->u.measure.group);
+		w_count(w, e->u.measure.nstatuses);
+		for (i = 0; i < e->u.measure.nstatuses; i++) {
+			const struct content_status *s =
+			    &e->u.measure.statuses[i];
+			w_str(w, s->asof);
+			w_ent(w, s->ministry);
+			w_text(w, &s->t);
+		}
+		break;
+	case CONTENT_MILESTONE:
+		w_u32(w, e->u.milestone.column);
+		w_ents(w, e->u.milestone.measures, e->u.milestone.nmeasures);
+		w_ent(w, e->u.milestone.restates);
+		break;
+	case CONTENT_KPI:
+		w_u32(w, e->u.kpi.kind);
+		w_u32(w, e->u.kpi.down);
+		w_str(w, e->u.kpi.unit);
+		w_value(w, &e->u.kpi.baseline);
+		w_value(w, &e->u.kpi.target);
+		w_value(w, &e->u.kpi.latest);
+		break;
+	case CONTENT_PROGRAM:
+		w_u32(w, e->u.program.kind);
+		w_ent(w, e->u.program.ministry);
+		w_budgets(w, e->u.program.budgets, e->u.program.nbudgets);
+		break;
+	case CONTENT_MINISTRY:
+		w_str(w, e->u.ministry.tag);
+		break;
+	case CONTENT_TERM:
+		w_u32(w, e->u.term.kind);
+		w_count(w, e->u.term.nexpansions);
+		for (i = 0; i < e->u.term.nexpansions; i++) {
+			const struct content_expansion *x =
+			    &e->u.term.expansions[i];
+			w_str(w, x->lang);
+			w_str(w, x->text);
+			w_prov(w, x->prov);
+		}
+		break;
+	case CONTENT_SECTION:
+	case CONTENT_TYPE_COUNT:
+		break;
+	}
+}
+
+static void
+w_payload(struct snap_w *w)
+{
+	const struct content *c = w->c;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < c->nentities; i++)
+		n += c->entities[i]->nlinks;
+	w->links = xcalloc(n + 1, sizeof *w->links);
+	for (i = 0; i < c->nentities; i++) {
+		for (j = 0; j < c->entities[i]->nlinks; j++) {
+			w->links[w->nlinks].l = c->entities[i]->links[j];
+			w->links[w->nlinks].index = (uint32_t)w->nlinks;
+			w->nlinks++;
+		}
+	}
+
+	w_count(w, w->nxml);
+	for (i = 0; i < w->nxml; i++)
+		w_str(w, w->xml[i].name);
+	w_count(w, c->nsources);
+	for (i = 0; i < c->nsources; i++) {
+		const struct content_source *s = &c->sources[i];
+		w_str(w, s->name);
+		w_str(w, s->file);
+		w_str(w, s->seed);
+		w_str(w, s->title);
+		w_str(w, s->title_en);
+		w_str(w, s->publisher);
+		w_str(w, s->date);
+		w_str(w, s->license);
+		w_u64(w, s->len);
+		w_count(w, s->nlines);
+		for (j = 0; j <= s->nlines; j++)
+			w_u64(w, s->line_off[j]);
+	}
+	w_count(w, c->nentities);
+	w_count(w, w->nlinks);
+	for (i = 0; i < w->nlinks; i++) {
+		const struct content_link *l = w->links[i].l;
+		w_u32(w, l->rel);
+		w_u32(w, l->basis);
+		w_u32(w, l->lineage);
+		w_ent(w, l->from);
+		w_ent(w, l->to);
+		w_prov(w, l->prov);
+		w_u32(w, l->note != NULL);
+		if (l->note != NULL)
+			w_text(w, l->note);
+		w_str(w, l->note_en);
+	}
+	/* Links are named by index in the order above; look them up by
+	 * address from here on. */
+	qsort(w->links, w->nlinks, sizeof *w->links, snap_cmp_link);
+	for (i = 0; i < c->nentities; i++) {
+		if (c->entities[i]->index != i)
+			w->bad = true;
+		w_entity(w, c->entities[i]);
+	}
+	free(w->links);
+}
+
+void
+content_snap_save(const struct content *c, const char *dir,
+    const struct content_snap_input *xml, size_t nxml,
+    const char *schema_data, size_t schema_len)
+{
+	struct snap_w w;
+	struct content_snap_input *src;
+	char *path, *tmp;
+	uint64_t key, hash, len;
+	size_t i;
+	FILE *f;
+	bool ok;
+
+	if ((path = snap_path(dir)) == NULL)
+		return;
+	memset(&w, 0, sizeof w);
+	buf_init(&w.b);
+	w.c = c;
+	w.xml = xml;
+	w.nxml = nxml;
+	w_payload(&w);
+
+	src = xcalloc(c->nsources + 1, sizeof *src);
+	for (i = 0; i < c->nsources; i++) {
+		src[i].name = c->sources[i].file;
+		src[i].data = c->sources[i].text;
+		src[i].len = c->sources[i].len;
+	}
+	key = snap_key(xml, nxml, schema_data, schema_len, src, c->nsources);
+	free(src);
+	hash = content_hash(0, w.b.data, w.b.len);
+	len = w.b.len;
+
+	if (!w.bad && content_cache_mkdir(path)) {
+		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+		if ((f = fopen(tmp, "wb")) != NULL) {
+			fputs(SNAP_MAGIC, f);
+			fwrite(&key, sizeof key, 1, f);
+			fwrite(&hash, sizeof hash, 1, f);
+			fwrite(&len, sizeof len, 1, f);
+			fwrite(w.b.data, 1, w.b.len, f);
+			ok = !ferror(f);
+			ok = fclose(f) == 0 && ok;
+			if (!ok || rename(tmp, path) != 0)
+				unlink(tmp);
+		}
+		free(tmp);
+	}
+	buf_free(&w.b);
+	free(path);
+}
+
+/* ---- reading ---- */
+
+struct snap_r {
+	const char		*p, *end;
+	bool			 bad;
+	struct content		*c;
+	struct arena		*a;
+	struct content_link	*links;
+	size_t			 nlinks;
+	char			**files;	/* dir/NAME.xml, in the arena */
+	size_t			 nfiles;
+};
+
+static bool
+r_need(struct snap_r *r, size_t n)
+{
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = true;
+		return false;
+	}
+	return true;
+}
+
+static uint32_t
+r_u32(struct snap_r *r)
+{
+	uint32_t v = 0;
+
+	if (r_need(r, sizeof v)) {
+		memcpy(&v, r->p, sizeof v);
+		r->p += sizeof v;
+	}
+	return v;
+}
+
+static int
+r_i32(struct snap_r *r)
+{
+	int32_t v = 0;
+
+	if (r_need(r, sizeof v)) {
+		memcpy(&v, r->p, sizeof v);
+		r->p += sizeof v;
+	}
+	return v;
+}
+
+static uint64_t
+r_u64(struct snap_r *r)
+{
+	uint64_t v = 0;
+
+	if (r_need(r, sizeof v)) {
+		memcpy(&v, r->p, sizeof v);
+		r->p += sizeof v;
+	}
+	return v;
+}
+
+static double
+r_f64(struct snap_r *r)
+{
+	double v = 0;
+
+	if (r_need(r, sizeof v)) {
+		memcpy(&v, r->p, sizeof v);
+		r->p += sizeof v;
+	}
+	return v;
+}
+
+static bool
+r_bool(struct snap_r *r)
+{
+	uint32_t v = r_u32(r);
+
+	if (v > 1)
+		r->bad = true;
+	return v == 1;
+}
+
+/* An enum value below max. */
+static unsigned
+r_enum(struct snap_r *r, unsigned max)
+{
+	uint32_t v = r_u32(r);
+
+	if (v >= max) {
+		r->bad = true;
+		return 0;
+	}
+	return v;
+}
+
+/* A string in place (the payload stays alive), with its length. */
+static const char *
+r_strn(struct snap_r *r, size_t *lenp)
+{
+	uint32_t len = r_u32(r);
+	const char *s;
+
+	if (lenp != NULL)
+		*lenp = 0;
+	if (r->bad || len == SNAP_NONE)
+		return NULL;
+	if (!r_need(r, (size_t)len + 1) || r->p[len] != '\0') {
+		r->bad = true;
+		return NULL;
+	}
+	s = r->p;
+	r->p += (size_t)len + 1;
+	if (lenp != NULL)
+		*lenp = len;
+	return s;
+}
+
+static const char *
+r_str(struct snap_r *r)
+{
+	return r_strn(r, NULL);
+}
+
+/* A count of things taking at least min bytes each: never more than
+ * what is left could hold. */
+static size_t
+r_count(struct snap_r *r, size_t min)
+{
+	uint32_t n = r_u32(r);
+
+	if (n == SNAP_NONE || (min > 0 && !r_need(r, (size_t)n * min))) {
+		r->bad = true;
+		return 0;
+	}
+	return n;
+}
+
+static void *
+r_array(struct snap_r *r, size_t n, size_t size)
+{
+	return arena_calloc(r->a, n + 1, size);
+}
+
+static struct content_entity *
+r_ent(struct snap_r *r)
+{
+	uint32_t i = r_u32(r);
+
+	if (i == 0 || r->bad)
+		return NULL;
+	if (i > r->c->nentities) {
+		r->bad = true;
+		return NULL;
+	}
+	return r->c->entities[i - 1];
+}
+
+static const struct content_source *
+r_source(struct snap_r *r)
+{
+	uint32_t i = r_u32(r);
+
+	if (i == 0 || r->bad)
+		return NULL;
+	if (i > r->c->nsources) {
+		r->bad = true;
+		return NULL;
+	}
+	return &r->c->sources[i - 1];
+}
+
+static void
+r_range(struct snap_r *r, struct content_prov *p)
+{
+	p->source = r_source(r);
+	p->first = r_i32(r);
+	p->last = r_i32(r);
+}
+
+static struct content_prov *
+r_prov(struct snap_r *r)
+{
+	struct content_prov *p;
+
+	if (!r_bool(r))
+		return NULL;
+	p = arena_alloc(r->a, sizeof *p);
+	r_range(r, p);
+	return p;
+}
+
+static void
+r_text(struct snap_r *r, struct content_text *t)
+{
+	size_t i;
+
+	t->text = r_strn(r, &t->len);
+	t->nrefs = r_count(r, 20);
+	t->refs = r_array(r, t->nrefs, sizeof *t->refs);
+	for (i = 0; i < t->nrefs; i++) {
+		t->refs[i].off = (size_t)r_u64(r);
+		t->refs[i].len = (size_t)r_u64(r);
+		t->refs[i].target = r_ent(r);
+		if (t->refs[i].off > t->len ||
+		    t->refs[i].len > t->len - t->refs[i].off)
+			r->bad = true;
+	}
+	t->prov = r_prov(r);
+	if (t->text == NULL)
+		r->bad = true;	/* texts always have one */
+}
+
+static void
+r_value(struct snap_r *r, struct content_value *v)
+{
+	v->present = r_bool(r);
+	v->has_value = r_bool(r);
+	v->value = r_f64(r);
+	v->unit = r_str(r);
+	v->year = r_str(r);
+	v->year_first = r_i32(r);
+	v->year_last = r_i32(r);
+	v->date = r_str(r);
+	v->text = r_str(r);
+	v->prov = r_prov(r);
+}
+
+static struct content_budget *
+r_budgets(struct snap_r *r, size_t *np)
+{
+	struct content_budget *b;
+	size_t i, n = r_count(r, 40);
+
+	b = r_array(r, n, sizeof *b);
+	for (i = 0; i < n; i++) {
+		b[i].has_amount = r_bool(r);
+		b[i].amount = r_f64(r);
+		b[i].fy = r_i32(r);
+		b[i].type = r_enum(r, CONTENT_BUDGET_TYPE_COUNT);
+		b[i].draft = r_bool(r);
+		b[i].restated = r_bool(r);
+		b[i].within = r_bool(r);
+		b[i].text = r_str(r);
+		b[i].prov = r_prov(r);
+	}
+	*np = n;
+	return b;
+}
+
+static struct content_entity **
+r_ents(struct snap_r *r, size_t *np)
+{
+	struct content_entity **v;
+	size_t i, n = r_count(r, 4);
+
+	v = r_array(r, n, sizeof *v);
+	for (i = 0; i < n; i++) {
+		v[i] = r_ent(r);
+		if (v[i] == NULL)
+			r->bad = true;
+	}
+	*np = n;
+	return v;
+}
+
+static struct content_link **
+r_link_refs(struct snap_r *r, size_t *np)
+{
+	struct content_link **v;
+	size_t i, n = r_count(r, 4);
+	uint32_t k;
+
+	v = r_array(r, n, sizeof *v);
+	for (i = 0; i < n; i++) {
+		k = r_u32(r);
+		if (k >= r->nlinks) {
+			r->bad = true;
+			break;
+		}
+		v[i] = &r->links[k];
+	}
+	*np = r->bad ? 0 : n;
+	return v;
+}
+
+static void
+r_entity(struct snap_r *r, struct content_entity *e)
+{
+	size_t i;
+	uint32_t fi;
+
+	e->type = r_enum(r, CONTENT_TYPE_COUNT);
+	e->id = r_str(r);
+	e->title = r_str(r);
+	e->title_en = r_str(r);
+	e->naliases = r_count(r, 4);
+	e->aliases = r_array(r, e->naliases, sizeof *e->aliases);
+	for (i = 0; i < e->naliases; i++)
+		e->aliases[i] = r_str(r);
+	e->period = r_i32(r);
+	e->num = r_str(r);
+	fi = r_u32(r);
+	if (fi >= r->nfiles)
+		r->bad = true;
+	else
+		e->file = r->files[fi];
+	e->line = r_i32(r);
+	e->nprov = r_count(r, 12);
+	e->prov = r_array(r, e->nprov, sizeof *e->prov);
+	for (i = 0; i < e->nprov; i++)
+		r_range(r, &e->prov[i]);
+	e->nblocks = r_count(r, 20);
+	e->blocks = r_array(r, e->nblocks, sizeof *e->blocks);
+	for (i = 0; i < e->nblocks; i++) {
+		struct content_block *b = &e->blocks[i];
+		b->kind = r_enum(r, CONTENT_BLOCK_NOTE + 1);
+		b->mark = r_str(r);
+		b->level = r_i32(r);
+		b->note_kind = r_enum(r, CONTENT_NOTE_CONTEXT + 1);
+		b->lang = r_str(r);
+		r_text(r, &b->t);
+	}
+	e->links = r_link_refs(r, &e->nlinks);
+	e->backlinks = r_link_refs(r, &e->nbacklinks);
+	e->parent = r_ent(r);
+	e->children = r_ents(r, &e->nchildren);
+	if (r->bad || e->id == NULL || e->title == NULL) {
+		r->bad = true;
+		return;
+	}
+
+	switch (e->type) {
+	case CONTENT_PERIOD:
+		e->u.period.fy_start = r_i32(r);
+		e->u.period.fy_end = r_i32(r);
+		break;
+	case CONTENT_PROJECT:
+		e->u.project.num = r_i32(r);
+		e->u.project.area = r_bool(r);
+		e->u.project.theme = r_str(r);
+		e->u.project.totals = r_budgets(r, &e->u.project.ntotals);
+		break;
+	case CONTENT_DISEASE:
+		e->u.disease.theme = r_str(r);
+		break;
+	case CONTENT_MEASURE:
+		e->u.measure.table = r_i32(r);
+		e->u.measure.group = r_str(r);
+		e->u.measure.nstatuses = r_count(r, 16);
+		e->u.measure.statuses = r_array(r, e->u.measure.nstatuses,
+		    sizeof *e->u.measure.statuses);
+		for (i = 0; i < e->u.measure.nstatuses; i++) {
+			struct content_status *s = &e->u.measure.statuses[i];
+			s->asof = r_str(r);
+			s->ministry = r_ent(r);
+			r_text(r, &s->t);
+		}
+		break;
+	case CONTENT_MILESTONE:
+		e->u.milestone.column = r_enum(r, CONTENT_COL_COUNT);
+		e->u.milestone.measures = r_ents(r,
+		    &e->u.milestone.nmeasures);
+		e->u.milestone.restates = r_ent(r);
+		break;
+	case CONTENT_KPI:
+		e->u.kpi.kind = r_enum(r, CONTENT_KPI_KIND_COUNT);
+		e->u.kpi.down = r_bool(r);
+		e->u.kpi.unit = r_str(r);
+		r_value(r, &e->u.kpi.baseline);
+		r_value(r, &e->u.kpi.target);
+		r_value(r, &e->u.kpi.latest);
+		break;
+	case CONTENT_PROGRAM:
+		e->u.program.kind = r_enum(r, CONTENT_PROGRAM_GUIDELINE + 1);
+		e->u.program.ministry = r_ent(r);
+		e->u.program.budgets = r_budgets(r, &e->u.program.nbudgets);
+		break;
+	case CONTENT_MINISTRY:
+		e->u.ministry.tag = r_str(r);
+		break;
+	case CONTENT_TERM:
+		e->u.term.kind = r_enum(r, CONTENT_TERM_TERM + 1);
+		e->u.term.nexpansions = r_count(r, 12);
+		e->u.term.expansions = r_array(r, e->u.term.nexpansions,
+		    sizeof *e->u.term.expansions);
+		for (i = 0; i < e->u.term.nexpansions; i++) {
+			struct content_expansion *x =
+			    &e->u.term.expansions[i];
+			x->lang = r_str(r);
+			x->text = r_str(r);
+			x->prov = r_prov(r);
+		}
+		break;
+	case CONTENT_SECTION:
+	case CONTENT_TYPE_COUNT:
+		break;
+	}
+}
+
+static int
+snap_cmp_entity_id(const void *a, const void *b)
+{
+	const struct content_entity *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static int
+snap_cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* dir's *.xml names, as the loader lists them: no dot files, name order. */
+static char **
+snap_list(const char *dir, size_t *np)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **v = NULL;
+	size_t n = 0, cap = 0, l;
+
+	*np = 0;
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(dp)) != NULL) {
+		l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".xml") == 0 &&
+		    de->d_name[0] != '.') {
+			util_grow(&v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(v, n, sizeof *v, snap_cmp_name);
+	*np = n;
+	return v;
+}
+
+/* Read a regular file of at most CONTENT-sized length; NULL if it is not
+ * one. */
+static char *
+snap_read(const char *path, size_t *len)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return NULL;
+	return util_read_file(path, len);
+}
+
+/* The model from the payload in r; sources' texts were read already. */
+static bool
+snap_model(struct snap_r *r)
+{
+	struct content *c = r->c;
+	size_t i, t;
+
+	c->nentities = r_count(r, 40);
+	r->nlinks = r_count(r, 24);
+	if (r->bad)
+		return false;
+	c->entities = r_array(r, c->nentities, sizeof *c->entities);
+	for (i = 0; i < c->nentities; i++) {
+		c->entities[i] = arena_alloc(r->a, sizeof **c->entities);
+		c->entities[i]->index = i;
+	}
+	r->links = r_array(r, r->nlinks, sizeof *r->links);
+	for (i = 0; i < r->nlinks && !r->bad; i++) {
+		struct content_link *l = &r->links[i];
+		l->rel = r_enum(r, CONTENT_REL_COUNT);
+		l->basis = r_enum(r, CONTENT_BASIS_INFERRED + 1);
+		l->lineage = r_enum(r, CONTENT_LINEAGE_NEW + 1);
+		l->from = r_ent(r);
+		l->to = r_ent(r);
+		l->prov = r_prov(r);
+		if (r_bool(r)) {
+			l->note = arena_alloc(r->a, sizeof *l->note);
+			r_text(r, l->note);
+		}
+		l->note_en = r_str(r);
+		if (l->from == NULL)
+			r->bad = true;
+	}
+	for (i = 0; i < c->nentities && !r->bad; i++)
+		r_entity(r, c->entities[i]);
+	if (r->bad || r->p != r->end)
+		return false;
+
+	c->by_id = r_array(r, c->nentities, sizeof *c->by_id);
+	if (c->nentities > 0)
+		memcpy(c->by_id, c->entities,
+		    c->nentities * sizeof *c->by_id);
+	qsort(c->by_id, c->nentities, sizeof *c->by_id, snap_cmp_entity_id);
+	for (t = 0; t < CONTENT_TYPE_COUNT; t++)
+		c->by_type[t] = r_array(r, c->nentities + 1,
+		    sizeof(struct content_entity *));
+	for (i = 0; i < c->nentities; i++) {
+		t = c->entities[i]->type;
+		c->by_type[t][c->ntype[t]++] = c->entities[i];
+	}
+	return true;
+}
+
+struct content *
+content_snap_load(const char *dir, const char *schema)
+{
+	struct snap_r r;
+	struct content *c = NULL;
+	struct content_snap_input *xml = NULL, *src = NULL;
+	char *path, *blob, **names, *p, *schema_path, *schema_data;
+	size_t len, nnames, i, j, nsrc = 0, schema_len = 0, ml = strlen(SNAP_MAGIC);
+	uint64_t key, hash, plen;
+	bool ok = false;
+
+	if ((path = snap_path(dir)) == NULL)
+		return NULL;
+	blob = snap_read(path, &len);
+	free(path);
+	if (blob == NULL)
+		return NULL;
+	if (len < ml + 24 || memcmp(blob, SNAP_MAGIC, ml) != 0) {
+		free(blob);
+		return NULL;
+	}
+	memcpy(&key, blob + ml, 8);
+	memcpy(&hash, blob + ml + 8, 8);
+	memcpy(&plen, blob + ml + 16, 8);
+	if (plen != len - ml - 24 ||
+	    content_hash(0, blob + ml + 24, (size_t)plen) != hash) {
+		free(blob);
+		return NULL;
+	}
+
+	memset(&r, 0, sizeof r);
+	r.p = blob + ml + 24;
+	r.end = blob + len;
+	r.a = arena_create();
+	c = arena_alloc(r.a, sizeof *c);
+	c->arena = r.a;
+	c->dir = arena_strdup(r.a, dir);
+	c->snapshot = blob;
+	r.c = c;
+
+	/* The directory must hold exactly the files of the snapshot. */
+	names = snap_list(dir, &nnames);
+	r.nfiles = r_count(&r, 5);
+	if (r.bad || r.nfiles != nnames)
+		goto out;
+	r.files = r_array(&r, r.nfiles, sizeof *r.files);
+	xml = xcalloc(r.nfiles + 1, sizeof *xml);
+	for (i = 0; i < r.nfiles; i++) {
+		const char *name = r_str(&r);
+		if (name == NULL || strcmp(name, names[i]) != 0)
+			goto out;
+		p = xasprintf("%s/%s", dir, name);
+		r.files[i] = arena_strdup(r.a, p);
+		xml[i].name = name;
+		xml[i].data = snap_read(p, &xml[i].len);
+		free(p);
+		if (xml[i].data == NULL)
+			goto out;
+	}
+	schema_path = schema != NULL ? xstrdup(schema) :
+	    xasprintf("%s/hms.rng", dir);
+	schema_data = snap_read(schema_path, &schema_len);
+	free(schema_path);
+
+	/* Sources: their texts are read here, once, for the key and for
+	 * the model. */
+	nsrc = r_count(&r, 48);
+	c->sources = r_array(&r, nsrc + 5, sizeof *c->sources);
+	src = xcalloc(nsrc + 1, sizeof *src);
+	for (i = 0; i < nsrc && !r.bad; i++) {
+		struct content_source *s = &c->sources[i];
+		s->name = r_str(&r);
+		s->file = r_str(&r);
+		s->seed = r_str(&r);
+		s->title = r_str(&r);
+		s->title_en = r_str(&r);
+		s->publisher = r_str(&r);
+		s->date = r_str(&r);
+		s->license = r_str(&r);
+		s->len = (size_t)r_u64(&r);
+		s->nlines = r_count(&r, 8);
+		s->line_off = r_array(&r, s->nlines + 1, sizeof *s->line_off);
+		for (j = 0; j <= s->nlines && !r.bad; j++) {
+			s->line_off[j] = (size_t)r_u64(&r);
+			if (s->line_off[j] > s->len ||
+			    (j > 0 && s->line_off[j] < s->line_off[j - 1]))
+				r.bad = true;
+		}
+		if (r.bad || s->name == NULL || s->file == NULL)
+			break;
+		c->nsources++;
+		p = xasprintf("%s/%s", dir, s->file);
+		s->path = arena_strdup(r.a, p);
+		s->text = snap_read(p, &len);
+		free(p);
+		src[i].name = s->file;
+		src[i].data = s->text;
+		src[i].len = len;
+		if (s->text == NULL || len != s->len)
+			r.bad = true;
+	}
+	if (!r.bad && snap_key(xml, r.nfiles, schema_data, schema_len, src,
+	    nsrc) == key)
+		ok = snap_model(&r);
+	free(schema_data);
+
+out:
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	if (xml != NULL) {
+		for (i = 0; i < r.nfiles; i++)
+			free((char *)xml[i].data);
+		free(xml);
+	}
+	free(src);
+	if (!ok) {
+		content_free(c);
+		return NULL;
+	}
+	return c;
+}

@@ -1,0 +1,520 @@
+/* test-snap.c — the content snapshot: what is read back is the model the
+ * XML built, field by field, and a snapshot is used only for the very
+ * bytes it was made from. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content-load.h"
+#include "content.h"
+#include "tap.h"
+#include "util.h"
+
+static int mismatches;
+
+static void
+differ(const char *where, const char *id)
+{
+	if (++mismatches <= 20)
+		diag("differs: %s of %s", where, id);
+}
+
+static void
+cmp_str(const char *a, const char *b, const char *where, const char *id)
+{
+	if ((a == NULL) != (b == NULL) || (a != NULL && strcmp(a, b) != 0))
+		differ(where, id);
+}
+
+static void
+cmp_ent(const struct content_entity *a, const struct content_entity *b,
+    const char *where, const char *id)
+{
+	if ((a == NULL) != (b == NULL) || (a != NULL && a->index != b->index))
+		differ(where, id);
+}
+
+static void
+cmp_range(const struct content_prov *a, const struct content_prov *b,
+    const char *where, const char *id)
+{
+	if ((a->source == NULL) != (b->source == NULL) ||
+	    (a->source != NULL && strcmp(a->source->name, b->source->name)) ||
+	    a->first != b->first || a->last != b->last)
+		differ(where, id);
+}
+
+static void
+cmp_prov(const struct content_prov *a, const struct content_prov *b,
+    const char *where, const char *id)
+{
+	if ((a == NULL) != (b == NULL))
+		differ(where, id);
+	else if (a != NULL)
+		cmp_range(a, b, where, id);
+}
+
+static void
+cmp_text(const struct content_text *a, const struct content_text *b,
+    const char *where, const char *id)
+{
+	size_t i;
+
+	if (a->len != b->len || memcmp(a->text, b->text, a->len) != 0 ||
+	    b->text[b->len] != '\0' || a->nrefs != b->nrefs) {
+		differ(where, id);
+		return;
+	}
+	for (i = 0; i < a->nrefs; i++) {
+		if (a->refs[i].off != b->refs[i].off ||
+		    a->refs[i].len != b->refs[i].len)
+			differ(where, id);
+		cmp_ent(a->refs[i].target, b->refs[i].target, where, id);
+	}
+	cmp_prov(a->prov, b->prov, where, id);
+}
+
+static void
+cmp_value(const struct content_value *a, const struct content_value *b,
+    const char *id)
+{
+	if (a->present != b->present || a->has_value != b->has_value ||
+	    a->value != b->value || a->year_first != b->year_first ||
+	    a->year_last != b->year_last)
+		differ("value", id);
+	cmp_str(a->unit, b->unit, "value unit", id);
+	cmp_str(a->year, b->year, "value year", id);
+	cmp_str(a->date, b->date, "value date", id);
+	cmp_str(a->text, b->text, "value text", id);
+	cmp_prov(a->prov, b->prov, "value prov", id);
+}
+
+static void
+cmp_budgets(const struct content_budget *a, size_t na,
+    const struct content_budget *b, size_t nb, const char *id)
+{
+	size_t i;
+
+	if (na != nb) {
+		differ("budget count", id);
+		return;
+	}
+	for (i = 0; i < na; i++) {
+		if (a[i].has_amount != b[i].has_amount ||
+		    a[i].amount != b[i].amount || a[i].fy != b[i].fy ||
+		    a[i].type != b[i].type || a[i].draft != b[i].draft ||
+		    a[i].restated != b[i].restated ||
+		    a[i].within != b[i].within)
+			differ("budget", id);
+		cmp_str(a[i].text, b[i].text, "budget text", id);
+		cmp_prov(a[i].prov, b[i].prov, "budget prov", id);
+	}
+}
+
+static void
+cmp_link(const struct content_link *a, const struct content_link *b,
+    const char *id)
+{
+	if (a->rel != b->rel || a->basis != b->basis ||
+	    a->lineage != b->lineage)
+		differ("link kind", id);
+	cmp_ent(a->from, b->from, "link from", id);
+	cmp_ent(a->to, b->to, "link to", id);
+	cmp_prov(a->prov, b->prov, "link prov", id);
+	if ((a->note == NULL) != (b->note == NULL))
+		differ("link note", id);
+	else if (a->note != NULL)
+		cmp_text(a->note, b->note, "link note", id);
+	cmp_str(a->note_en, b->note_en, "link note_en", id);
+}
+
+static void
+cmp_links(struct content_link *const *a, size_t na,
+    struct content_link *const *b, size_t nb, const char *id)
+{
+	size_t i;
+
+	if (na != nb) {
+		differ("link count", id);
+		return;
+	}
+	for (i = 0; i < na; i++)
+		cmp_link(a[i], b[i], id);
+}
+
+static void
+cmp_ents(struct content_entity *const *a, size_t na,
+    struct content_entity *const *b, size_t nb, const char *where,
+    const char *id)
+{
+	size_t i;
+
+	if (na != nb) {
+		differ(where, id);
+		return;
+	}
+	for (i = 0; i < na; i++)
+		cmp_ent(a[i], b[i], where, id);
+}
+
+static void
+cmp_entity(const struct content_entity *a, const struct content_entity *b)
+{
+	const char *id = a->id;
+	size_t i;
+
+	if (a->type != b->type || a->index != b->index ||
+	    a->period != b->period || a->line != b->line ||
+	    a->naliases != b->naliases || a->nprov != b->nprov ||
+	    a->nblocks != b->nblocks) {
+		differ("header", id);
+		return;
+	}
+	cmp_str(a->id, b->id, "id", id);
+	cmp_str(a->title, b->title, "title", id);
+	cmp_str(a->title_en, b->title_en, "title_en", id);
+	cmp_str(a->num, b->num, "num", id);
+	cmp_str(a->file, b->file, "file", id);
+	for (i = 0; i < a->naliases; i++)
+		cmp_str(a->aliases[i], b->aliases[i], "alias", id);
+	for (i = 0; i < a->nprov; i++)
+		cmp_range(&a->prov[i], &b->prov[i], "prov", id);
+	for (i = 0; i < a->nblocks; i++) {
+		const struct content_block *x = &a->blocks[i], *y = &b->blocks[i];
+		if (x->kind != y->kind || x->level != y->level ||
+		    x->note_kind != y->note_kind)
+			differ("block", id);
+		cmp_str(x->mark, y->mark, "block mark", id);
+		cmp_str(x->lang, y->lang, "block lang", id);
+		cmp_text(&x->t, &y->t, "block text", id);
+	}
+	cmp_links(a->links, a->nlinks, b->links, b->nlinks, id);
+	cmp_links(a->backlinks, a->nbacklinks, b->backlinks, b->nbacklinks, id);
+	cmp_ent(a->parent, b->parent, "parent", id);
+	cmp_ents(a->children, a->nchildren, b->children, b->nchildren,
+	    "children", id);
+
+	switch (a->type) {
+	case CONTENT_PERIOD:
+		if (a->u.period.fy_start != b->u.period.fy_start ||
+		    a->u.period.fy_end != b->u.period.fy_end)
+			differ("period", id);
+		break;
+	case CONTENT_PROJECT:
+		if (a->u.project.num != b->u.project.num ||
+		    a->u.project.area != b->u.project.area)
+			differ("project", id);
+		cmp_str(a->u.project.theme, b->u.project.theme, "theme", id);
+		cmp_budgets(a->u.project.totals, a->u.project.ntotals,
+		    b->u.project.totals, b->u.project.ntotals, id);
+		break;
+	case CONTENT_DISEASE:
+		cmp_str(a->u.disease.theme, b->u.disease.theme, "theme", id);
+		break;
+	case CONTENT_MEASURE:
+		if (a->u.measure.table != b->u.measure.table ||
+		    a->u.measure.nstatuses != b->u.measure.nstatuses) {
+			differ("measure", id);
+			break;
+		}
+		cmp_str(a->u.measure.group, b->u.measure.group, "group", id);
+		for (i = 0; i < a->u.measure.nstatuses; i++) {
+			const struct content_status *x = &a->u.measure.statuses[i];
+			const struct content_status *y = &b->u.measure.statuses[i];
+			cmp_str(x->asof, y->asof, "status asof", id);
+			cmp_ent(x->ministry, y->ministry, "status ministry", id);
+			cmp_text(&x->t, &y->t, "status text", id);
+		}
+		break;
+	case CONTENT_MILESTONE:
+		if (a->u.milestone.column != b->u.milestone.column)
+			differ("column", id);
+		cmp_ents(a->u.milestone.measures, a->u.milestone.nmeasures,
+		    b->u.milestone.measures, b->u.milestone.nmeasures,
+		    "measures", id);
+		cmp_ent(a->u.milestone.restates, b->u.milestone.restates,
+		    "restates", id);
+		break;
+	case CONTENT_KPI:
+		if (a->u.kpi.kind != b->u.kpi.kind ||
+		    a->u.kpi.down != b->u.kpi.down)
+			differ("kpi", id);
+		cmp_str(a->u.kpi.unit, b->u.kpi.unit, "unit", id);
+		cmp_value(&a->u.kpi.baseline, &b->u.kpi.baseline, id);
+		cmp_value(&a->u.kpi.target, &b->u.kpi.target, id);
+		cmp_value(&a->u.kpi.latest, &b->u.kpi.latest, id);
+		break;
+	case CONTENT_PROGRAM:
+		if (a->u.program.kind != b->u.program.kind)
+			differ("program kind", id);
+		cmp_ent(a->u.program.ministry, b->u.program.ministry,
+		    "ministry", id);
+		cmp_budgets(a->u.program.budgets, a->u.program.nbudgets,
+		    b->u.program.budgets, b->u.program.nbudgets, id);
+		break;
+	case CONTENT_MINISTRY:
+		cmp_str(a->u.ministry.tag, b->u.ministry.tag, "tag", id);
+		break;
+	case CONTENT_TERM:
+		if (a->u.term.kind != b->u.term.kind ||
+		    a->u.term.nexpansions != b->u.term.nexpansions) {
+			differ("term", id);
+			break;
+		}
+		for (i = 0; i < a->u.term.nexpansions; i++) {
+			const struct content_expansion *x =
+			    &a->u.term.expansions[i];
+			const struct content_expansion *y =
+			    &b->u.term.expansions[i];
+			cmp_str(x->lang, y->lang, "expansion lang", id);
+			cmp_str(x->text, y->text, "expansion", id);
+			cmp_prov(x->prov, y->prov, "expansion prov", id);
+		}
+		break;
+	case CONTENT_SECTION:
+	case CONTENT_TYPE_COUNT:
+		break;
+	}
+}
+
+/* Every field of b equals a's; entities compared by position. */
+static int
+cmp_content(const struct content *a, const struct content *b)
+{
+	size_t i, t;
+
+	mismatches = 0;
+	if (a->nentities != b->nentities || a->nsources != b->nsources) {
+		diag("counts differ");
+		return 1;
+	}
+	for (i = 0; i < a->nsources; i++) {
+		const struct content_source *x = &a->sources[i];
+		const struct content_source *y = &b->sources[i];
+		cmp_str(x->name, y->name, "name", "source");
+		cmp_str(x->file, y->file, "file", "source");
+		cmp_str(x->path, y->path, "path", "source");
+		cmp_str(x->seed, y->seed, "seed", "source");
+		cmp_str(x->title, y->title, "title", "source");
+		cmp_str(x->title_en, y->title_en, "title_en", "source");
+		cmp_str(x->publisher, y->publisher, "publisher", "source");
+		cmp_str(x->date, y->date, "date", "source");
+		cmp_str(x->license, y->license, "license", "source");
+		if (x->len != y->len || memcmp(x->text, y->text, x->len) ||
+		    x->nlines != y->nlines ||
+		    memcmp(x->line_off, y->line_off,
+		    (x->nlines + 1) * sizeof *x->line_off))
+			differ("text", x->name);
+	}
+	for (i = 0; i < a->nentities; i++) {
+		cmp_entity(a->entities[i], b->entities[i]);
+		if (a->by_id[i]->index != b->by_id[i]->index)
+			differ("id order", a->by_id[i]->id);
+	}
+	for (t = 0; t < CONTENT_TYPE_COUNT; t++) {
+		if (a->ntype[t] != b->ntype[t])
+			differ("type count", content_type_name(t));
+		else
+			cmp_ents(a->by_type[t], a->ntype[t], b->by_type[t],
+			    b->ntype[t], "by type", content_type_name(t));
+	}
+	return mismatches;
+}
+
+static struct content *
+load(const char *dir)
+{
+	struct content_diags d;
+	struct content *c;
+	size_t i;
+
+	content_diags_init(&d);
+	c = content_load(dir, NULL, &d);
+	for (i = 0; i < d.n && i < 5; i++)
+		diag("%s:%d: %s", d.v[i].file, d.v[i].line, d.v[i].message);
+	content_diags_free(&d);
+	return c;
+}
+
+static int
+run(const char *cmd)
+{
+	int rc = system(cmd);
+
+	if (rc != 0)
+		diag("command failed (%d): %s", rc, cmd);
+	return rc;
+}
+
+/* The snapshot file of the cache (there is one per content directory). */
+static int
+snap_files(const char *cache, char *path, size_t size)
+{
+	char cmd[512];
+	FILE *p;
+	int n = 0;
+
+	snprintf(cmd, sizeof cmd, "ls -1 '%s'/hms/ 2>/dev/null | grep '^snap-'",
+	    cache);
+	if ((p = popen(cmd, "r")) == NULL)
+		return 0;
+	path[0] = '\0';
+	while (fgets(cmd, sizeof cmd, p) != NULL) {
+		cmd[strcspn(cmd, "\n")] = '\0';
+		snprintf(path, size, "%s/hms/%s", cache, cmd);
+		n++;
+	}
+	pclose(p);
+	return n;
+}
+
+int
+main(void)
+{
+	const char *content = getenv("HMS_CONTENT");
+	char tmp[] = "/tmp/hms-snap-XXXXXX", cache[512], dir[512];
+	char cmd[8192], snap[2048];
+	struct content *xmlc, *a, *b;
+
+	if (content == NULL)
+		content = "content";
+	tap_plan(21);
+	if (mkdtemp(tmp) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(cache, sizeof cache, "%s/cache", tmp);
+	snprintf(dir, sizeof dir, "%s/content", tmp);
+	setenv("XDG_CACHE_HOME", cache, 1);
+	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", content, dir);
+	run(cmd);
+
+	/* hms check's way: everything from the XML, no snapshot. */
+	content_load_trust_verified(false);
+	xmlc = load(dir);
+	ok(xmlc != NULL && xmlc->snapshot == NULL,
+	    "without trust the content comes from its XML");
+	ok(snap_files(cache, snap, sizeof snap) == 0,
+	    "and no snapshot is written");
+
+	content_load_trust_verified(true);
+	a = load(dir);
+	ok(a != NULL && a->snapshot == NULL,
+	    "the first trusted load parses the XML");
+	ok(snap_files(cache, snap, sizeof snap) == 1,
+	    "and writes one snapshot for the directory");
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL, "the next load reads it");
+	ok(xmlc != NULL && b != NULL && cmp_content(xmlc, b) == 0,
+	    "the snapshot's model is the XML's, field by field (%zu entities)",
+	    b != NULL ? b->nentities : 0);
+	content_free(a);
+	content_free(b);
+
+	/* The same directory by another name: the file names follow it. */
+	snprintf(cmd, sizeof cmd, "%s/./content", tmp);
+	b = load(cmd);
+	ok(b != NULL && b->snapshot != NULL &&
+	    strncmp(b->entities[0]->file, cmd, strlen(cmd)) == 0,
+	    "another spelling of the directory uses the snapshot, with its "
+	    "own paths");
+	content_free(b);
+
+	/* Any changed byte of the inputs means the XML is read again. */
+	snprintf(cmd, sizeof cmd, "echo '<!-- x -->' >> '%s/glossary.xml'",
+	    dir);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL,
+	    "a changed content file is parsed again");
+	content_free(b);
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL,
+	    "and the snapshot made of it is used next");
+	content_free(b);
+
+	snprintf(cmd, sizeof cmd, "cp '%s/glossary.xml' '%s/zz-copy.xml' && "
+	    "sed -i 's/id=\"term:/id=\"term:zz-/' '%s/zz-copy.xml'",
+	    dir, dir, dir);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL &&
+	    b->nentities > xmlc->nentities,
+	    "a new file in the directory is read (%zu entities)",
+	    b != NULL ? b->nentities : 0);
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "rm '%s/zz-copy.xml'", dir);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL &&
+	    b->nentities == xmlc->nentities,
+	    "and its removal is noticed too");
+	content_free(b);
+
+	snprintf(cmd, sizeof cmd, "printf x >> '%s/sources/strategy3-overview.txt'",
+	    dir);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL,
+	    "a changed source text is read again");
+	content_free(b);
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL, "then snapshotted");
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "cp '%s/sources/strategy3-overview.txt' "
+	    "'%s/sources/'", content, dir);
+	run(cmd);
+
+	snprintf(cmd, sizeof cmd, "printf 'x' >> '%s/hms.rng'", dir);
+	run(cmd);
+	b = load(dir);
+	ok(b == NULL || b->snapshot == NULL, "a changed schema is read again");
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "cp '%s/hms.rng' '%s/hms.rng'", content, dir);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL, "the schema restored, the content loads");
+	content_free(b);
+
+	/* A damaged snapshot is never followed. */
+	ok(snap_files(cache, snap, sizeof snap) >= 1, "the snapshot is there");
+	snprintf(cmd, sizeof cmd, "truncate -s -100 '%s'", snap);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL,
+	    "a truncated snapshot is ignored and the XML read");
+	content_free(b);
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL && cmp_content(xmlc, b) == 0,
+	    "and a good one written in its place");
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "printf '\\377' | dd of='%s' bs=1 "
+	    "seek=4000 conv=notrunc status=none", snap);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL,
+	    "a snapshot with a changed byte is ignored");
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "printf 'hms-snapshot 0' | dd of='%s' bs=1 "
+	    "conv=notrunc status=none", snap);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL,
+	    "so is one of another version");
+	content_free(b);
+
+	content_load_trust_verified(false);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL,
+	    "trust off again (hms check): the XML, whatever the cache holds");
+	content_free(b);
+
+	content_free(xmlc);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	run(cmd);
+	return tap_done();
+}
