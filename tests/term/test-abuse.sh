@@ -23,21 +23,22 @@ term_start 80 24
 term_check "Period 3 (FY2025–2029)" "resize storm: started"
 term_check " 1/23 " "resize storm: the first project is selected"
 t0=$(now_ms)
-i=0
-while [ $i -lt 200 ]; do
-	if [ $i -lt 100 ]; then
-		w=$((1 + (i * 37) % 220))
-		h=$((1 + (i * 13) % 70))
+# n, not i: the helpers of lib.sh count with i.
+n=0
+while [ $n -lt 200 ]; do
+	if [ $n -lt 100 ]; then
+		w=$((1 + (n * 37) % 220))
+		h=$((1 + (n * 13) % 70))
 	else
-		w=$((16 + (i * 37) % 200))
-		h=$((4 + (i * 13) % 66))
+		w=$((16 + (n * 37) % 200))
+		h=$((4 + (n * 13) % 66))
 	fi
 	term_resize $w $h
 	# j (down): a plain key, not an escape sequence that a slow
 	# process (valgrind) may see cut in two by the resize signals.
-	[ $i -ge 100 ] && [ $((i % 10)) = 5 ] && term_keys j
-	i=$((i + 1))
-	if [ $i = 100 ]; then
+	[ $n -ge 100 ] && [ $((n % 10)) = 5 ] && term_keys j
+	n=$((n + 1))
+	if [ $n = 100 ]; then
 		# tmux resizes the pane after the command returns: let the
 		# tiny sizes end before the keys start, or a key could
 		# rightly meet a 1x1 terminal.
