@@ -1668,8 +1668,8 @@ load_snap_save(struct load_state *st, const char *dir)
 		in[i].len = st->files[i].len;
 	}
 	qsort(in, st->nfiles, sizeof *in, load_cmp_input);
-	content_snap_save(st->c, dir, in, st->nfiles, st->schema_data,
-	    st->schema_len);
+	st->c->key = content_snap_save(st->c, dir, in, st->nfiles,
+	    st->schema_data, st->schema_len);
 	free(in);
 }
 

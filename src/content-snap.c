@@ -31,17 +31,45 @@
 
 /* ---- shared with the verified-content cache ---- */
 
+/* Four lanes of 8 bytes at a time, so that the multiplications of one
+ * lane need not wait for the others: about four times the speed of one
+ * lane on the megabytes of a start. */
+static inline uint64_t
+hash_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 31);
+}
+
 uint64_t
 content_hash(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	uint64_t w;
+	uint64_t w, a, b, c, d;
 
 	h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+	if (n >= 32) {
+		a = h;
+		b = h ^ 0x2545f4914f6cdd1dULL;
+		c = h ^ 0x9e3779b97f4a7c15ULL;
+		d = h ^ 0x94d049bb133111ebULL;
+		while (n >= 32) {
+			memcpy(&w, s, 8);
+			a = hash_mix(a, w);
+			memcpy(&w, s + 8, 8);
+			b = hash_mix(b, w);
+			memcpy(&w, s + 16, 8);
+			c = hash_mix(c, w);
+			memcpy(&w, s + 24, 8);
+			d = hash_mix(d, w);
+			s += 32;
+			n -= 32;
+		}
+		h = hash_mix(hash_mix(hash_mix(hash_mix(h, a), b), c), d);
+	}
 	while (n >= 8) {
 		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
+		h = hash_mix(h, w);
 		s += 8;
 		n -= 8;
 	}
@@ -87,20 +115,34 @@ content_cache_mkdir(const char *path)
 	return ok;
 }
 
-/* The snapshot of the directory dir: one file per content directory, so
+/* A cache file of the directory dir: one per content directory, so
  * fixtures and the bundled content do not evict each other. */
 static char *
-snap_path(const char *dir)
+snap_dir_file(const char *dir, const char *prefix)
 {
-	char *real = realpath(dir, NULL), name[40], *p;
+	char *real = realpath(dir, NULL), name[64], *p;
 
 	if (real == NULL)
 		return NULL;
-	snprintf(name, sizeof name, "snap-%016llx",
+	snprintf(name, sizeof name, "%.20s-%016llx", prefix,
 	    (unsigned long long)content_hash(0x534e4150, real, strlen(real)));
 	free(real);
 	p = content_cache_path(name);
 	return p;
+}
+
+static char *
+snap_path(const char *dir)
+{
+	return snap_dir_file(dir, "snap");
+}
+
+char *
+content_cache_file(const struct content *c, const char *prefix)
+{
+	if (c->key == 0 || c->dir == NULL)
+		return NULL;
+	return snap_dir_file(c->dir, prefix);
 }
 
 /* The key: every input's name, length and bytes, in order. */
@@ -507,7 +549,7 @@ w_payload(struct snap_w *w)
 	free(w->links);
 }
 
-void
+uint64_t
 content_snap_save(const struct content *c, const char *dir,
     const struct content_snap_input *xml, size_t nxml,
     const char *schema_data, size_t schema_len)
@@ -520,8 +562,6 @@ content_snap_save(const struct content *c, const char *dir,
 	FILE *f;
 	bool ok;
 
-	if ((path = snap_path(dir)) == NULL)
-		return;
 	memset(&w, 0, sizeof w);
 	buf_init(&w.b);
 	w.c = c;
@@ -540,7 +580,8 @@ content_snap_save(const struct content *c, const char *dir,
 	hash = content_hash(0, w.b.data, w.b.len);
 	len = w.b.len;
 
-	if (!w.bad && content_cache_mkdir(path)) {
+	path = snap_path(dir);
+	if (path != NULL && !w.bad && content_cache_mkdir(path)) {
 		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
 		if ((f = fopen(tmp, "wb")) != NULL) {
 			fputs(SNAP_MAGIC, f);
@@ -557,6 +598,7 @@ content_snap_save(const struct content *c, const char *dir,
 	}
 	buf_free(&w.b);
 	free(path);
+	return key;
 }
 
 /* ---- reading ---- */
@@ -1076,12 +1118,13 @@ content_snap_load(const char *dir, const char *schema)
 
 	if ((path = snap_path(dir)) == NULL)
 		return NULL;
-	blob = snap_read(path, &len);
+	/* Mapped, not read: strings are used in place, from the page cache. */
+	blob = (char *)util_map_file(path, &len);
 	free(path);
 	if (blob == NULL)
 		return NULL;
 	if (len < ml + 24 || memcmp(blob, SNAP_MAGIC, ml) != 0) {
-		free(blob);
+		util_unmap_file(blob, len);
 		return NULL;
 	}
 	memcpy(&key, blob + ml, 8);
@@ -1089,7 +1132,7 @@ content_snap_load(const char *dir, const char *schema)
 	memcpy(&plen, blob + ml + 16, 8);
 	if (plen != len - ml - 24 ||
 	    content_hash(0, blob + ml + 24, (size_t)plen) != hash) {
-		free(blob);
+		util_unmap_file(blob, len);
 		return NULL;
 	}
 
@@ -1101,6 +1144,8 @@ content_snap_load(const char *dir, const char *schema)
 	c->arena = r.a;
 	c->dir = arena_strdup(r.a, dir);
 	c->snapshot = blob;
+	c->snapshot_len = len;
+	c->key = key;
 	r.c = c;
 
 	/* The directory must hold exactly the files of the snapshot. */
@@ -1117,7 +1162,7 @@ content_snap_load(const char *dir, const char *schema)
 		p = xasprintf("%s/%s", dir, name);
 		r.files[i] = arena_strdup(r.a, p);
 		xml[i].name = name;
-		xml[i].data = snap_read(p, &xml[i].len);
+		xml[i].data = util_map_file(p, &xml[i].len);
 		free(p);
 		if (xml[i].data == NULL)
 			goto out;
@@ -1175,7 +1220,7 @@ out:
 	free(names);
 	if (xml != NULL) {
 		for (i = 0; i < r.nfiles; i++)
-			free((char *)xml[i].data);
+			util_unmap_file(xml[i].data, xml[i].len);
 		free(xml);
 	}
 	free(src);

@@ -43,11 +43,17 @@ struct content_snap_input {
  * one.  schema: the schema path the load would use (NULL: dir/hms.rng). */
 struct content *content_snap_load(const char *dir, const char *schema);
 
+/* $XDG_CACHE_HOME/hms/PREFIX-HASH for things computed from c (the search
+ * index), one per content directory; NULL when c->key is 0 or there is no
+ * cache directory.  Malloc'd. */
+char *content_cache_file(const struct content *c, const char *prefix);
+
 /* Write the snapshot of c, just loaded from dir and passing every check.
  * xml: dir's *.xml files in name order (names without the directory), as
  * they were read; schema_data: the schema's bytes (NULL when none).
- * Failing to write is silent: the next start is only slower. */
-void content_snap_save(const struct content *c, const char *dir,
+ * Failing to write is silent: the next start is only slower.  Returns
+ * the key of those bytes (for content->key). */
+uint64_t content_snap_save(const struct content *c, const char *dir,
     const struct content_snap_input *xml, size_t nxml,
     const char *schema_data, size_t schema_len);
 

@@ -318,6 +318,6 @@ content_free(struct content *c)
 		return;
 	for (i = 0; i < c->nsources; i++)
 		free((char *)c->sources[i].text);
-	free(c->snapshot);
+	util_unmap_file(c->snapshot, c->snapshot_len);
 	arena_free(c->arena);
 }

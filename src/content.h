@@ -321,7 +321,12 @@ struct content {
 	size_t			  ntype[CONTENT_TYPE_COUNT];
 	/* The snapshot it was read from (strings point into it), or NULL:
 	 * see content-snap.h. */
-	char			 *snapshot;
+	const char		 *snapshot;
+	size_t			  snapshot_len;
+	/* What identifies the bytes it was built from (files, schema,
+	 * sources, version), for caches of things computed from it; 0 when
+	 * not known (hms check).  See content-snap.h. */
+	unsigned long long	  key;
 };
 
 /* Names of types, relations and enums, for output and parsing. */

@@ -30,10 +30,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <unicode/uversion.h>
+
+#include "content-snap.h"
 #include "content.h"
 #include "search.h"
 #include "text.h"
@@ -59,6 +63,10 @@
 
 /* ---- the index ---- */
 
+/* Whether a field is valid UTF-8 is learnt on the first regex query that
+ * needs it: loaded content always is, so plain queries never ask. */
+enum { SEARCH_UTF8_UNKNOWN, SEARCH_UTF8_YES, SEARCH_UTF8_NO };
+
 /* One field of one entity, as search_fields gives it. */
 struct search_ifield {
 	const char	*orig;
@@ -66,7 +74,7 @@ struct search_ifield {
 	uint32_t	 ent;		/* index into idx->ents */
 	uint32_t	 no;		/* field number within the entity */
 	uint8_t		 kind;		/* enum search_field_kind */
-	bool		 utf8;		/* orig is valid UTF-8 */
+	uint8_t		 utf8;		/* orig is valid UTF-8: SEARCH_UTF8_* */
 };
 
 struct search_ient {
@@ -102,6 +110,10 @@ struct search_hay {
 	size_t		 nsegs;
 	struct search_postings	 uni;	/* by character */
 	struct search_postings	 bi;	/* by pair of adjacent characters */
+	/* The cache file every array above points into, when it was read
+	 * from one (search_hay_load), else NULL. */
+	char		*blob;
+	size_t		 bloblen;
 };
 
 struct search_index {
@@ -298,7 +310,7 @@ search_collect_field(const struct search_field *f, void *arg)
 	x->ent = sc->ent;
 	x->no = sc->no++;
 	x->kind = (uint8_t)f->kind;
-	x->utf8 = text_utf8_valid(f->text, f->len, NULL);
+	x->utf8 = SEARCH_UTF8_UNKNOWN;
 }
 
 static bool
@@ -468,6 +480,11 @@ search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
 static void
 search_hay_free(struct search_hay *h)
 {
+	if (h->blob != NULL) {
+		util_unmap_file(h->blob, h->bloblen);
+		memset(h, 0, sizeof *h);
+		return;
+	}
 	free(h->s);
 	free(h->foff);
 	free(h->fseg);
@@ -479,6 +496,219 @@ search_hay_free(struct search_hay *h)
 	free(h->bi.start);
 	free(h->bi.post);
 	memset(h, 0, sizeof *h);
+}
+
+/* ---- the index cache ----
+ *
+ * Normalising every field is most of building the index (and the same
+ * for the same content and the same ICU), so the plain haystack, its
+ * offset maps and postings are kept in $XDG_CACHE_HOME/hms/index-HASH,
+ * one file per content directory like the content snapshot, for content
+ * whose bytes are known (content->key: see content-snap.h).  The file
+ * names the key, this version of hms and of ICU; its payload has its own
+ * hash.  Anything else is rebuilt and written again. */
+
+#define SEARCH_CACHE_MAGIC "hms-index 1 " PACKAGE_VERSION " icu " \
+	U_ICU_VERSION "\n"
+
+/* The fields' original lengths, summed: a cheap check that the fields of
+ * the content are the ones the cache was made for. */
+static uint64_t
+search_fields_total(const struct search_index *idx)
+{
+	uint64_t t = 0;
+	size_t f;
+
+	for (f = 0; f < idx->nfields; f++)
+		t += idx->fields[f].olen;
+	return t;
+}
+
+static void
+search_cache_add(struct buf *b, const void *p, size_t n)
+{
+	static const char pad[8];
+
+	buf_add(b, p, n);
+	if (b->len % 8 != 0)
+		buf_add(b, pad, 8 - b->len % 8);
+}
+
+static void
+search_cache_u64(struct buf *b, uint64_t v)
+{
+	buf_add(b, &v, sizeof v);
+}
+
+static void
+search_hay_save(const struct search_index *idx, const struct search_hay *h)
+{
+	char *path, *tmp;
+	struct buf b;
+	uint64_t hash, len, key = idx->c->key;
+	size_t nu = (size_t)1 << h->uni.bits, nbi = (size_t)1 << h->bi.bits;
+	FILE *f;
+	bool ok;
+
+	if ((path = content_cache_file(idx->c, "index")) == NULL)
+		return;
+	buf_init(&b);
+	search_cache_u64(&b, idx->nfields);
+	search_cache_u64(&b, search_fields_total(idx));
+	search_cache_u64(&b, h->len);
+	search_cache_u64(&b, h->nsegs);
+	search_cache_u64(&b, h->uni.bits);
+	search_cache_u64(&b, h->bi.bits);
+	search_cache_add(&b, h->s, h->len);
+	search_cache_add(&b, h->foff, (idx->nfields + 1) * sizeof *h->foff);
+	search_cache_add(&b, h->fseg, (idx->nfields + 1) * sizeof *h->fseg);
+	search_cache_add(&b, h->segn, h->nsegs * sizeof *h->segn);
+	search_cache_add(&b, h->sego, h->nsegs * sizeof *h->sego);
+	search_cache_add(&b, h->sege, h->nsegs * sizeof *h->sege);
+	search_cache_add(&b, h->uni.start, (nu + 1) * sizeof *h->uni.start);
+	search_cache_add(&b, h->uni.post,
+	    ((size_t)h->uni.start[nu] + 1) * sizeof *h->uni.post);
+	search_cache_add(&b, h->bi.start, (nbi + 1) * sizeof *h->bi.start);
+	search_cache_add(&b, h->bi.post,
+	    ((size_t)h->bi.start[nbi] + 1) * sizeof *h->bi.post);
+	hash = content_hash(0, b.data, b.len);
+	len = b.len;
+	if (content_cache_mkdir(path)) {
+		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+		if ((f = fopen(tmp, "wb")) != NULL) {
+			/* The header is 8-aligned too: arrays are used in
+			 * place when read back. */
+			char magic[64] = { 0 };
+			snprintf(magic, sizeof magic, "%s", SEARCH_CACHE_MAGIC);
+			fwrite(magic, 1, sizeof magic, f);
+			fwrite(&key, sizeof key, 1, f);
+			fwrite(&hash, sizeof hash, 1, f);
+			fwrite(&len, sizeof len, 1, f);
+			fwrite(b.data, 1, b.len, f);
+			ok = !ferror(f);
+			ok = fclose(f) == 0 && ok;
+			if (!ok || rename(tmp, path) != 0)
+				unlink(tmp);
+		}
+		free(tmp);
+	}
+	buf_free(&b);
+	free(path);
+}
+
+struct search_cache_r {
+	char	*p, *end;
+	bool	 bad;
+};
+
+static uint64_t
+search_cache_get_u64(struct search_cache_r *r)
+{
+	uint64_t v = 0;
+
+	if (r->bad || (size_t)(r->end - r->p) < sizeof v) {
+		r->bad = true;
+		return 0;
+	}
+	memcpy(&v, r->p, sizeof v);
+	r->p += sizeof v;
+	return v;
+}
+
+/* n elements of size bytes, in place; the next array starts 8-aligned. */
+static void *
+search_cache_get(struct search_cache_r *r, uint64_t n, size_t size)
+{
+	size_t bytes, padded;
+	void *v = r->p;
+
+	if (r->bad || n > (uint64_t)(r->end - r->p) / size) {
+		r->bad = true;
+		return NULL;
+	}
+	bytes = (size_t)n * size;
+	padded = (bytes + 7) / 8 * 8;
+	if (padded > (size_t)(r->end - r->p)) {
+		r->bad = true;
+		return NULL;
+	}
+	r->p += padded;
+	return v;
+}
+
+static bool
+search_hay_load(struct search_index *idx, struct search_hay *h)
+{
+	char *path, *blob;
+	size_t flen, nu, nbi;
+	uint64_t key, hash, plen, len, nsegs, ubits, bbits;
+	struct search_cache_r r;
+	const size_t head = 64 + 24;
+
+	if ((path = content_cache_file(idx->c, "index")) == NULL)
+		return false;
+	/* Mapped, not read: the pages of the file are used as they are in
+	 * the page cache (a copy into fresh memory was most of the cost). */
+	blob = (char *)util_map_file(path, &flen);
+	free(path);
+	if (blob == NULL)
+		return false;
+	memset(h, 0, sizeof *h);
+	if (flen < head || strcmp(blob, SEARCH_CACHE_MAGIC) != 0)
+		goto bad;
+	memcpy(&key, blob + 64, 8);
+	memcpy(&hash, blob + 72, 8);
+	memcpy(&plen, blob + 80, 8);
+	if (key != idx->c->key || plen != flen - head ||
+	    content_hash(0, blob + head, (size_t)plen) != hash)
+		goto bad;
+	r.p = blob + head;
+	r.end = blob + flen;
+	r.bad = false;
+	if (search_cache_get_u64(&r) != idx->nfields ||
+	    search_cache_get_u64(&r) != search_fields_total(idx))
+		goto bad;
+	len = search_cache_get_u64(&r);
+	nsegs = search_cache_get_u64(&r);
+	ubits = search_cache_get_u64(&r);
+	bbits = search_cache_get_u64(&r);
+	if (r.bad || ubits > 22 || bbits > 22 || len == 0 ||
+	    len >= UINT32_MAX / 2)
+		goto bad;
+	nu = (size_t)1 << ubits;
+	nbi = (size_t)1 << bbits;
+	h->len = (size_t)len;
+	h->nsegs = (size_t)nsegs;
+	h->uni.bits = (unsigned)ubits;
+	h->bi.bits = (unsigned)bbits;
+	h->s = search_cache_get(&r, len, 1);
+	h->foff = search_cache_get(&r, idx->nfields + 1, sizeof *h->foff);
+	h->fseg = search_cache_get(&r, idx->nfields + 1, sizeof *h->fseg);
+	h->segn = search_cache_get(&r, nsegs, sizeof *h->segn);
+	h->sego = search_cache_get(&r, nsegs, sizeof *h->sego);
+	h->sege = search_cache_get(&r, nsegs, sizeof *h->sege);
+	h->uni.start = search_cache_get(&r, nu + 1, sizeof *h->uni.start);
+	if (r.bad)
+		goto bad;
+	h->uni.post = search_cache_get(&r, (uint64_t)h->uni.start[nu] + 1,
+	    sizeof *h->uni.post);
+	h->bi.start = search_cache_get(&r, nbi + 1, sizeof *h->bi.start);
+	if (r.bad)
+		goto bad;
+	h->bi.post = search_cache_get(&r, (uint64_t)h->bi.start[nbi] + 1,
+	    sizeof *h->bi.post);
+	/* The writer was this very code (the hash says so); these are the
+	 * invariants a query relies on. */
+	if (r.bad || r.p != r.end || h->s[len - 1] != '\0' ||
+	    h->foff[idx->nfields] != len || h->fseg[idx->nfields] != nsegs)
+		goto bad;
+	h->blob = blob;
+	h->bloblen = flen;
+	return true;
+bad:
+	util_unmap_file(blob, flen);
+	memset(h, 0, sizeof *h);
+	return false;
 }
 
 struct search_index *
@@ -499,7 +729,10 @@ search_index_build(const struct content *c)
 		search_fields(c->entities[i], search_collect_field, &sc);
 		idx->ents[i].n = (uint32_t)idx->nfields - idx->ents[i].first;
 	}
-	search_hay_build(idx, 0, &idx->plain);
+	if (!search_hay_load(idx, &idx->plain)) {
+		search_hay_build(idx, 0, &idx->plain);
+		search_hay_save(idx, &idx->plain);
+	}
 	return idx;
 }
 
@@ -1287,8 +1520,11 @@ search_regex(struct search_session *s, const char *pattern,
 		if (!search_entity_ok(ie->e, o))
 			continue;
 		for (f = ie->first; f < ie->first + ie->n; f++) {
-			const struct search_ifield *x = &idx->fields[f];
-			if (!x->utf8)
+			struct search_ifield *x = &idx->fields[f];
+			if (x->utf8 == SEARCH_UTF8_UNKNOWN)
+				x->utf8 = text_utf8_valid(x->orig, x->olen,
+				    NULL) ? SEARCH_UTF8_YES : SEARCH_UTF8_NO;
+			if (x->utf8 != SEARCH_UTF8_YES)
 				continue;
 			start = 0;
 			while (start < x->olen) {

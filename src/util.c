@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -195,29 +199,75 @@ buf_steal(struct buf *b)
 char *
 util_read_file(const char *path, size_t *lenp)
 {
-	FILE *f;
-	struct buf b;
-	char chunk[65536];
-	size_t n;
-	int saved;
+	struct stat sb;
+	char *data, *p;
+	size_t len = 0, cap;
+	ssize_t n;
+	int fd, saved;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return NULL;
-	buf_init(&b);
-	buf_reserve(&b, 0);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		saved = errno;
-		fclose(f);
-		buf_free(&b);
-		errno = saved;
+	/* One allocation of the right size and read(2) straight into it:
+	 * the cache files of a start are megabytes. */
+	cap = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
+	    (size_t)sb.st_size + 1 : 4096;
+	data = xmalloc(cap);
+	for (;;) {
+		if (len + 1 >= cap) {
+			cap *= 2;
+			data = xreallocarray(data, cap, 1);
+		}
+		n = read(fd, data + len, cap - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			saved = errno;
+			close(fd);
+			free(data);
+			errno = saved;
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	data[len] = '\0';
+	if (len + 1 < cap / 2 && (p = realloc(data, len + 1)) != NULL)
+		data = p;
+	if (lenp != NULL)
+		*lenp = len;
+	return data;
+}
+
+const char *
+util_map_file(const char *path, size_t *lenp)
+{
+	struct stat sb;
+	void *p;
+	int fd;
+
+	*lenp = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	    (uintmax_t)sb.st_size > SIZE_MAX / 2) {
+		close(fd);
 		return NULL;
 	}
-	fclose(f);
-	if (lenp != NULL)
-		*lenp = b.len;
-	return buf_steal(&b);
+	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return NULL;
+	*lenp = (size_t)sb.st_size;
+	return p;
+}
+
+void
+util_unmap_file(const char *p, size_t len)
+{
+	if (p != NULL)
+		munmap((void *)p, len);
 }
 
 void

@@ -56,6 +56,13 @@ char *buf_steal(struct buf *b);
 /* Read a whole file into memory; NUL-terminated.  Returns NULL and sets
  * errno on failure. */
 char *util_read_file(const char *path, size_t *len);
+/* Map a non-empty regular file read-only (pages come from the page cache,
+ * nothing is copied); release it with util_unmap_file.  NULL on failure
+ * or when it is empty.  For cache files only, which are replaced by
+ * rename and never rewritten in place: a mapped file that shrinks under
+ * us would fault. */
+const char *util_map_file(const char *path, size_t *len);
+void util_unmap_file(const char *p, size_t len);
 
 /* Grow an array *pp of *cap elements of size sz to hold at least need. */
 void util_grow(void *pp, size_t *cap, size_t need, size_t sz);

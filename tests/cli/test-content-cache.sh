@@ -31,13 +31,14 @@ check_rc 0 "a second load, from the cache, gives the same"
 [ "$(tail -n +2 "$cache" | wc -l)" = "$n" ]; ok $? "and adds nothing"
 
 # The snapshot (content-snap.h): the second load read no XML at all, and
-# what it shows is what the XML shows.
+# what it shows is what the XML shows; likewise the search index cached
+# next to it.
 nsnap=$(ls "$XDG_CACHE_HOME"/hms/ | grep -c '^snap-')
 [ "$nsnap" = 1 ]; ok $? "a clean load leaves one snapshot of the directory (got $nsnap)"
 same_both_ways() {
 	run hms --content "$tmpdir/c" "$@"
 	from_snap="$out"
-	rm -f "$XDG_CACHE_HOME"/hms/snap-*
+	rm -f "$XDG_CACHE_HOME"/hms/snap-* "$XDG_CACHE_HOME"/hms/index-*
 	run hms --content "$tmpdir/c" "$@"
 	[ -n "$out" ] && [ "$out" = "$from_snap" ]
 	ok $? "from the snapshot and from the XML alike: hms $*"

@@ -11,6 +11,7 @@
 
 #include "content-load.h"
 #include "content.h"
+#include "search.h"
 #include "tap.h"
 #include "util.h"
 
@@ -372,6 +373,74 @@ snap_files(const char *cache, char *path, size_t size)
 	return n;
 }
 
+/* Two indexes answer alike: the same normalised text, the same hits
+ * with the same matches for plain and regex queries. */
+static int
+same_index(struct search_index *x, struct search_index *y)
+{
+	static const char *const queries[] = { "FIH", "医療機器", "ｶﾞﾝ",
+	    "創薬 ベンチャー", "\"ドラッグ・ロス\"", "2026", NULL };
+	struct search_opts o = { .type = -1 };
+	struct search_results rx, ry;
+	const char *tx, *ty;
+	size_t lx, ly, i, h;
+	char *err = NULL;
+	int bad = 0, k;
+
+	tx = search_index_text(x, false, &lx);
+	ty = search_index_text(y, false, &ly);
+	if (lx != ly || memcmp(tx, ty, lx) != 0) {
+		diag("index texts differ");
+		return 1;
+	}
+	for (k = 0; k < 2; k++) {
+		o.regex = k == 1;
+		for (i = 0; queries[i] != NULL; i++) {
+			memset(&rx, 0, sizeof rx);
+			memset(&ry, 0, sizeof ry);
+			if (search_run(x, queries[i], &o, &rx, &err) != 0 ||
+			    search_run(y, queries[i], &o, &ry, &err) != 0) {
+				diag("%s: %s", queries[i], err);
+				free(err);
+				err = NULL;
+				bad++;
+				continue;
+			}
+			int was = bad;
+			/* Regex queries match the original text: ｶﾞﾝ, for
+			 * one, finds nothing there. */
+			if (rx.nhits != ry.nhits || (rx.nhits == 0 && !o.regex))
+				bad++;
+			for (h = 0; h < rx.nhits && h < ry.nhits; h++) {
+				if (rx.hits[h].entity->index !=
+				    ry.hits[h].entity->index ||
+				    rx.hits[h].score != ry.hits[h].score ||
+				    rx.hits[h].nmatches != ry.hits[h].nmatches ||
+				    memcmp(rx.hits[h].matches, ry.hits[h].matches,
+				    rx.hits[h].nmatches *
+				    sizeof *rx.hits[h].matches) != 0)
+					bad++;
+			}
+			if (bad > was)
+				diag("results differ for %s (%zu, %zu hits)",
+				    queries[i], rx.nhits, ry.nhits);
+			search_results_free(&rx);
+			search_results_free(&ry);
+		}
+	}
+	return bad;
+}
+
+static int
+index_files(const char *cache)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof cmd, "test \"$(ls -1 '%s'/hms/ | grep -c "
+	    "'^index-')\" = 1", cache);
+	return system(cmd) == 0;
+}
+
 int
 main(void)
 {
@@ -382,7 +451,7 @@ main(void)
 
 	if (content == NULL)
 		content = "content";
-	tap_plan(21);
+	tap_plan(24);
 	if (mkdtemp(tmp) == NULL) {
 		perror("mkdtemp");
 		return 1;
@@ -507,9 +576,35 @@ main(void)
 	    "so is one of another version");
 	content_free(b);
 
+	/* The search index kept next to the snapshot. */
+	{
+		struct search_index *fresh, *first, *cached;
+		b = load(dir);
+		fresh = search_index_build(xmlc);	/* key 0: built */
+		first = search_index_build(b);
+		ok(index_files(cache), "the first index of trusted content is "
+		    "written to the cache");
+		cached = search_index_build(b);
+		ok(same_index(fresh, first) == 0 &&
+		    same_index(fresh, cached) == 0,
+		    "the index read back answers as one built afresh");
+		search_index_free(cached);
+		snprintf(cmd, sizeof cmd, "f=$(ls -d '%s'/hms/index-*) && "
+		    "printf '\\377\\377' | dd of=\"$f\" bs=1 seek=300000 "
+		    "conv=notrunc status=none", cache);
+		run(cmd);
+		cached = search_index_build(b);
+		ok(same_index(fresh, cached) == 0,
+		    "a damaged index file is rebuilt, not used");
+		search_index_free(cached);
+		search_index_free(first);
+		search_index_free(fresh);
+		content_free(b);
+	}
+
 	content_load_trust_verified(false);
 	b = load(dir);
-	ok(b != NULL && b->snapshot == NULL,
+	ok(b != NULL && b->snapshot == NULL && b->key == 0,
 	    "trust off again (hms check): the XML, whatever the cache holds");
 	content_free(b);
 
