@@ -47,7 +47,10 @@ struct content *content_load_files(const char *const *files, size_t nfiles,
  * $XDG_CACHE_HOME/hms/verified (~/.cache/hms/verified); a load that
  * passes every check records its files there.  Cheap checks (well-formed
  * XML, no DOCTYPE or XInclude, ids, references, provenance ranges) always
- * run.  Off by default; hms turns it on for everything but hms check. */
+ * run.  With it on, content_load() of a directory also reads the model
+ * from a snapshot when nothing changed since a clean load, and writes one
+ * after a clean load (content-snap.h).  Off by default; hms turns it on
+ * for everything but hms check. */
 void content_load_trust_verified(bool on);
 
 void content_diags_init(struct content_diags *d);
