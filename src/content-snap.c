@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -176,6 +177,7 @@ snap_key(const struct content_snap_input *xml, size_t nxml,
 
 struct snap_w {
 	struct buf		 b;
+	const char		*real;		/* the directory's real path */
 	const struct content	*c;
 	const struct content_snap_input *xml;
 	size_t			 nxml;
@@ -504,6 +506,7 @@ w_payload(struct snap_w *w)
 		}
 	}
 
+	w_str(w, w->real);
 	w_count(w, w->nxml);
 	for (i = 0; i < w->nxml; i++)
 		w_str(w, w->xml[i].name);
@@ -549,6 +552,69 @@ w_payload(struct snap_w *w)
 	free(w->links);
 }
 
+/* Whether the snapshot file path is one to keep: this version's, of a
+ * directory that still exists. */
+static bool
+snap_keep(const char *path)
+{
+	char head[4200], *real;
+	size_t ml = strlen(SNAP_MAGIC), n;
+	uint32_t len;
+	struct stat sb;
+	bool there;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return true;	/* not ours to judge */
+	n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	if (n < ml + 28 || memcmp(head, SNAP_MAGIC, ml) != 0)
+		return false;
+	memcpy(&len, head + ml + 24, 4);
+	if (len == SNAP_NONE || len > n - ml - 28)
+		return true;	/* a very long path: keep it */
+	real = xstrndup(head + ml + 28, len);
+	there = stat(real, &sb) == 0 && S_ISDIR(sb.st_mode);
+	free(real);
+	return there;
+}
+
+/* Tidy the cache directory of the snapshot just written at path: the
+ * snapshots (and search indexes) of directories that are gone, or of
+ * other versions of hms, and temporary files left by a crash an hour or
+ * more ago.  Content in temporary directories would otherwise leave a
+ * megabyte or more behind on every use. */
+static void
+snap_prune(const char *path)
+{
+	char *dir = xstrdup(path), *slash, *p, *twin;
+	struct dirent *de;
+	struct stat sb;
+	DIR *dp;
+
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	if (slash == NULL || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (strncmp(de->d_name, "snap-", 5) == 0 &&
+		    strstr(de->d_name, ".tmp-") == NULL && !snap_keep(p)) {
+			unlink(p);
+			twin = xasprintf("%s/index-%s", dir, de->d_name + 5);
+			unlink(twin);
+			free(twin);
+		} else if (strstr(de->d_name, ".tmp-") != NULL &&
+		    lstat(p, &sb) == 0 && sb.st_mtime < time(NULL) - 3600)
+			unlink(p);
+		free(p);
+	}
+	closedir(dp);
+	free(dir);
+}
+
 uint64_t
 content_snap_save(const struct content *c, const char *dir,
     const struct content_snap_input *xml, size_t nxml,
@@ -563,6 +629,8 @@ content_snap_save(const struct content *c, const char *dir,
 	bool ok;
 
 	memset(&w, 0, sizeof w);
+	if ((w.real = realpath(dir, NULL)) == NULL)
+		return 0;
 	buf_init(&w.b);
 	w.c = c;
 	w.xml = xml;
@@ -593,10 +661,13 @@ content_snap_save(const struct content *c, const char *dir,
 			ok = fclose(f) == 0 && ok;
 			if (!ok || rename(tmp, path) != 0)
 				unlink(tmp);
+			else
+				snap_prune(path);
 		}
 		free(tmp);
 	}
 	buf_free(&w.b);
+	free((char *)w.real);
 	free(path);
 	return key;
 }
@@ -1148,8 +1219,17 @@ content_snap_load(const char *dir, const char *schema)
 	c->key = key;
 	r.c = c;
 
-	/* The directory must hold exactly the files of the snapshot. */
+	/* Made of this very directory (not one whose path hashes alike),
+	 * which must hold exactly the files of the snapshot. */
 	names = snap_list(dir, &nnames);
+	{
+		const char *was = r_str(&r);
+		char *real = realpath(dir, NULL);
+		bool same = was != NULL && real != NULL && strcmp(was, real) == 0;
+		free(real);
+		if (!same)
+			goto out;
+	}
 	r.nfiles = r_count(&r, 5);
 	if (r.bad || r.nfiles != nnames)
 		goto out;

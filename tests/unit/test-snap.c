@@ -431,6 +431,24 @@ same_index(struct search_index *x, struct search_index *y)
 	return bad;
 }
 
+/* Files in the cache whose names hold what. */
+static int
+snap_count(const char *cache, const char *what)
+{
+	char cmd[600];
+	FILE *p;
+	int n = -1;
+
+	snprintf(cmd, sizeof cmd, "ls -1 '%s'/hms/ | grep -c -- '%s'", cache,
+	    what);
+	if ((p = popen(cmd, "r")) != NULL) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n;
+}
+
 static int
 index_files(const char *cache)
 {
@@ -451,7 +469,7 @@ main(void)
 
 	if (content == NULL)
 		content = "content";
-	tap_plan(24);
+	tap_plan(27);
 	if (mkdtemp(tmp) == NULL) {
 		perror("mkdtemp");
 		return 1;
@@ -599,6 +617,35 @@ main(void)
 		search_index_free(cached);
 		search_index_free(first);
 		search_index_free(fresh);
+		content_free(b);
+	}
+
+	/* Snapshots of directories that are gone are tidied away. */
+	{
+		char dir2[600];
+		struct search_index *ix;
+		snprintf(dir2, sizeof dir2, "%s/gone", tmp);
+		snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", dir, dir2);
+		run(cmd);
+		b = load(dir2);
+		ix = b != NULL ? search_index_build(b) : NULL;
+		search_index_free(ix);
+		content_free(b);
+		ok(snap_count(cache, "^snap-[0-9a-f]*$") == 2 &&
+		    snap_count(cache, "^index-[0-9a-f]*$") == 2,
+		    "two directories, two snapshots and two indexes");
+		snprintf(cmd, sizeof cmd, "rm -rf '%s' && touch -d '2 hours ago' "
+		    "'%s/hms/snap-0.tmp-1' && touch '%s/hms/snap-1.tmp-2' && "
+		    "echo '<!-- y -->' >> '%s/glossary.xml'", dir2, cache, cache,
+		    dir);
+		run(cmd);
+		b = load(dir);
+		ok(b != NULL && snap_count(cache, "^snap-[0-9a-f]*$") == 1 &&
+		    snap_count(cache, "^index-[0-9a-f]*$") == 1,
+		    "the next snapshot written removes the gone directory's "
+		    "snapshot and index");
+		ok(snap_count(cache, ".tmp-") == 1,
+		    "and a temporary file left hours ago, not a fresh one");
 		content_free(b);
 	}
 
