@@ -695,51 +695,50 @@ r_need(struct snap_r *r, size_t n)
 	return true;
 }
 
+/* The next n bytes into v, or zeroes past the end (then r is bad). */
+static void
+r_bytes(struct snap_r *r, void *v, size_t n)
+{
+	if (r_need(r, n)) {
+		memcpy(v, r->p, n);
+		r->p += n;
+	} else
+		memset(v, 0, n);
+}
+
 static uint32_t
 r_u32(struct snap_r *r)
 {
-	uint32_t v = 0;
+	uint32_t v;
 
-	if (r_need(r, sizeof v)) {
-		memcpy(&v, r->p, sizeof v);
-		r->p += sizeof v;
-	}
+	r_bytes(r, &v, sizeof v);
 	return v;
 }
 
 static int
 r_i32(struct snap_r *r)
 {
-	int32_t v = 0;
+	int32_t v;
 
-	if (r_need(r, sizeof v)) {
-		memcpy(&v, r->p, sizeof v);
-		r->p += sizeof v;
-	}
+	r_bytes(r, &v, sizeof v);
 	return v;
 }
 
 static uint64_t
 r_u64(struct snap_r *r)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
-	if (r_need(r, sizeof v)) {
-		memcpy(&v, r->p, sizeof v);
-		r->p += sizeof v;
-	}
+	r_bytes(r, &v, sizeof v);
 	return v;
 }
 
 static double
 r_f64(struct snap_r *r)
 {
-	double v = 0;
+	double v;
 
-	if (r_need(r, sizeof v)) {
-		memcpy(&v, r->p, sizeof v);
-		r->p += sizeof v;
-	}
+	r_bytes(r, &v, sizeof v);
 	return v;
 }
 

@@ -8,7 +8,6 @@
  * searched, which is what the interface does next with it. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,23 +33,10 @@ fuzz_cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *err = NULL;
-
 	(void)argc;
 	(void)argv;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "C.utf8");
-	if (text_init(&err) != 0) {
-		fprintf(stderr, "fuzz-content: %s\n", err);
-		exit(2);
-	}
-	snprintf(fuzz_dir, sizeof fuzz_dir, "%s/hms-fuzz-content.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	if (mkdtemp(fuzz_dir) == NULL) {
-		perror("fuzz-content: mkdtemp");
-		exit(2);
-	}
+	fuzz_text_init("fuzz-content");
+	fuzz_mkdtemp(fuzz_dir, sizeof fuzz_dir, "fuzz-content");
 	snprintf(fuzz_path, sizeof fuzz_path, "%s/fuzz.xml", fuzz_dir);
 	atexit(fuzz_cleanup);
 	return 0;

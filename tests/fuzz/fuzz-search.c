@@ -14,7 +14,6 @@
  * search_run gives. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -33,17 +32,11 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct content_diags d;
-	char *err = NULL;
 	size_t i;
 
 	(void)argc;
 	(void)argv;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "C.utf8");
-	if (text_init(&err) != 0) {
-		fprintf(stderr, "fuzz-search: %s\n", err);
-		exit(2);
-	}
+	fuzz_text_init("fuzz-search");
 	content_diags_init(&d);
 	fuzz_c = content_load(fuzz_content_dir(), NULL, &d);
 	if (fuzz_c == NULL) {

@@ -54,16 +54,9 @@ fuzz_cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *tmp = getenv("TMPDIR");
-
 	(void)argc;
 	(void)argv;
-	snprintf(fuzz_dir, sizeof fuzz_dir, "%s/hms-fuzz-store.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	if (mkdtemp(fuzz_dir) == NULL) {
-		perror("fuzz-store: mkdtemp");
-		exit(2);
-	}
+	fuzz_mkdtemp(fuzz_dir, sizeof fuzz_dir, "fuzz-store");
 	atexit(fuzz_cleanup);
 	return 0;
 }

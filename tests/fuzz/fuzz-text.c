@@ -6,7 +6,6 @@
  * width 2, 1 hanging indent, 2-3 normalisation flags, 4-7 wrap width. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -17,17 +16,9 @@
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char *err = NULL;
-
 	(void)argc;
 	(void)argv;
-	/* Widths come from wcwidth(), which needs a UTF-8 locale. */
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "C.utf8");
-	if (text_init(&err) != 0) {
-		fprintf(stderr, "fuzz-text: %s\n", err);
-		exit(2);
-	}
+	fuzz_text_init("fuzz-text");
 	return 0;
 }
 
