@@ -717,27 +717,6 @@ cli_show(const struct content *c, const struct cli_opts *o, const char *id)
 
 /* ---- list ---- */
 
-/* Ids of the targets of e's links of one relation, space separated. */
-static char *
-cli_link_ids(const struct content_entity *e, enum content_rel r, bool back)
-{
-	struct buf b;
-	size_t i;
-	struct content_link *const *v = back ? e->backlinks : e->links;
-	size_t n = back ? e->nbacklinks : e->nlinks;
-
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		const struct content_entity *o = back ? v[i]->from : v[i]->to;
-		if (v[i]->rel != r || o == NULL)
-			continue;
-		if (b.len > 0)
-			buf_addc(&b, ' ');
-		buf_adds(&b, o->id);
-	}
-	return buf_steal(&b);
-}
-
 static void
 cli_list_header(FILE *f, enum content_type t)
 {
@@ -793,7 +772,7 @@ cli_list_tsv(FILE *f, const struct content_entity *e)
 	case CONTENT_MILESTONE:
 		fprintf(f, "\t%s\t",
 		    content_column_name(e->u.milestone.column));
-		s = cli_link_ids(e, CONTENT_REL_MEASURE, false);
+		s = content_link_ids(e, CONTENT_REL_MEASURE, false);
 		out_tsv_field(f, s);
 		free(s);
 		break;
@@ -988,6 +967,26 @@ cli_snippet(const struct search_hit *h, bool mark)
 	return buf_steal(&out);
 }
 
+/* The index of c and the results of query in it; NULL after printing
+ * the engine's message (a bad or too complex regex). */
+static struct search_index *
+cli_search_run(const struct content *c, const char *query,
+    const struct search_opts *so, struct search_results *res)
+{
+	struct search_index *idx = search_index_build(c);
+	char *err = NULL;
+
+	if (search_run(idx, query, so, res, &err) != 0) {
+		fputs("hms: ", stderr);
+		out_text(stderr, err);
+		fputc('\n', stderr);
+		free(err);
+		search_index_free(idx);
+		return NULL;
+	}
+	return idx;
+}
+
 int
 cli_search(const struct content *c, const struct cli_opts *o,
     const char *query)
@@ -998,20 +997,13 @@ cli_search(const struct content *c, const struct cli_opts *o,
 		.regex = o->regex, .type = o->type, .period = o->period,
 		.era = o->era,
 	};
-	char *err = NULL, *snip;
+	char *snip;
 	size_t i;
 	struct json j;
 	int rc;
 
-	idx = search_index_build(c);
-	if (search_run(idx, query, &so, &res, &err) != 0) {
-		fputs("hms: ", stderr);
-		out_text(stderr, err);
-		fputc('\n', stderr);
-		free(err);
-		search_index_free(idx);
+	if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
 		return CLI_ERROR;
-	}
 	if (o->format == OUTPUT_JSON) {
 		json_init(&j, stdout);
 		json_begin_array(&j, NULL);
@@ -1179,20 +1171,12 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 		.era = o->era,
 	};
 	struct cli_funds fu = { 0 };
-	char *err = NULL;
 	size_t i, k;
 	struct json j;
 	int rc;
 
-	idx = search_index_build(c);
-	if (search_run(idx, query, &so, &res, &err) != 0) {
-		fputs("hms: ", stderr);
-		out_text(stderr, err);
-		fputc('\n', stderr);
-		free(err);
-		search_index_free(idx);
+	if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
 		return CLI_ERROR;
-	}
 	for (i = 0; i < res.nhits; i++)
 		cli_funds_of(&fu, res.hits[i].entity, res.hits[i].entity, 0);
 	if (o->format == OUTPUT_TSV) {

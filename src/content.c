@@ -309,6 +309,26 @@ content_budget_format(struct buf *b, const struct content_budget *bu)
 		buf_printf(b, "  「%s」", bu->text);
 }
 
+char *
+content_link_ids(const struct content_entity *e, enum content_rel r,
+    bool back)
+{
+	struct content_link *const *v = back ? e->backlinks : e->links;
+	size_t n = back ? e->nbacklinks : e->nlinks, i;
+	struct buf b;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		const struct content_entity *o = back ? v[i]->from : v[i]->to;
+		if (v[i]->rel != r || o == NULL)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, o->id);
+	}
+	return buf_steal(&b);
+}
+
 void
 content_free(struct content *c)
 {

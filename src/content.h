@@ -376,6 +376,11 @@ const struct content_entity *content_root(const struct content_entity *e);
 struct buf;
 void content_budget_format(struct buf *b, const struct content_budget *bu);
 
+/* The ids of the entities e links to by r (back: that link to e by r),
+ * space separated, "" for none; the caller frees it. */
+char *content_link_ids(const struct content_entity *e, enum content_rel r,
+    bool back);
+
 /* Release everything; NULL is a no-op. */
 void content_free(struct content *c);
 

@@ -39,27 +39,6 @@ tc_label(const struct content_entity *e)
 	return xstrdup(e->title);
 }
 
-/* Ids of the entities e links to (or, back, that link to e) by r. */
-static char *
-tc_link_ids(const struct content_entity *e, enum content_rel r, bool back)
-{
-	struct buf b;
-	size_t i;
-	struct content_link *const *v = back ? e->backlinks : e->links;
-	size_t n = back ? e->nbacklinks : e->nlinks;
-
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		const struct content_entity *o = back ? v[i]->from : v[i]->to;
-		if (v[i]->rel != r || o == NULL)
-			continue;
-		if (b.len > 0)
-			buf_addc(&b, ' ');
-		buf_adds(&b, o->id);
-	}
-	return b.data != NULL ? buf_steal(&b) : xstrdup("");
-}
-
 static void
 tc_common_export(struct table *t, size_t row, const struct content_entity *e)
 {
@@ -352,10 +331,10 @@ table_content_kpis(struct content_entity *const *v, size_t n)
 		tc_value_export(t, row, 6, &e->u.kpi.baseline);
 		tc_value_export(t, row, 9, &e->u.kpi.target);
 		tc_value_export(t, row, 12, &e->u.kpi.latest);
-		s = tc_link_ids(e, CONTENT_REL_INDICATOR_OF, false);
+		s = content_link_ids(e, CONTENT_REL_INDICATOR_OF, false);
 		table_set_export(t, row, 15, s);
 		free(s);
-		s = tc_link_ids(e, CONTENT_REL_BELONGS_TO, false);
+		s = content_link_ids(e, CONTENT_REL_BELONGS_TO, false);
 		table_set_export(t, row, 16, s);
 		free(s);
 		if (pr.has_progress) {
@@ -517,10 +496,10 @@ tc_program_row(struct table *t, struct content_entity *e,
 		    NULL);
 		table_set_export(t, row, 11, b->text);
 	}
-	s = tc_link_ids(e, CONTENT_REL_SERVES, false);
+	s = content_link_ids(e, CONTENT_REL_SERVES, false);
 	table_set_export(t, row, 12, s);
 	free(s);
-	s = tc_link_ids(e, CONTENT_REL_BELONGS_TO, false);
+	s = content_link_ids(e, CONTENT_REL_BELONGS_TO, false);
 	table_set_export(t, row, 13, s);
 	free(s);
 	buf_reset(&text);
