@@ -5,77 +5,8 @@
  * rewrites them (review the diff before committing). */
 #include "config.h"
 
-#include <errno.h>
-#include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "app.h"
-#include "content-load.h"
-#include "content.h"
-#include "key.h"
-#include "tap.h"
-#include "text.h"
-#include "util.h"
 #include "view.h"
-
-static const char *srcdir;
-static bool update;
-
-static void
-snapshot(struct app *a, const char *name, int w, int h)
-{
-	char path[4096], *got, *want;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/tests/render/tables-%s-%dx%d.txt",
-	    srcdir, name, w, h);
-	got = app_render(a, w, h, false);
-	if (update) {
-		if ((f = fopen(path, "w")) != NULL) {
-			fputs(got, f);
-			fclose(f);
-		}
-		ok(f != NULL, "%s %dx%d: written", name, w, h);
-		free(got);
-		return;
-	}
-	want = util_read_file(path, NULL);
-	if (!ok(want != NULL && strcmp(got, want) == 0, "%s at %dx%d", name, w,
-	    h)) {
-		diag("expected %s (%s); got:", path, want == NULL ?
-		    strerror(errno) : "differs");
-		fputs(got, stdout);
-	}
-	free(got);
-	free(want);
-}
-
-/* Feed keys by name ("s", "Enter"); T:text types text literally. */
-static void
-keys(struct app *a, const char *s)
-{
-	char name[64];
-	const char *p = s, *q;
-	uint32_t k, cp;
-	size_t i, n;
-
-	while (*p != '\0') {
-		q = strchr(p, ' ');
-		if (q == NULL)
-			q = p + strlen(p);
-		snprintf(name, sizeof name, "%.*s", (int)(q - p), p);
-		if (strncmp(name, "T:", 2) == 0) {
-			for (i = 2; name[i] != '\0'; i += n) {
-				n = text_utf8_decode(name + i, strlen(name + i), &cp);
-				app_feed(a, cp);
-			}
-		} else if ((k = key_from_name(name)) != HK_NONE)
-			app_feed(a, k);
-		p = *q == ' ' ? q + 1 : q;
-	}
-}
+#include "render.h"
 
 static void
 both(struct app *a, const char *name)
@@ -125,28 +56,11 @@ sizes(struct app *a, const char *name)
 int
 main(void)
 {
-	char dir[4096], *err = NULL;
-	struct content_diags d;
 	struct content *c;
 	struct app *a;
 
-	/* Widths follow the terminal's model, which needs a UTF-8 locale. */
-	setlocale(LC_ALL, "C.UTF-8");
-	srcdir = getenv("top_srcdir");
-	if (srcdir == NULL)
-		srcdir = ".";
-	update = getenv("UPDATE_EXPECTED") != NULL;
-	if (text_init(&err) != 0) {
-		printf("Bail out! %s\n", err);
-		return 1;
-	}
-	snprintf(dir, sizeof dir, "%s/content", srcdir);
-	content_diags_init(&d);
-	if ((c = content_load(dir, NULL, &d)) == NULL) {
-		printf("Bail out! content does not load\n");
-		return 1;
-	}
-	a = app_create_headless(c, "2025-11-22");
+	render_prefix = "tables-";
+	a = render_start(&c);
 
 	/* KPIs: as they open; by target, largest first; only the
 	 * judged ones of period 1. */
@@ -194,7 +108,6 @@ main(void)
 	app_free(a);
 
 	content_free(c);
-	content_diags_free(&d);
 	text_fini();
 	return tap_done();
 }

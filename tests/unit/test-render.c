@@ -4,72 +4,9 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "app.h"
-#include "content-load.h"
-#include "content.h"
-#include "key.h"
 #include "store.h"
-#include "tap.h"
-#include "text.h"
-#include "util.h"
 #include "view.h"
-
-static const char *srcdir;
-static bool update;
-
-static void
-snapshot(struct app *a, const char *name, int w, int h)
-{
-	char path[4096], *got, *want;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/tests/render/%s-%dx%d.txt", srcdir, name,
-	    w, h);
-	got = app_render(a, w, h, false);
-	if (update) {
-		if ((f = fopen(path, "w")) != NULL) {
-			fputs(got, f);
-			fclose(f);
-		}
-		ok(f != NULL, "%s %dx%d: written", name, w, h);
-		free(got);
-		return;
-	}
-	want = util_read_file(path, NULL);
-	if (!ok(want != NULL && strcmp(got, want) == 0, "%s at %dx%d", name, w,
-	    h)) {
-		diag("expected %s (%s); got:", path, want == NULL ?
-		    strerror(errno) : "differs");
-		fputs(got, stdout);
-	}
-	free(got);
-	free(want);
-}
-
-static void
-keys(struct app *a, const char *s)
-{
-	char name[32];
-	const char *p = s, *q;
-	uint32_t k;
-
-	while (*p != '\0') {
-		q = strchr(p, ' ');
-		if (q == NULL)
-			q = p + strlen(p);
-		snprintf(name, sizeof name, "%.*s", (int)(q - p), p);
-		k = key_from_name(name);
-		if (k != HK_NONE)
-			app_feed(a, k);
-		p = *q == ' ' ? q + 1 : q;
-	}
-}
+#include "render.h"
 
 static void
 both(struct app *a, const char *name)
@@ -81,28 +18,10 @@ both(struct app *a, const char *name)
 int
 main(void)
 {
-	char dir[4096], *err = NULL;
-	struct content_diags d;
 	struct content *c;
 	struct app *a;
 
-	/* Widths follow the terminal's model, which needs a UTF-8 locale. */
-	setlocale(LC_ALL, "C.UTF-8");
-	srcdir = getenv("top_srcdir");
-	if (srcdir == NULL)
-		srcdir = ".";
-	update = getenv("UPDATE_EXPECTED") != NULL;
-	if (text_init(&err) != 0) {
-		printf("Bail out! %s\n", err);
-		return 1;
-	}
-	snprintf(dir, sizeof dir, "%s/content", srcdir);
-	content_diags_init(&d);
-	if ((c = content_load(dir, NULL, &d)) == NULL) {
-		printf("Bail out! content does not load\n");
-		return 1;
-	}
-	a = app_create_headless(c, "2025-11-22");
+	a = render_start(&c);
 
 	both(a, "projects");
 	keys(a, "Down Enter");
@@ -173,7 +92,6 @@ main(void)
 
 	app_free(a);
 	content_free(c);
-	content_diags_free(&d);
 	text_fini();
 	return tap_done();
 }
