@@ -18,6 +18,7 @@
 
 #include "app.h"
 #include "compare.h"
+#include "bench.h"
 #include "content-load.h"
 #include "content.h"
 #include "key.h"
@@ -117,32 +118,12 @@ int
 main(int argc, char **argv)
 {
 	struct bench_arg arg = { 0 };
-	struct content_diags d;
 	struct content *c;
-	const char *env;
-	char *dir, *err = NULL, what[64];
+	char what[64];
 	static const int widths[] = { 80, 120, 160 };
 	size_t i;
 
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
-		setlocale(LC_ALL, "");
-	if (text_init(&err) != 0) {
-		fprintf(stderr, "bench-compare: %s\n", err);
-		return 2;
-	}
-	if (argc > 1)
-		dir = xstrdup(argv[1]);
-	else if ((env = getenv("HMS_CONTENT")) != NULL && *env != '\0')
-		dir = xstrdup(env);
-	else
-		dir = xasprintf("%s/content", HMS_SRCDIR);
-	content_diags_init(&d);
-	if ((c = content_load(dir, NULL, &d)) == NULL) {
-		fprintf(stderr, "bench-compare: cannot load %s (%zu problems)\n",
-		    dir, d.n);
-		return 2;
-	}
-	content_diags_free(&d);
+	c = bench_setup("bench-compare", argc, argv);
 	arg.c = c;
 	arg.cmp = compare_build(c);
 	printf("bench-compare: %zu entities\n", c->nentities);
@@ -176,7 +157,6 @@ main(int argc, char **argv)
 
 	compare_free(arg.cmp);
 	content_free(c);
-	free(dir);
 	text_fini();
 	return 0;
 }

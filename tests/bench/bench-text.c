@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "content-load.h"
 #include "content.h"
 #include "text.h"
@@ -169,32 +170,11 @@ main(int argc, char **argv)
 {
 	struct bench_set set = { 0 };
 	struct bench_held held;
-	struct content_diags d;
 	struct content *c;
-	const char *env;
-	char *dir, *err = NULL;
 	size_t i, j;
 	int flags, width;
 
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
-		setlocale(LC_ALL, "");
-	if (text_init(&err) != 0) {
-		fprintf(stderr, "bench-text: %s\n", err);
-		return 2;
-	}
-	if (argc > 1)
-		dir = xstrdup(argv[1]);
-	else if ((env = getenv("HMS_CONTENT")) != NULL && *env != '\0')
-		dir = xstrdup(env);
-	else
-		dir = xasprintf("%s/content", HMS_SRCDIR);
-	content_diags_init(&d);
-	if ((c = content_load(dir, NULL, &d)) == NULL) {
-		fprintf(stderr, "bench-text: cannot load %s (%zu problems)\n",
-		    dir, d.n);
-		return 2;
-	}
-	content_diags_free(&d);
+	c = bench_setup("bench-text", argc, argv);
 	for (i = 0; i < c->nentities; i++) {
 		const struct content_entity *e = c->entities[i];
 		bench_add(&set, e->title, strlen(e->title));
@@ -202,7 +182,7 @@ main(int argc, char **argv)
 			bench_add(&set, e->blocks[j].t.text, e->blocks[j].t.len);
 	}
 	printf("bench-text: %s: %zu entities, %zu strings (titles and "
-	    "blocks), %zu bytes, %zu characters; best of %d runs\n", dir,
+	    "blocks), %zu bytes, %zu characters; best of %d runs\n", c->dir,
 	    c->nentities, set.n, set.bytes, set.chars, BENCH_RUNS);
 
 	flags = 0;
@@ -229,7 +209,6 @@ main(int argc, char **argv)
 	free(held.b);
 	free(set.v);
 	content_free(c);
-	free(dir);
 	text_fini();
 	return 0;
 }
