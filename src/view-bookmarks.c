@@ -30,6 +30,7 @@ struct view_bookmarks {
 	int			 base;		/* the note version it started from */
 	char			*removed_id;	/* the last bookmark removed, */
 	char			*removed_label;	/* whose label b offers again */
+	char			*target_id;	/* the orphan b or a works on */
 };
 
 static struct view_bookmarks *
@@ -57,7 +58,7 @@ view_bookmarks_first_line(const char *text)
 }
 
 /* A row for an id: the entity when the content has it, else an orphan
- * (a row that cannot be selected, marked as such).  A bookmark's label
+ * (a row marked as such, which b and a can clear).  A bookmark's label
  * comes first (the name the person gave it); a note follows the title. */
 static void
 view_bookmarks_row(struct view_list *l, const struct content *c,
@@ -68,7 +69,7 @@ view_bookmarks_row(struct view_list *l, const struct content *c,
 	char *label;
 
 	if (e == NULL) {
-		view_list_add(l, NULL, 1, "  [%s] %s%s%s", _("orphan"), id,
+		view_list_add_orphan(l, id, 1, "[%s] %s%s%s", _("orphan"), id,
 		    *extra != '\0' ? sep : "", extra);
 		*orphans = true;
 		return;
@@ -136,7 +137,8 @@ view_bookmarks_build(struct app *a, struct view_list *l)
 	}
 	if (orphans)
 		view_list_add(l, NULL, 0, _("[orphan]: the content no longer has "
-		    "that id; kept in %s (edit to remove)"), store_dir(st));
+		    "that id; kept in %s until b or a on its row removes it"),
+		    store_dir(st));
 }
 
 /* Rebuild the list, keeping the selected entity selected if it is still
@@ -147,13 +149,27 @@ view_bookmarks_rebuild(struct app *a, bool entering)
 	struct view_bookmarks *vb = view_bookmarks_state(a);
 	struct view_list *l = &vb->list;
 	struct content_entity *sel = NULL;
+	char *orphan = NULL;
 	int old = l->sel;
+	size_t i;
 
-	if (l->sel >= 0 && l->sel < (int)l->n)
+	if (l->sel >= 0 && l->sel < (int)l->n) {
 		sel = l->items[l->sel].entity;
+		if (l->items[l->sel].orphan != NULL)
+			orphan = xstrdup(l->items[l->sel].orphan);
+	}
 	view_bookmarks_build(a, l);
 	if (sel != NULL && view_list_select_entity(l, sel))
 		return;
+	for (i = 0; orphan != NULL && i < l->n; i++) {
+		if (l->items[i].orphan != NULL &&
+		    strcmp(l->items[i].orphan, orphan) == 0) {
+			l->sel = (int)i;
+			free(orphan);
+			return;
+		}
+	}
+	free(orphan);
 	if (entering) {
 		view_list_select_first(a, l);
 		return;
@@ -161,7 +177,8 @@ view_bookmarks_rebuild(struct app *a, bool entering)
 	/* The selected bookmark went: the nearest row, the reader stays. */
 	l->sel = -1;
 	for (; old >= 0; old--) {
-		if (old < (int)l->n && l->items[old].entity != NULL) {
+		if (old < (int)l->n && (l->items[old].entity != NULL ||
+		    l->items[old].orphan != NULL)) {
 			l->sel = old;
 			break;
 		}
@@ -177,14 +194,27 @@ view_bookmarks_changed(struct app *a)
 		view_bookmarks_rebuild(a, false);
 }
 
-/* The store and the entity b, a and A work on; NULL after saying why
- * not. */
-static struct store *
-view_bookmarks_target(struct app *a, struct content_entity **e)
-{
-	struct store *st = app_store(a);
+/* What b, a and A work on: the id and the name to say, and whether the
+ * content has it. */
+struct view_bookmarks_target {
+	const char	*id;
+	const char	*title;
+	bool		 orphan;
+};
 
-	*e = app_reader_entity(a);
+/* The store and the target of b, a and A: the orphan selected in the
+ * bookmarks list when the list has the focus, else the entity in the
+ * reader; NULL after saying why not. */
+static struct store *
+view_bookmarks_target(struct app *a, struct view_bookmarks_target *t)
+{
+	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct store *st = app_store(a);
+	struct content_entity *e = app_reader_entity(a);
+	const char *orphan = NULL;
+
+	if (app_current_view(a) == VIEW_BOOKMARKS && !app_focus_reader(a))
+		orphan = view_list_orphan(&view_bookmarks_state(a)->list);
 	if (st == NULL) {
 		app_error(a, "%s", _("Bookmarks and notes are not kept in this "
 		    "session."));
@@ -194,11 +224,19 @@ view_bookmarks_target(struct app *a, struct content_entity **e)
 		app_error(a, "%s", store_readonly_reason(st));
 		return NULL;
 	}
-	if (*e == NULL) {
+	if (orphan != NULL) {
+		/* A copy: the refresh below may rebuild the list. */
+		free(vb->target_id);
+		orphan = vb->target_id = xstrdup(orphan);
+	}
+	if (orphan == NULL && e == NULL) {
 		app_message(a, "%s", _("Open an entity first: b and a work on "
 		    "the entity in the reader."));
 		return NULL;
 	}
+	t->orphan = orphan != NULL;
+	t->id = orphan != NULL ? orphan : e->id;
+	t->title = orphan != NULL ? orphan : e->title;
 	/* Start from what another instance may have saved meanwhile: b
 	 * sees its bookmark, a edits its note. */
 	if (store_refresh(st))
@@ -236,16 +274,16 @@ static void
 view_bookmarks_toggle(struct app *a)
 {
 	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks_target t;
 	const struct store_bookmark *bm;
-	struct content_entity *e;
 	struct store *st;
 	char *err = NULL, *label;
 
-	if ((st = view_bookmarks_target(a, &e)) == NULL)
+	if ((st = view_bookmarks_target(a, &t)) == NULL)
 		return;
-	if ((bm = store_bookmark_find(st, e->id)) != NULL) {
+	if ((bm = store_bookmark_find(st, t.id)) != NULL) {
 		label = xstrdup(bm->label);
-		if (store_bookmark_remove(st, e->id, &err) != 0) {
+		if (store_bookmark_remove(st, t.id, &err) != 0) {
 			app_error(a, _("Bookmark not removed: %s"), err);
 			free(err);
 			free(label);
@@ -253,17 +291,25 @@ view_bookmarks_toggle(struct app *a)
 		}
 		free(vb->removed_id);
 		free(vb->removed_label);
-		vb->removed_id = xstrdup(e->id);
+		vb->removed_id = xstrdup(t.id);
 		vb->removed_label = label;
-		app_message(a, _("Bookmark removed: %s (b bookmarks it again)"),
-		    e->title);
+		if (t.orphan)
+			app_message(a, _("Bookmark removed: %s"), t.title);
+		else
+			app_message(a, _("Bookmark removed: %s (b bookmarks it "
+			    "again)"), t.title);
 		view_bookmarks_changed(a);
 		return;
 	}
+	if (t.orphan) {
+		app_message(a, _("%s is not in this content: there is nothing "
+		    "to bookmark"), t.id);
+		return;
+	}
 	free(vb->id);
-	vb->id = xstrdup(e->id);
+	vb->id = xstrdup(t.id);
 	app_prompt(a, _("Bookmark label (optional): "), NULL,
-	    vb->removed_id != NULL && strcmp(vb->removed_id, e->id) == 0 ?
+	    vb->removed_id != NULL && strcmp(vb->removed_id, t.id) == 0 ?
 	    vb->removed_label : NULL, NULL, view_bookmarks_label_done);
 }
 
@@ -315,10 +361,9 @@ view_bookmarks_note_done(struct app *a, const char *text)
 /* Edit the note in $VISUAL or $EDITOR (vi without either), through a
  * file of its own in the store's directory. */
 static void
-view_bookmarks_note_editor(struct app *a, struct store *st,
-    struct content_entity *e)
+view_bookmarks_note_editor(struct app *a, struct store *st, const char *id)
 {
-	const struct store_note *n = store_note_find(st, e->id);
+	const struct store_note *n = store_note_find(st, id);
 	const char *editor = getenv("VISUAL");
 	char *path, *cmd, *text, *err = NULL;
 	int base = n != NULL ? n->version : 0, rc;
@@ -327,7 +372,7 @@ view_bookmarks_note_editor(struct app *a, struct store *st,
 		editor = getenv("EDITOR");
 	if (editor == NULL || *editor == '\0')
 		editor = "vi";
-	path = store_edit_file(st, e->id, n != NULL ? n->text : "", &err);
+	path = store_edit_file(st, id, n != NULL ? n->text : "", &err);
 	if (path == NULL) {
 		app_error(a, _("Note not edited: %s"), err);
 		free(err);
@@ -361,7 +406,7 @@ view_bookmarks_note_editor(struct app *a, struct store *st,
 	}
 	unlink(path);
 	free(path);
-	view_bookmarks_note_save(a, e->id, text, base);
+	view_bookmarks_note_save(a, id, text, base);
 	free(text);
 }
 
@@ -369,20 +414,25 @@ static void
 view_bookmarks_note(struct app *a, bool editor)
 {
 	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks_target t;
 	const struct store_note *n;
-	struct content_entity *e;
 	struct store *st;
 
-	if ((st = view_bookmarks_target(a, &e)) == NULL)
+	if ((st = view_bookmarks_target(a, &t)) == NULL)
 		return;
-	n = store_note_find(st, e->id);
+	n = store_note_find(st, t.id);
+	if (t.orphan && (n == NULL || n->text[0] == '\0')) {
+		app_message(a, _("%s is not in this content: there is no note "
+		    "on it to change"), t.id);
+		return;
+	}
 	/* The prompt holds one line: a longer note goes to the editor. */
 	if (editor || (n != NULL && strchr(n->text, '\n') != NULL)) {
-		view_bookmarks_note_editor(a, st, e);
+		view_bookmarks_note_editor(a, st, t.id);
 		return;
 	}
 	free(vb->id);
-	vb->id = xstrdup(e->id);
+	vb->id = xstrdup(t.id);
 	vb->base = n != NULL ? n->version : 0;
 	app_prompt(a, _("Note (empty deletes; Esc A: editor): "), NULL,
 	    n != NULL ? n->text : NULL, NULL, view_bookmarks_note_done);
@@ -452,7 +502,8 @@ view_bookmarks_restore(struct app *a, int place)
 {
 	struct view_list *l = &view_bookmarks_state(a)->list;
 
-	if (place >= 0 && place < (int)l->n && l->items[place].entity != NULL)
+	if (place >= 0 && place < (int)l->n && (l->items[place].entity != NULL ||
+	    l->items[place].orphan != NULL))
 		l->sel = place;
 }
 
@@ -466,6 +517,7 @@ view_bookmarks_free(struct app *a)
 	free(vb->id);
 	free(vb->removed_id);
 	free(vb->removed_label);
+	free(vb->target_id);
 	/* The list is the first member: this frees vb. */
 	view_list_free(&vb->list);
 	app_set_view_state(a, VIEW_BOOKMARKS, NULL);

@@ -25,6 +25,7 @@ view_list_clear(struct view_list *l)
 
 	for (i = 0; i < l->n; i++) {
 		free(l->items[i].label);
+		free(l->items[i].orphan);
 		free(l->items[i].marks);
 	}
 	l->n = 0;
@@ -59,6 +60,47 @@ view_list_add(struct view_list *l, struct content_entity *e, int depth,
 	return it;
 }
 
+struct view_list_item *
+view_list_add_orphan(struct view_list *l, const char *id, int depth,
+    const char *fmt, ...)
+{
+	struct view_list_item *it;
+	va_list ap;
+
+	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
+	it = &l->items[l->n++];
+	memset(it, 0, sizeof *it);
+	it->orphan = xstrdup(id);
+	it->depth = depth;
+	va_start(ap, fmt);
+	it->label = xvasprintf(fmt, ap);
+	va_end(ap);
+	return it;
+}
+
+/* A row (not a group header): an entity or an orphan id. */
+static bool
+view_list_is_row(const struct view_list_item *it)
+{
+	return it->entity != NULL || it->orphan != NULL;
+}
+
+const char *
+view_list_orphan(const struct view_list *l)
+{
+	if (l->sel < 0 || l->sel >= (int)l->n)
+		return NULL;
+	return l->items[l->sel].orphan;
+}
+
+/* Say what an orphan row is, as it is selected or opened. */
+static void
+view_list_orphan_message(struct app *a, const struct view_list_item *it)
+{
+	app_message(a, _("%s is not in this content (kept; b or a here "
+	    "removes its bookmark or note)"), it->orphan);
+}
+
 /* The label of an entity in lists: its number (as a plain number or as
  * printed) and its title. */
 char *
@@ -74,7 +116,7 @@ view_list_label(const struct content_entity *e)
 static bool
 view_list_selectable(const struct view_list *l, int i)
 {
-	return i >= 0 && i < (int)l->n && l->items[i].entity != NULL;
+	return i >= 0 && i < (int)l->n && view_list_is_row(&l->items[i]);
 }
 
 static void
@@ -85,7 +127,9 @@ view_list_preview(struct app *a, struct view_list *l)
 	if (!view_list_selectable(l, l->sel))
 		return;
 	it = &l->items[l->sel];
-	if (it->nmarks > 0)
+	if (it->entity == NULL)
+		view_list_orphan_message(a, it);
+	else if (it->nmarks > 0)
 		app_preview_marked(a, it->entity, it->marks, it->nmarks);
 	else
 		app_preview(a, it->entity);
@@ -169,7 +213,7 @@ view_list_draw_pane(struct app *a, struct view_list *l, struct surface *s,
 		if (i >= (int)l->n)
 			continue;
 		it = &l->items[i];
-		if (it->entity == NULL) {
+		if (!view_list_is_row(it)) {
 			surface_puts(s, x, y + row, w, it->label, STYLE_HEADING);
 			continue;
 		}
@@ -269,7 +313,9 @@ view_list_action(struct app *a, struct view_list *l, enum action act)
 	case ACTION_OPEN:
 		if (view_list_selectable(l, l->sel)) {
 			struct view_list_item *it = &l->items[l->sel];
-			if (it->nmarks > 0)
+			if (it->entity == NULL)
+				view_list_orphan_message(a, it);
+			else if (it->nmarks > 0)
 				app_open_marked(a, it->entity, it->marks,
 				    it->nmarks);
 			else
@@ -313,7 +359,7 @@ view_list_position(struct view_list *l, char *buf, size_t size)
 	int i, n = 0, at = 0;
 
 	for (i = 0; i < (int)l->n; i++) {
-		if (l->items[i].entity == NULL)
+		if (!view_list_is_row(&l->items[i]))
 			continue;
 		n++;
 		if (i == l->sel)

@@ -22,6 +22,13 @@ void view_list_free(struct view_list *l);
 struct view_list_item *view_list_add(struct view_list *l,
     struct content_entity *e, int depth, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Append a row for an id the content no longer has (bookmarks, notes):
+ * it can be selected, opens nothing; view_list_orphan() gives the id. */
+struct view_list_item *view_list_add_orphan(struct view_list *l,
+    const char *id, int depth, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* The id of the selected row when it is an orphan, else NULL. */
+const char *view_list_orphan(const struct view_list *l);
 /* "3 医薬品", "(1) …": how entities are named in lists; caller frees. */
 char *view_list_label(const struct content_entity *e);
 void view_list_move(struct app *a, struct view_list *l, int delta);

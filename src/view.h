@@ -98,6 +98,9 @@ void view_bookmarks_action(struct app *a, enum action act);
 struct view_list;
 struct view_list_item {
 	struct content_entity	*entity;	/* NULL for a group header */
+	char			*orphan;	/* or an id the content lacks:
+						   a row that can be selected
+						   but opens nothing (owned) */
 	char			*label;		/* owned */
 	int			 depth;
 	bool			 expandable;

@@ -142,9 +142,31 @@ if "$HMS" show term:pi >/dev/null 2>&1; then
 	term_status >/dev/null
 	grep -q '^term:pi ' "$store/bookmarks"
 	ok $? "and the orphan is kept in the file"
+	# Its row can be selected, says what it is, and b removes it.
+	term_start 120 24 -- --content "$tmpdir/content"
+	term_keys B
+	term_check "[orphan] term:pi - old term" "the orphan is listed at the next start"
+	i=0
+	while ! term_capture | grep -qE '^> +\[orphan\] term:pi' && [ $i -lt 10 ]; do
+		term_keys j
+		i=$((i + 1))
+	done
+	term_check "term:pi is not in this content" "selected, the orphan's row says what it is"
+	term_keys b
+	term_check "Bookmark removed: term:pi" "b on it removes the bookmark"
+	term_check_gone "[orphan] term:pi" "and its row goes"
+	term_keys q
+	term_status >/dev/null
+	! grep -q '^term:pi ' "$store/bookmarks"
+	ok $? "and so does its line in the file"
+	grep -q '^kpi:rm-jrct-access ' "$store/bookmarks"
+	ok $? "the other bookmarks stay"
 else
-	ok 0 "# SKIP the bundled content has no term:pi to remove"
-	ok 0 "# SKIP as above"
+	i=0
+	while [ $i -lt 7 ]; do
+		ok 0 "# SKIP the bundled content has no term:pi to remove"
+		i=$((i + 1))
+	done
 fi
 
 # ---- read-only ----
