@@ -1241,7 +1241,9 @@ content_snap_load(const char *dir, const char *schema)
 		p = xasprintf("%s/%s", dir, name);
 		r.files[i] = arena_strdup(r.a, p);
 		xml[i].name = name;
-		xml[i].data = util_map_file(p, &xml[i].len);
+		/* Read, not mapped: content files are the user's to edit,
+		 * and one truncated in place under a mapping would fault. */
+		xml[i].data = snap_read(p, &xml[i].len);
 		free(p);
 		if (xml[i].data == NULL)
 			goto out;
@@ -1299,7 +1301,7 @@ out:
 	free(names);
 	if (xml != NULL) {
 		for (i = 0; i < r.nfiles; i++)
-			util_unmap_file(xml[i].data, xml[i].len);
+			free((char *)xml[i].data);
 		free(xml);
 	}
 	free(src);
