@@ -36,23 +36,6 @@ struct bench_arg {
 	bool			 diff;
 };
 
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Run fn BENCH_RUNS times; print the best and the median in ms. */
 static void
 bench_run(const char *what, void (*fn)(struct bench_arg *),
@@ -67,7 +50,7 @@ bench_run(const char *what, void (*fn)(struct bench_arg *),
 		fn(arg);
 		t[i] = bench_now() - t0;
 	}
-	qsort(t, BENCH_RUNS, sizeof t[0], bench_cmp);
+	qsort(t, BENCH_RUNS, sizeof t[0], bench_cmp_double);
 	printf("  %-44s %7.3f ms  (median %.3f)\n", what, t[0],
 	    t[BENCH_RUNS / 2]);
 }

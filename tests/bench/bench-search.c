@@ -27,27 +27,11 @@
 #include <unistd.h>
 
 #include "content-load.h"
+#include "bench.h"
 #include "content.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
-
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-bench_cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static double
 bench_pct(double *v, size_t n, double p)

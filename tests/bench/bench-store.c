@@ -17,19 +17,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "store.h"
 #include "util.h"
 
 #define BENCH_RUNS 50
-
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* A change that fails makes every figure meaningless: stop. */
 static void
@@ -41,18 +33,10 @@ bench_check(int rc, char **err)
 	}
 }
 
-static int
-bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void
 bench_report(const char *what, double *ms, int n)
 {
-	qsort(ms, (size_t)n, sizeof *ms, bench_cmp);
+	qsort(ms, (size_t)n, sizeof *ms, bench_cmp_double);
 	printf("%-52s median %7.2f ms  (min %.2f, max %.2f; %d runs)\n", what,
 	    ms[n / 2], ms[0], ms[n - 1], n);
 }

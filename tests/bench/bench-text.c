@@ -56,23 +56,6 @@ bench_add(struct bench_set *set, const char *s, size_t len)
 	}
 }
 
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 typedef void (*bench_fn)(const struct bench_set *set, void *arg);
 
 /* Run fn BENCH_RUNS times; print the best and the median in ms. */
@@ -89,7 +72,7 @@ bench_run(const char *what, bench_fn fn, const struct bench_set *set,
 		fn(set, arg);
 		t[i] = bench_now() - t0;
 	}
-	qsort(t, BENCH_RUNS, sizeof t[0], bench_cmp);
+	qsort(t, BENCH_RUNS, sizeof t[0], bench_cmp_double);
 	printf("  %-44s %7.3f ms  (median %.3f)\n", what, t[0],
 	    t[BENCH_RUNS / 2]);
 }

@@ -1,21 +1,42 @@
-/* bench.h — what the module benchmarks share: a UTF-8 locale, the text
- * module and the content to measure on, from the command line, else
- * $HMS_CONTENT, else the source tree's. */
+/* bench.h — what the module benchmarks share: a monotonic clock in ms, an
+ * order for sorting times, and the set-up (a UTF-8 locale, the text module
+ * and the content to measure on: from the command line, else
+ * $HMS_CONTENT, else the source tree's). */
 #ifndef HMS_BENCH_H
 #define HMS_BENCH_H
 
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "content-load.h"
 #include "content.h"
 #include "text.h"
 #include "util.h"
 
+/* Now, in milliseconds of the monotonic clock. */
+static inline double
+bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* qsort order of doubles, smallest first. */
+static inline int
+bench_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* The content of argv[1] or the default; exits 2 naming prog when it
  * cannot be had.  Free with content_free(). */
-static struct content *
+static inline struct content *
 bench_setup(const char *prog, int argc, char **argv)
 {
 	struct content_diags d;
