@@ -1,6 +1,7 @@
 /* cli.c — the non-interactive commands. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "compare.h"
 #include "content-load.h"
 #include "content.h"
+#include "figures.h"
 #include "i18n.h"
 #include "output.h"
 #include "search.h"
@@ -307,8 +309,30 @@ cli_show_links(FILE *f, const struct content_entity *e, bool back)
 	}
 }
 
+/* A program's projects, each with its basis: "~" and the reason for an
+ * inference, so that a reader never takes one for a stated fact. */
 static void
-cli_show_text_entity(FILE *f, const struct content_entity *e, int width)
+cli_show_projects(FILE *f, const struct content_entity *p)
+{
+	struct figures_assign as[64];
+	char why[512];
+	size_t i, n = figures_program_projects(p, as, HMS_NELEM(as));
+
+	if (n > 0)
+		fprintf(f, "%s:\n", _("Projects"));
+	for (i = 0; i < n; i++) {
+		fputs(as[i].basis == CONTENT_BASIS_INFERRED ? "  ~ " : "    ", f);
+		cli_show_entity_ref(f, as[i].project);
+		fprintf(f, "  (%s: ", as[i].basis == CONTENT_BASIS_INFERRED ?
+		    _("inferred") : _("stated"));
+		out_text(f, figures_assign_reason(why, sizeof why, &as[i]));
+		fputs(")\n", f);
+	}
+}
+
+static void
+cli_show_text_entity(FILE *f, const struct content *c,
+    const struct content_entity *e, int width)
 {
 	size_t i;
 	char *p;
@@ -383,6 +407,16 @@ cli_show_text_entity(FILE *f, const struct content_entity *e, int width)
 		cli_show_value(f, _("Baseline"), &e->u.kpi.baseline, e->u.kpi.unit);
 		cli_show_value(f, _("Target"), &e->u.kpi.target, e->u.kpi.unit);
 		cli_show_value(f, _("Latest"), &e->u.kpi.latest, e->u.kpi.unit);
+		{
+			/* The verdict and how it was decided, as every
+			 * other screen gives it (figures.h). */
+			struct figures_kpi v;
+			figures_kpi_judge(c, e, &v);
+			fprintf(f, "%s: %s  ", _("Status"),
+			    figures_verdict_label(v.verdict));
+			out_text(f, v.explain);
+			fputc('\n', f);
+		}
 		break;
 	case CONTENT_PROGRAM:
 		if (e->u.program.ministry != NULL) {
@@ -398,6 +432,7 @@ cli_show_text_entity(FILE *f, const struct content_entity *e, int width)
 			fprintf(f, "%s:\n", _("Budgets (億円)"));
 		for (i = 0; i < e->u.program.nbudgets; i++)
 			cli_show_budget(f, &e->u.program.budgets[i], 2);
+		cli_show_projects(f, e);
 		break;
 	case CONTENT_MINISTRY:
 		if (e->u.ministry.tag != NULL) {
@@ -550,6 +585,14 @@ cli_json_links(struct json *j, const char *key, struct content_link *const *v,
 			json_null(j, "id");
 		json_string(j, "basis", v[i]->basis == CONTENT_BASIS_INFERRED ?
 		    "inferred" : "stated");
+		/* An inference keeps its reason beside it; a stated link
+		 * its source lines. */
+		if (v[i]->basis == CONTENT_BASIS_INFERRED)
+			json_string(j, "reason", v[i]->note != NULL ?
+			    v[i]->note->text : v[i]->note_en != NULL ?
+			    v[i]->note_en : _("our reading of the sources"));
+		else if (v[i]->prov != NULL && v[i]->prov->source != NULL)
+			cli_json_prov(j, "source", v[i]->prov, 1);
 		if (v[i]->rel == CONTENT_REL_LINEAGE)
 			json_string(j, "lineage",
 			    content_lineage_name(v[i]->lineage));
@@ -563,8 +606,31 @@ cli_json_links(struct json *j, const char *key, struct content_link *const *v,
 }
 
 /* Write e as one JSON object into j. */
+/* The projects a program is assigned to, each with its basis and, for
+ * an inference, the reason (figures.h). */
 static void
-cli_entity_json(struct json *jp, const struct content_entity *e)
+cli_json_projects(struct json *j, const struct content_entity *p)
+{
+	struct figures_assign as[64];
+	char why[512];
+	size_t i, n = figures_program_projects(p, as, HMS_NELEM(as));
+
+	json_begin_array(j, "projects");
+	for (i = 0; i < n; i++) {
+		json_begin_object(j, NULL);
+		json_string(j, "id", as[i].project->id);
+		json_string(j, "basis", as[i].basis == CONTENT_BASIS_INFERRED ?
+		    "inferred" : "stated");
+		json_string(j, "reason", figures_assign_reason(why, sizeof why,
+		    &as[i]));
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+static void
+cli_entity_json(struct json *jp, const struct content *c,
+    const struct content_entity *e)
 {
 #define j (*jp)
 	size_t i;
@@ -595,6 +661,18 @@ cli_entity_json(struct json *jp, const struct content_entity *e)
 		cli_json_value(&j, "baseline", &e->u.kpi.baseline);
 		cli_json_value(&j, "target", &e->u.kpi.target);
 		cli_json_value(&j, "latest", &e->u.kpi.latest);
+		{
+			struct figures_kpi v;
+			figures_kpi_judge(c, e, &v);
+			json_string(&j, "status", figures_verdict_name(v.verdict));
+			if (v.reason != NULL)
+				json_string(&j, "status_reason", v.reason);
+			json_string(&j, "status_explain", v.explain);
+			if (v.has_progress)
+				json_number(&j, "progress", v.progress);
+			if (v.has_expected)
+				json_number(&j, "expected", v.expected);
+		}
 		break;
 	case CONTENT_PROGRAM:
 		json_string(&j, "kind",
@@ -605,6 +683,7 @@ cli_entity_json(struct json *jp, const struct content_entity *e)
 		for (i = 0; i < e->u.program.nbudgets; i++)
 			cli_json_budget(&j, &e->u.program.budgets[i]);
 		json_end_array(&j);
+		cli_json_projects(&j, e);
 		break;
 	case CONTENT_PROJECT:
 		json_int(&j, "number", e->u.project.num);
@@ -689,12 +768,12 @@ cli_entity_json(struct json *jp, const struct content_entity *e)
 }
 
 static void
-cli_show_json(FILE *f, const struct content_entity *e)
+cli_show_json(FILE *f, const struct content *c, const struct content_entity *e)
 {
 	struct json j;
 
 	json_init(&j, f);
-	cli_entity_json(&j, e);
+	cli_entity_json(&j, c, e);
 	json_finish(&j);
 }
 
@@ -709,9 +788,9 @@ cli_show(const struct content *c, const struct cli_opts *o, const char *id)
 		return CLI_NOTHING;
 	}
 	if (o->format == OUTPUT_JSON)
-		cli_show_json(stdout, e);
+		cli_show_json(stdout, c, e);
 	else
-		cli_show_text_entity(stdout, e, cli_width(o));
+		cli_show_text_entity(stdout, c, e, cli_width(o));
 	return CLI_FOUND;
 }
 
@@ -722,6 +801,9 @@ cli_list_header(FILE *f, enum content_type t)
 {
 	fputs("id\ttype\ttitle\tperiod", f);
 	switch (t) {
+	case CONTENT_PERIOD:
+		fputs("\tfy_start\tfy_end", f);
+		break;
 	case CONTENT_PROJECT:
 		fputs("\tnumber\tkind\ttheme", f);
 		break;
@@ -764,6 +846,10 @@ cli_list_tsv(FILE *f, const struct content_entity *e)
 
 	cli_list_common(f, e);
 	switch (e->type) {
+	case CONTENT_PERIOD:
+		fprintf(f, "\t%d\t%d", e->u.period.fy_start,
+		    e->u.period.fy_end);
+		break;
 	case CONTENT_PROJECT:
 		fprintf(f, "\t%d\t%s\t", e->u.project.num,
 		    e->u.project.area ? "area" : "project");
@@ -804,12 +890,12 @@ cli_list_tsv(FILE *f, const struct content_entity *e)
 /* The types the interface shows as tables (KPIs, programs, measures)
  * print the very columns its export writes; NULL for the others. */
 static struct table *
-cli_content_table(enum content_type t, struct content_entity *const *v,
-    size_t n)
+cli_content_table(const struct content *c, enum content_type t,
+    struct content_entity *const *v, size_t n)
 {
 	switch (t) {
 	case CONTENT_KPI:
-		return table_content_kpis(v, n);
+		return table_content_kpis(c, v, n);
 	case CONTENT_PROGRAM:
 		return table_content_programs(v, n);
 	case CONTENT_MEASURE:
@@ -832,9 +918,10 @@ cli_list_table(const struct content *c, const struct cli_opts *o,
 		if (o->period == 0 || c->by_type[t][i]->period == o->period)
 			v[n++] = c->by_type[t][i];
 	}
-	*done = (tab = cli_content_table(t, v, n)) != NULL;
+	*done = (tab = cli_content_table(c, t, v, n)) != NULL;
 	if (tab != NULL)
-		table_export(tab, stdout, TABLE_TSV);
+		table_export(tab, stdout, o->format == OUTPUT_CSV ? TABLE_CSV :
+		    TABLE_TSV);
 	table_free(tab);
 	free(v);
 	return n;
@@ -854,10 +941,15 @@ cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 		    "program, ministry, term)\n"), type);
 		return CLI_ERROR;
 	}
-	if (o->format == OUTPUT_TSV) {
+	if (o->format == OUTPUT_TSV || o->format == OUTPUT_CSV) {
 		n = cli_list_table(c, o, (enum content_type)t, &done);
 		if (done)
 			return n > 0 ? CLI_FOUND : CLI_NOTHING;
+	}
+	if (o->format == OUTPUT_CSV) {
+		fprintf(stderr, _("hms: --format csv lists kpi, program and "
+		    "measure; use tsv for %s\n"), type);
+		return CLI_ERROR;
 	}
 	if (o->format == OUTPUT_TSV)
 		cli_list_header(stdout, (enum content_type)t);
@@ -872,10 +964,11 @@ cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 		n++;
 		switch (o->format) {
 		case OUTPUT_TSV:
+		case OUTPUT_CSV:
 			cli_list_tsv(stdout, e);
 			break;
 		case OUTPUT_JSON:
-			cli_entity_json(&j, e);
+			cli_entity_json(&j, c, e);
 			break;
 		case OUTPUT_TEXT:
 			cli_show_entity_ref(stdout, e);
@@ -1021,6 +1114,17 @@ cli_search(const struct content *c, const struct cli_opts *o,
 			out_tsv_field(stdout, snip);
 			fputc('\n', stdout);
 			break;
+		case OUTPUT_CSV:
+			out_csv_field(stdout, h->entity->id);
+			fputc(',', stdout);
+			out_csv_field(stdout,
+			    content_type_name(h->entity->type));
+			fputc(',', stdout);
+			out_csv_field(stdout, h->entity->title);
+			fputc(',', stdout);
+			out_csv_field(stdout, snip);
+			fputs("\r\n", stdout);
+			break;
 		case OUTPUT_JSON:
 			json_begin_object(&j, NULL);
 			json_string(&j, "id", h->entity->id);
@@ -1097,9 +1201,11 @@ cli_funds_of(struct cli_funds *fu, const struct content_entity *e,
 	}
 	for (i = 0; i < e->nbacklinks; i++) {
 		const struct content_link *l = e->backlinks[i];
+		/* A ministry funds the programs it runs. */
 		if (l->from->type == CONTENT_PROGRAM &&
 		    (l->rel == CONTENT_REL_SERVES ||
-		    l->rel == CONTENT_REL_BELONGS_TO))
+		    l->rel == CONTENT_REL_BELONGS_TO ||
+		    l->rel == CONTENT_REL_MINISTRY))
 			cli_funds_add(fu, l->from, via);
 	}
 	for (i = 0; i < e->nlinks; i++) {
@@ -1179,12 +1285,13 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 		return CLI_ERROR;
 	for (i = 0; i < res.nhits; i++)
 		cli_funds_of(&fu, res.hits[i].entity, res.hits[i].entity, 0);
-	if (o->format == OUTPUT_TSV) {
+	if (o->format == OUTPUT_TSV || o->format == OUTPUT_CSV) {
 		/* The programs table's rows: one per budget line, the same
 		 * columns as hms list program --format tsv. */
 		struct table *tab = table_content_programs(
 		    (struct content_entity *const *)fu.progs, fu.n);
-		table_export(tab, stdout, TABLE_TSV);
+		table_export(tab, stdout, o->format == OUTPUT_CSV ?
+		    TABLE_CSV : TABLE_TSV);
 		table_free(tab);
 	}
 	if (o->format == OUTPUT_JSON) {
@@ -1195,6 +1302,7 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 		const struct content_entity *p = fu.progs[i];
 		switch (o->format) {
 		case OUTPUT_TSV:
+		case OUTPUT_CSV:
 			break;
 		case OUTPUT_JSON:
 			json_begin_object(&j, NULL);
@@ -1228,6 +1336,291 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 	free(fu.via);
 	search_results_free(&res);
 	search_index_free(idx);
+	return rc;
+}
+
+/* ---- budget ---- */
+
+/* One record of fields as TSV or CSV (RFC 4180: CRLF after each). */
+static void
+cli_row(FILE *f, enum output_format fmt, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(fmt == OUTPUT_CSV ? ',' : '\t', f);
+		if (fmt == OUTPUT_CSV)
+			out_csv_field(f, v[i] != NULL ? v[i] : "");
+		else
+			out_tsv_field(f, v[i]);
+	}
+	fputs(fmt == OUTPUT_CSV ? "\r\n" : "\n", f);
+}
+
+/* The totals a source states for a group (a project's budget-total) that
+ * match a bucket's year and type, checked against hms's own sum. */
+static void
+cli_budget_stated_text(FILE *f, const struct content_entity *g,
+    const struct figures_bucket *k)
+{
+	char num[64];
+	size_t i;
+
+	if (g == NULL || g->type != CONTENT_PROJECT)
+		return;
+	for (i = 0; i < g->u.project.ntotals; i++) {
+		const struct content_budget *t = &g->u.project.totals[i];
+		if (!t->has_amount || t->type != k->type || t->fy != k->fy)
+			continue;
+		figures_amount(num, sizeof num, t->amount, t->decimals);
+		fprintf(f, "      %s %s億円", _("the source states"), num);
+		if (t->prov != NULL && t->prov->source != NULL)
+			fprintf(f, " [%s:%d-%d]", t->prov->source->name,
+			    t->prov->first, t->prov->last);
+		/* Rule 5: a difference is a content error, not rounding. */
+		fprintf(f, ": %s\n", fabs(t->amount - k->amount) < 1e-6 ?
+		    _("the same as the sum") : _("DIFFERS from the sum"));
+	}
+}
+
+static void
+cli_budget_text(FILE *f, const struct figures_group *g, enum figures_by by,
+    bool first)
+{
+	struct buf b;
+	size_t i;
+
+	if (!first)
+		fputc('\n', f);
+	if (g->entity != NULL)
+		cli_show_entity_ref(f, g->entity);
+	else
+		fputs(by == FIGURES_BY_MINISTRY ? _("(no ministry stated)") :
+		    _("(no project)"), f);
+	fputc('\n', f);
+	buf_init(&b);
+	for (i = 0; i < g->sum.nbuckets; i++) {
+		const struct figures_bucket *k = &g->sum.buckets[i];
+		buf_reset(&b);
+		figures_bucket_format(&b, k);
+		fputs("  ", f);
+		out_text(f, b.data);
+		if (k->lines > 0)
+			fprintf(f, ngettext("  %zu program", "  %zu programs",
+			    k->programs), k->programs);
+		fputc('\n', f);
+		cli_budget_stated_text(f, g->entity, k);
+	}
+	if (g->sum.programs_unstated > 0) {
+		fputs("  ", f);
+		fprintf(f, ngettext("%zu program without a stated amount",
+		    "%zu programs without a stated amount",
+		    g->sum.programs_unstated), g->sum.programs_unstated);
+		fputc('\n', f);
+	}
+	if (g->sum.restated > 0 || g->sum.within > 0) {
+		fputs("  ", f);
+		fprintf(f, _("not added again: %zu 再掲, %zu の内数"),
+		    g->sum.restated, g->sum.within);
+		fputc('\n', f);
+	}
+	for (i = 0; i < g->ninferred; i++)
+		fprintf(f, "  ~ %s: %s\n", _("placed here by inference"),
+		    g->inferred[i]->id);
+	buf_free(&b);
+}
+
+static void
+cli_budget_json(struct json *j, const struct figures_group *g)
+{
+	size_t i;
+
+	json_begin_object(j, NULL);
+	if (g->entity != NULL) {
+		json_string(j, "group", g->entity->id);
+		json_string(j, "title", g->entity->title);
+	} else
+		json_null(j, "group");
+	json_begin_array(j, "totals");
+	for (i = 0; i < g->sum.nbuckets; i++) {
+		const struct figures_bucket *k = &g->sum.buckets[i];
+		json_begin_object(j, NULL);
+		if (k->fy != 0)
+			json_int(j, "fy", k->fy);
+		else
+			json_null(j, "fy");
+		json_string(j, "budget_type",
+		    content_budget_type_name(k->type));
+		if (k->lines > 0)
+			json_number(j, "total_oku_yen", k->amount);
+		else
+			json_null(j, "total_oku_yen");
+		json_int(j, "programs_summed", (long)k->programs);
+		json_int(j, "programs_unstated", (long)k->unstated);
+		json_int(j, "proposals", (long)k->proposals);
+		json_end_object(j);
+	}
+	json_end_array(j);
+	json_int(j, "programs_without_amount", (long)g->sum.programs_unstated);
+	json_int(j, "restated_not_added", (long)g->sum.restated);
+	json_int(j, "within_not_added", (long)g->sum.within);
+	json_begin_array(j, "inferred");
+	for (i = 0; i < g->ninferred; i++) {
+		json_begin_object(j, NULL);
+		json_string(j, "id", g->inferred[i]->id);
+		json_string(j, "basis", "inferred");
+		json_end_object(j);
+	}
+	json_end_array(j);
+	json_end_object(j);
+}
+
+static void
+cli_budget_rows(FILE *f, enum output_format fmt, const struct figures_group *g)
+{
+	char fy[16], amt[64], ns[32], nu[32], np[32], ni[32];
+	const char *v[9];
+	size_t i;
+
+	snprintf(ni, sizeof ni, "%zu", g->ninferred);
+	v[0] = g->entity != NULL ? g->entity->id : "";
+	v[7] = ni;
+	v[8] = g->entity != NULL ? g->entity->title : "";
+	for (i = 0; i < g->sum.nbuckets; i++) {
+		const struct figures_bucket *k = &g->sum.buckets[i];
+		snprintf(fy, sizeof fy, "%d", k->fy);
+		snprintf(ns, sizeof ns, "%zu", k->programs);
+		snprintf(nu, sizeof nu, "%zu", k->unstated);
+		snprintf(np, sizeof np, "%zu", k->proposals);
+		v[1] = k->fy != 0 ? fy : "";
+		v[2] = content_budget_type_name(k->type);
+		v[3] = k->lines > 0 ? figures_amount(amt, sizeof amt,
+		    k->amount, k->decimals) : "";
+		v[4] = ns;
+		v[5] = nu;
+		v[6] = np;
+		cli_row(f, fmt, v, 9);
+	}
+	/* Programs with no stated amount of any year or type: counted on
+	 * a row of their own, never dropped. */
+	if (g->sum.programs_unstated > 0) {
+		snprintf(nu, sizeof nu, "%zu", g->sum.programs_unstated);
+		v[1] = "";
+		v[2] = "none";
+		v[3] = "";
+		v[4] = "0";
+		v[5] = nu;
+		v[6] = "0";
+		cli_row(f, fmt, v, 9);
+	}
+}
+
+/* When the query finds groups themselves (hms budget project:p3-devices,
+ * hms budget 厚生労働省), show only those: the other groups their
+ * programs are also in are not what was asked. */
+static void
+cli_budget_keep_named(struct figures_groups *g, const struct search_results *r)
+{
+	enum content_type t = g->by == FIGURES_BY_PROJECT ? CONTENT_PROJECT :
+	    g->by == FIGURES_BY_MINISTRY ? CONTENT_MINISTRY : CONTENT_PROGRAM;
+	size_t i, k, n = 0;
+	bool named = false;
+
+	for (k = 0; k < r->nhits; k++)
+		named = named || r->hits[k].entity->type == t;
+	if (!named)
+		return;
+	for (i = 0; i < g->n; i++) {
+		bool keep = false;
+		for (k = 0; k < r->nhits && !keep; k++)
+			keep = r->hits[k].entity == g->v[i].entity;
+		if (keep)
+			g->v[n++] = g->v[i];
+		else {
+			figures_sum_free(&g->v[i].sum);
+			free(g->v[i].inferred);
+		}
+	}
+	g->n = n;
+}
+
+int
+cli_budget(const struct content *c, const struct cli_opts *o,
+    const char *query)
+{
+	static const char *const head[] = {
+		"group", "fy", "budget_type", "total_oku_yen",
+		"programs_summed", "programs_unstated", "proposals",
+		"programs_inferred", "group_title",
+	};
+	struct search_index *idx = NULL;
+	struct search_results res = { 0 };
+	struct search_opts so = {
+		.regex = o->regex, .type = -1, .period = o->period,
+		.era = o->era,
+	};
+	struct cli_funds fu = { 0 };
+	struct figures_groups g;
+	struct json j;
+	size_t i, k;
+	int rc;
+
+	if (query != NULL) {
+		if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
+			return CLI_ERROR;
+		for (i = 0; i < res.nhits; i++)
+			cli_funds_of(&fu, res.hits[i].entity,
+			    res.hits[i].entity, 0);
+	} else {
+		for (i = 0; i < c->ntype[CONTENT_PROGRAM]; i++)
+			if (o->period == 0 ||
+			    c->by_type[CONTENT_PROGRAM][i]->period == o->period)
+				cli_funds_add(&fu,
+				    c->by_type[CONTENT_PROGRAM][i], NULL);
+	}
+	figures_groups_init(&g, o->by);
+	for (i = 0; i < fu.n; i++) {
+		const struct content_entity *p = fu.progs[i];
+		if (o->fy == 0) {
+			figures_groups_add_program(&g, p);
+			continue;
+		}
+		for (k = 0; k < p->u.program.nbudgets; k++)
+			if (p->u.program.budgets[k].fy == o->fy)
+				figures_groups_add_line(&g, p,
+				    &p->u.program.budgets[k]);
+	}
+	figures_groups_finish(&g);
+	cli_budget_keep_named(&g, &res);
+	switch (o->format) {
+	case OUTPUT_TSV:
+	case OUTPUT_CSV:
+		cli_row(stdout, o->format, head, HMS_NELEM(head));
+		for (i = 0; i < g.n; i++)
+			cli_budget_rows(stdout, o->format, &g.v[i]);
+		break;
+	case OUTPUT_JSON:
+		json_init(&j, stdout);
+		json_begin_array(&j, NULL);
+		for (i = 0; i < g.n; i++)
+			cli_budget_json(&j, &g.v[i]);
+		json_end_array(&j);
+		json_finish(&j);
+		break;
+	case OUTPUT_TEXT:
+		for (i = 0; i < g.n; i++)
+			cli_budget_text(stdout, &g.v[i], g.by, i == 0);
+		break;
+	}
+	rc = g.n > 0 ? CLI_FOUND : CLI_NOTHING;
+	figures_groups_free(&g);
+	free(fu.progs);
+	free(fu.via);
+	if (idx != NULL) {
+		search_results_free(&res);
+		search_index_free(idx);
+	}
 	return rc;
 }
 

@@ -19,6 +19,9 @@ struct cli_opts {
 	int			 period;	/* 0: any */
 	bool			 era;
 	const char		*import;	/* --import FILE, or NULL */
+	int			 by;		/* hms budget --by: enum
+						   figures_by */
+	int			 fy;		/* hms budget --fy, 0: any */
 };
 
 /* Exit statuses, as grep: something found, nothing found, error. */
@@ -39,6 +42,10 @@ int cli_funds(const struct content *c, const struct cli_opts *o,
     const char *query);
 /* hms compare [TOPIC]: the period comparison (TOPIC NULL: every section);
  * 2 for an unknown topic. */
+/* hms budget [QUERY]: totals per group, fiscal year and budget type of
+ * the programs QUERY finds (NULL: every program), by figures.h. */
+int cli_budget(const struct content *c, const struct cli_opts *o,
+    const char *query);
 int cli_compare(const struct content *c, const struct cli_opts *o,
     const char *topic);
 

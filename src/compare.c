@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "figures.h"
 #include "content.h"
 #include "i18n.h"
 #include "output.h"
@@ -1088,28 +1089,33 @@ compare_policy_rows(struct compare *cmp)
 /* 1: the latest value meets the target, 0: it does not, -1: not both
  * numbers in the same unit. */
 static int
-compare_kpi_met(const struct content_entity *e)
+compare_kpi_met(const struct content *c, const struct content_entity *e)
 {
-	const struct content_value *t = &e->u.kpi.target, *l = &e->u.kpi.latest;
-	const char *ut, *ul;
+	struct figures_kpi v;
 
-	if (!t->present || !l->present || !t->has_value || !l->has_value)
+	/* The one verdict of figures.h: met is achieved; a KPI that can
+	 * be judged but is not achieved is not (yet) met. */
+	figures_kpi_judge(c, e, &v);
+	switch (v.verdict) {
+	case FIGURES_ACHIEVED:
+		return 1;
+	case FIGURES_ON_TRACK:
+	case FIGURES_BEHIND:
+	case FIGURES_NOT_MET:
+		return 0;
+	default:
 		return -1;
-	ut = t->unit != NULL ? t->unit : e->u.kpi.unit;
-	ul = l->unit != NULL ? l->unit : e->u.kpi.unit;
-	if ((ut == NULL) != (ul == NULL) || (ut != NULL && strcmp(ut, ul) != 0))
-		return -1;
-	return e->u.kpi.down ? l->value <= t->value : l->value >= t->value;
+	}
 }
 
 /* "target 1,500件 (2020); latest 1,659件 (2020-03-31); [met]", or NULL
  * for a goal without values. */
 static char *
-compare_kpi_detail(const struct content_entity *e)
+compare_kpi_detail(const struct content *c, const struct content_entity *e)
 {
+	struct figures_kpi v;
 	const struct content_value *t = &e->u.kpi.target, *l = &e->u.kpi.latest;
 	struct buf b;
-	int met;
 
 	buf_init(&b);
 	if (t->present && t->text != NULL) {
@@ -1126,8 +1132,10 @@ compare_kpi_detail(const struct content_entity *e)
 		else if (l->year != NULL)
 			buf_printf(&b, " (%s)", l->year);
 	}
-	if ((met = compare_kpi_met(e)) >= 0)
-		buf_printf(&b, "; %s", met ? _("[met]") : _("[not met]"));
+	figures_kpi_judge(c, e, &v);
+	if (v.verdict != FIGURES_NOT_EVALUABLE &&
+	    v.verdict != FIGURES_NOT_YET_MEASURED)
+		buf_printf(&b, "; %s", figures_verdict_label(v.verdict));
 	if (b.len == 0) {
 		buf_free(&b);
 		return NULL;
@@ -1245,7 +1253,7 @@ compare_goal_rows(struct compare *cmp)
 			if (e->period != p || !compare_is_period_goal(e))
 				continue;
 			n[e->u.kpi.kind]++;
-			if ((met = compare_kpi_met(e)) >= 0) {
+			if ((met = compare_kpi_met(c, e)) >= 0) {
 				nnum++;
 				nmet += met;
 			}
@@ -1320,7 +1328,7 @@ compare_goal_rows(struct compare *cmp)
 			continue;
 		cell = &r->cells[e->period - 1];
 		compare_item_add(cell, e, xstrdup(e->title),
-		    compare_kpi_detail(e));
+		    compare_kpi_detail(c, e));
 		if (how == COMPARE_HOW_NONE)
 			continue;
 		/* Say once per cell how its goals got there (a mark placed

@@ -917,8 +917,10 @@ load_budget(struct load_state *st, xmlNodePtr n, const char *file,
 	size_t np;
 
 	if ((s = load_attr(st, n, "amount")) != NULL) {
+		const char *dot = strchr(s, '.');
 		b->has_amount = true;
 		b->amount = strtod(s, NULL);
+		b->decimals = dot != NULL ? (int)strspn(dot + 1, "0123456789") : 0;
 	}
 	b->fy = load_attr_int(n, "fy", 0);
 	b->type = load_or(content_budget_type_from_name(load_attr(st, n,

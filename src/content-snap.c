@@ -27,7 +27,7 @@
 #include "content.h"
 #include "util.h"
 
-#define SNAP_MAGIC	"hms-snapshot 1 " PACKAGE_VERSION "\n"
+#define SNAP_MAGIC	"hms-snapshot 2 " PACKAGE_VERSION "\n"
 #define SNAP_NONE	UINT32_MAX	/* a NULL string */
 
 /* ---- shared with the verified-content cache ---- */
@@ -327,6 +327,7 @@ w_budgets(struct snap_w *w, const struct content_budget *b, size_t n)
 	for (i = 0; i < n; i++) {
 		w_u32(w, b[i].has_amount);
 		w_f64(w, b[i].amount);
+		w_i32(w, b[i].decimals);
 		w_i32(w, b[i].fy);
 		w_u32(w, b[i].type);
 		w_u32(w, b[i].draft);
@@ -907,6 +908,7 @@ r_budgets(struct snap_r *r, size_t *np)
 	for (i = 0; i < n; i++) {
 		b[i].has_amount = r_bool(r);
 		b[i].amount = r_f64(r);
+		b[i].decimals = r_i32(r);
 		b[i].fy = r_i32(r);
 		b[i].type = r_enum(r, CONTENT_BUDGET_TYPE_COUNT);
 		b[i].draft = r_bool(r);

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "content.h"
+#include "figures.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -292,10 +293,15 @@ content_root(const struct content_entity *e)
 void
 content_budget_format(struct buf *b, const struct content_budget *bu)
 {
+	char num[64];
+
+	/* An amount the source does not state is said to be so: a dash
+	 * or an empty cell reads as zero to a person adding up. */
 	if (bu->has_amount)
-		buf_printf(b, "%.4g億円", bu->amount);
+		buf_printf(b, "%s億円", figures_amount(num, sizeof num,
+		    bu->amount, bu->decimals));
 	else
-		buf_adds(b, "-");
+		buf_adds(b, _("not stated"));
 	if (bu->fy != 0)
 		buf_printf(b, "  FY%d", bu->fy);
 	buf_printf(b, "  %s", content_budget_type_label(bu->type));

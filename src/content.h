@@ -174,6 +174,9 @@ enum content_budget_type {
 struct content_budget {
 	bool				 has_amount;
 	double				 amount;	/* 億円 */
+	int				 decimals;	/* digits after the point
+							   as the source gives
+							   them: 3.0 has 1 */
 	int				 fy;		/* 0 when not given */
 	enum content_budget_type	 type;
 	bool				 draft;		/* 予算額（案） */

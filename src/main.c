@@ -23,6 +23,7 @@
 #include "main.h"
 #include "output.h"
 #include "store.h"
+#include "figures.h"
 #include "text.h"
 #include "util.h"
 
@@ -39,6 +40,8 @@ main_usage(FILE *f)
 "  search QUERY           entities that match QUERY, best first\n"
 "  show ID                one entity with its relations and backlinks\n"
 "  funds QUERY            programs that fund what QUERY finds\n"
+"  budget [QUERY]         budget totals per project, fiscal year and\n"
+"                         budget type (never added across them)\n"
 "  list TYPE              every entity of a type (period, section, project,\n"
 "                         disease, measure, milestone, kpi, program,\n"
 "                         ministry, term)\n"
@@ -48,7 +51,10 @@ main_usage(FILE *f)
 "  notes                  your notes on entities (likewise)\n"
 "\n"
 "Options:\n"
-"      --format=FMT       text, tsv or json (search, show, list, funds)\n"
+"      --format=FMT       text, tsv or json (search, show, list, funds,\n"
+"                         budget); csv for search, list, funds, budget\n"
+"      --by=GROUP         budget: totals by project, ministry or program\n"
+"      --fy=YEAR          budget: only the lines of that fiscal year\n"
 "      --width=N          wrap text to N columns (show; default: terminal)\n"
 "      --regex            QUERY is a PCRE2 regular expression\n"
 "      --type=TYPE        search only entities of TYPE\n"
@@ -73,7 +79,8 @@ main_usage(FILE *f)
 enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
-	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT
+	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
+	OPT_BY, OPT_FY
 };
 
 static const struct option main_longopts[] = {
@@ -95,6 +102,8 @@ static const struct option main_longopts[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "import", required_argument, NULL, OPT_IMPORT },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "fy", required_argument, NULL, OPT_FY },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -393,7 +402,7 @@ main(int argc, char **argv)
 		case OPT_FORMAT:
 			if ((fmt = output_format_parse(optarg)) < 0)
 				main_bad_usage(_("unknown format '%s' (text, "
-				    "tsv or json)"), optarg);
+				    "tsv, json or csv)"), optarg);
 			co.format = (enum output_format)fmt;
 			break;
 		case OPT_WIDTH:
@@ -457,6 +466,19 @@ main(int argc, char **argv)
 		case OPT_IMPORT:
 			co.import = optarg;
 			break;
+		case OPT_BY:
+			if ((co.by = figures_by_from_name(optarg)) < 0)
+				main_bad_usage(_("--by must be project, ministry "
+				    "or program, not '%s'"), optarg);
+			break;
+		case OPT_FY:
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || n < 1900 ||
+			    n > 2100)
+				main_bad_usage(_("--fy must be a fiscal year "
+				    "such as 2025, not '%s'"), optarg);
+			co.fy = (int)n;
+			break;
 		case 'h':
 		case OPT_HELP:
 			main_usage(stdout);
@@ -506,6 +528,11 @@ main(int argc, char **argv)
 	if (co.import != NULL && strcmp(cmd, "bookmarks") != 0 &&
 	    strcmp(cmd, "notes") != 0)
 		main_bad_usage("%s", _("--import works with bookmarks and notes"));
+	if (co.format == OUTPUT_CSV && strcmp(cmd, "search") != 0 &&
+	    strcmp(cmd, "list") != 0 && strcmp(cmd, "funds") != 0 &&
+	    strcmp(cmd, "budget") != 0)
+		main_bad_usage(_("--format csv works with search, list, funds "
+		    "and budget, not %s"), cmd);
 	c = main_load(dir);
 	rc = CLI_ERROR;
 	if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
@@ -535,6 +562,14 @@ main(int argc, char **argv)
 		rc = cmd[0] == 'b' ? cli_bookmarks(c, &co, st) :
 		    cli_notes(c, &co, st);
 		store_free(st);
+	} else if (strcmp(cmd, "budget") == 0) {
+		if (optind + 2 < argc)
+			main_bad_usage(_("budget takes at most one QUERY (quote "
+			    "a query of several words)"));
+		if (optind + 1 < argc)
+			main_check_query(cmd, argv[optind + 1]);
+		rc = cli_budget(c, &co, optind + 1 < argc ? argv[optind + 1] :
+		    NULL);
 	} else if (strcmp(cmd, "compare") == 0) {
 		if (optind + 2 < argc)
 			main_bad_usage(_("compare takes at most one TOPIC"));

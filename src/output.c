@@ -18,6 +18,8 @@ output_format_parse(const char *s)
 		return OUTPUT_TSV;
 	if (strcmp(s, "json") == 0)
 		return OUTPUT_JSON;
+	if (strcmp(s, "csv") == 0)
+		return OUTPUT_CSV;
 	return -1;
 }
 

@@ -14,7 +14,8 @@
 enum output_format {
 	OUTPUT_TEXT,
 	OUTPUT_TSV,
-	OUTPUT_JSON
+	OUTPUT_JSON,
+	OUTPUT_CSV	/* RFC 4180: where a command prints a table */
 };
 
 /* Parse "text", "tsv", "json" (and "csv" when allow_csv); -1 if unknown. */

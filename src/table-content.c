@@ -62,116 +62,42 @@ tc_common_columns(struct table *t)
 	table_add_export_column(t, "period");
 }
 
+/* The basis of each link of e by r, in content_link_ids' order:
+ * "stated inferred"; the caller frees it. */
+static char *
+tc_link_basis(const struct content_entity *e, enum content_rel r)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < e->nlinks; i++) {
+		if (e->links[i]->rel != r || e->links[i]->to == NULL)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, e->links[i]->basis == CONTENT_BASIS_INFERRED ?
+		    "inferred" : "stated");
+	}
+	return buf_steal(&b);
+}
+
+/* The basis of a program's ministry: that of its ministry link. */
+static const char *
+tc_ministry_basis(const struct content_entity *e)
+{
+	size_t i;
+
+	if (e->u.program.ministry == NULL)
+		return NULL;
+	for (i = 0; i < e->nlinks; i++)
+		if (e->links[i]->rel == CONTENT_REL_MINISTRY)
+			return e->links[i]->basis == CONTENT_BASIS_INFERRED ?
+			    "inferred" : "stated";
+	return "stated";
+}
+
 /* ---- KPIs ---- */
-
-static const struct {
-	const char	*name;
-	const char	*label;
-} tc_kpi_status[TABLE_KPI_STATUS_COUNT] = {
-	[TABLE_KPI_NO_DATA] = { "no-data", N_("[no data]") },
-	[TABLE_KPI_ACHIEVED] = { "achieved", N_("[achieved]") },
-	[TABLE_KPI_ON_TRACK] = { "on-track", N_("[on track]") },
-	[TABLE_KPI_BEHIND] = { "behind", N_("[behind]") },
-};
-
-const char *
-table_kpi_status_name(enum table_kpi_status s)
-{
-	return tc_kpi_status[s].name;
-}
-
-const char *
-table_kpi_status_label(enum table_kpi_status s)
-{
-	return _(tc_kpi_status[s].label);
-}
-
-/* When a value was measured, as a fractional year; false when unknown.
- * A fiscal year ends at 31 March of the next year; a range of years is
- * read at its end. */
-static bool
-tc_value_time(const struct content_value *v, double *t)
-{
-	int y, m, d;
-
-	if (v->date != NULL && sscanf(v->date, "%d-%d-%d", &y, &m, &d) == 3) {
-		*t = y + ((m - 1) + (d - 1) / 31.0) / 12.0;
-		return true;
-	}
-	if (v->year_last != 0) {
-		*t = v->year_last + 1.25;
-		return true;
-	}
-	return false;
-}
-
-static bool
-tc_value_range(const struct content_value *v)
-{
-	return v->year_first != 0 && v->year_last != v->year_first;
-}
-
-void
-table_kpi_progress(const struct content_entity *k, struct table_kpi_progress *p)
-{
-	const struct content_value *b = &k->u.kpi.baseline;
-	const struct content_value *tg = &k->u.kpi.target;
-	const struct content_value *l = &k->u.kpi.latest;
-	bool down = k->u.kpi.down, met, comparable;
-	double tb, tt, tl;
-	bool hb, ht, hl;
-
-	memset(p, 0, sizeof *p);
-	p->status = TABLE_KPI_NO_DATA;
-	if (!l->present || !l->has_value) {
-		p->why = _("no latest value");
-		return;
-	}
-	if (!tg->present || !tg->has_value) {
-		p->why = _("no numeric target");
-		return;
-	}
-	/* A baseline or a target over several years (a cumulative count,
-	 * an average) is not a point a line can be drawn through. */
-	comparable = b->present && b->has_value && b->value != tg->value &&
-	    !tc_value_range(b) && !tc_value_range(tg);
-	if (comparable) {
-		p->has_progress = true;
-		p->progress = (l->value - b->value) / (tg->value - b->value);
-	}
-	met = down ? l->value <= tg->value : l->value >= tg->value;
-	if (met) {
-		p->status = TABLE_KPI_ACHIEVED;
-		return;
-	}
-	hb = tc_value_time(b, &tb);
-	ht = tc_value_time(tg, &tt);
-	hl = tc_value_time(l, &tl);
-	if (ht && hl && tl >= tt) {
-		/* The target's year is over and it was not met. */
-		p->status = TABLE_KPI_BEHIND;
-		return;
-	}
-	if (!comparable) {
-		p->why = !b->present || !b->has_value ? _("no numeric baseline") :
-		    _("baseline or target covers several years");
-		return;
-	}
-	if (!hb || !ht || !hl || tt <= tb) {
-		p->why = _("no dates to compare");
-		return;
-	}
-	p->has_expected = true;
-	p->expected = (tl - tb) / (tt - tb);
-	if (p->expected < 0)
-		p->expected = 0;
-	if (p->expected > 1)
-		p->expected = 1;
-	/* Linear progress from the baseline to the target, read at the
-	 * latest value's date. */
-	p->status = p->progress + 1e-9 >= p->expected ? TABLE_KPI_ON_TRACK :
-	    TABLE_KPI_BEHIND;
-}
 
 /* "932 (2023)", "1659 (2020-03-31)", or the printed text when it is not
  * a number. */
@@ -237,14 +163,17 @@ tc_kpi_of(const struct content_entity *k, struct buf *text, struct buf *alt)
 static const char *const tc_kpi_xcols[] = {
 	"kind", "unit", "baseline", "baseline_value", "baseline_year",
 	"target", "target_value", "target_year", "latest", "latest_value",
-	"latest_date", "indicator_of", "belongs_to", "progress", "status",
+	"latest_date", "indicator_of", "indicator_of_basis", "belongs_to",
+	"belongs_to_basis", "progress", "status", "status_reason",
+	"status_explain",
 };
 
 struct table *
-table_content_kpis(struct content_entity *const *v, size_t n)
+table_content_kpis(const struct content *c, struct content_entity *const *v,
+    size_t n)
 {
 	struct table *t = table_create();
-	struct table_kpi_progress pr;
+	struct figures_kpi pr;
 	struct buf text, alt;
 	char num[64], *s;
 	size_t i, row, k;
@@ -253,8 +182,8 @@ table_content_kpis(struct content_entity *const *v, size_t n)
 	table_add_column(t, "name", "n", _("KPI"), TABLE_TEXT, 0, 20, 40);
 	table_add_column(t, "period", "p", _("P"), TABLE_NUMBER,
 	    TABLE_COL_RIGHT, 1, 4);
-	table_add_column(t, "status", "st", _("Status"), TABLE_NUMBER, 0, 10,
-	    12);
+	table_add_column(t, "status", "st", _("Status"), TABLE_NUMBER, 0, 15,
+	    15);
 	table_add_column(t, "progress", "prog", _("Progress"), TABLE_NUMBER,
 	    TABLE_COL_RIGHT, 5, 9);
 	table_add_column(t, "baseline", "base", _("Baseline"), TABLE_NUMBER,
@@ -310,7 +239,7 @@ table_content_kpis(struct content_entity *const *v, size_t n)
 		else
 			table_set(t, row, TABLE_KPI_COL_LATEST, s, NULL);
 		free(s);
-		table_kpi_progress(e, &pr);
+		figures_kpi_judge(c, e, &pr);
 		if (pr.has_progress) {
 			snprintf(num, sizeof num, "%.0f%%", pr.progress * 100);
 			table_set_num(t, row, TABLE_KPI_COL_PROGRESS, num, NULL,
@@ -319,8 +248,8 @@ table_content_kpis(struct content_entity *const *v, size_t n)
 		/* The status filters by its name too: st:behind; it sorts
 		 * by severity. */
 		table_set_num(t, row, TABLE_KPI_COL_STATUS,
-		    table_kpi_status_label(pr.status),
-		    table_kpi_status_name(pr.status), pr.status);
+		    figures_verdict_label(pr.verdict),
+		    figures_verdict_name(pr.verdict), pr.verdict);
 		table_set(t, row, TABLE_KPI_COL_KIND,
 		    content_kpi_kind_label(e->u.kpi.kind),
 		    content_kpi_kind_name(e->u.kpi.kind));
@@ -334,14 +263,22 @@ table_content_kpis(struct content_entity *const *v, size_t n)
 		s = content_link_ids(e, CONTENT_REL_INDICATOR_OF, false);
 		table_set_export(t, row, 15, s);
 		free(s);
-		s = content_link_ids(e, CONTENT_REL_BELONGS_TO, false);
+		s = tc_link_basis(e, CONTENT_REL_INDICATOR_OF);
 		table_set_export(t, row, 16, s);
+		free(s);
+		s = content_link_ids(e, CONTENT_REL_BELONGS_TO, false);
+		table_set_export(t, row, 17, s);
+		free(s);
+		s = tc_link_basis(e, CONTENT_REL_BELONGS_TO);
+		table_set_export(t, row, 18, s);
 		free(s);
 		if (pr.has_progress) {
 			snprintf(num, sizeof num, "%.4f", pr.progress);
-			table_set_export(t, row, 17, num);
+			table_set_export(t, row, 19, num);
 		}
-		table_set_export(t, row, 18, table_kpi_status_name(pr.status));
+		table_set_export(t, row, 20, figures_verdict_name(pr.verdict));
+		table_set_export(t, row, 21, pr.reason);
+		table_set_export(t, row, 22, pr.explain);
 	}
 	buf_free(&text);
 	buf_free(&alt);
@@ -364,50 +301,25 @@ tc_has(const struct content_entity *const *v, size_t n,
 	return false;
 }
 
-size_t
-table_program_projects(const struct content_entity *p,
-    const struct content_entity **out, size_t max)
-{
-	size_t i, j, n = 0;
-
-	for (i = 0; i < p->nlinks; i++) {
-		const struct content_link *l = p->links[i];
-		if (l->rel == CONTENT_REL_BELONGS_TO && l->to != NULL &&
-		    l->to->type == CONTENT_PROJECT && n < max &&
-		    !tc_has(out, n, l->to))
-			out[n++] = l->to;
-	}
-	/* A program serves its measures' projects as well. */
-	for (i = 0; i < p->nlinks; i++) {
-		const struct content_link *l = p->links[i];
-		if (l->rel != CONTENT_REL_SERVES || l->to == NULL ||
-		    l->to->type != CONTENT_MEASURE)
-			continue;
-		for (j = 0; j < l->to->nlinks; j++) {
-			const struct content_link *m = l->to->links[j];
-			if (m->rel == CONTENT_REL_BELONGS_TO && m->to != NULL &&
-			    m->to->type == CONTENT_PROJECT && n < max &&
-			    !tc_has(out, n, m->to))
-				out[n++] = m->to;
-		}
-	}
-	return n;
-}
-
+/* Each relation column has its basis beside it: one word per id, in the
+ * same order (figures.md: stated or inferred).  ministry_basis comes
+ * last so that the columns scripts already read keep their places. */
 static const char *const tc_program_xcols[] = {
 	"ministry", "kind", "amount_oku_yen", "fy", "budget_type", "draft",
-	"counted", "budget_text", "serves", "belongs_to", "projects",
+	"counted", "budget_text", "serves", "serves_basis", "belongs_to",
+	"belongs_to_basis", "projects", "projects_basis", "projects_reason",
+	"ministry_basis",
 };
 
 static void
 tc_program_row(struct table *t, struct content_entity *e,
     const struct content_budget *b)
 {
-	const struct content_entity *pj[TC_MAX_LINKED];
+	struct figures_assign pj[TC_MAX_LINKED];
 	const struct content_entity *min = e->u.program.ministry;
 	struct buf text, alt;
 	size_t row, i, npj;
-	char num[64], *s;
+	char num[64], why[512], *s;
 
 	row = table_add_row(t, e, b);
 	buf_init(&text);
@@ -422,8 +334,13 @@ tc_program_row(struct table *t, struct content_entity *e,
 	if (b != NULL) {
 		if (b->has_amount)
 			table_set_num(t, row, TABLE_PROGRAM_COL_AMOUNT,
-			    tc_num(num, sizeof num, b->amount), NULL,
-			    b->amount);
+			    figures_amount(num, sizeof num, b->amount,
+			    b->decimals), NULL, b->amount);
+		else if (b->type != CONTENT_BUDGET_NONE)
+			/* Not stated is not zero, nor a blank that reads
+			 * as one. */
+			table_set(t, row, TABLE_PROGRAM_COL_AMOUNT,
+			    _("not stated"), "not-stated");
 		if (b->fy != 0) {
 			snprintf(num, sizeof num, "%d", b->fy);
 			table_set_num(t, row, TABLE_PROGRAM_COL_FY, num, NULL,
@@ -465,16 +382,20 @@ tc_program_row(struct table *t, struct content_entity *e,
 	table_set(t, row, TABLE_PROGRAM_COL_MEASURES, text.data, alt.data);
 	buf_reset(&text);
 	buf_reset(&alt);
-	npj = table_program_projects(e, pj, HMS_NELEM(pj));
+	npj = figures_program_projects(e, pj, HMS_NELEM(pj));
 	for (i = 0; i < npj; i++) {
-		s = tc_project_label(pj[i]);
+		s = tc_project_label(pj[i].project);
 		if (text.len > 0)
 			buf_adds(&text, "; ");
+		/* An inference is marked where it is shown, not by colour:
+		 * "~" (the help and the legend say what it means). */
+		if (pj[i].basis == CONTENT_BASIS_INFERRED)
+			buf_addc(&text, '~');
 		buf_adds(&text, s);
 		free(s);
 		if (alt.len > 0)
 			buf_addc(&alt, ' ');
-		buf_adds(&alt, pj[i]->id);
+		buf_adds(&alt, pj[i].project->id);
 	}
 	table_set(t, row, TABLE_PROGRAM_COL_PROJECTS, text.data, alt.data);
 
@@ -499,16 +420,38 @@ tc_program_row(struct table *t, struct content_entity *e,
 	s = content_link_ids(e, CONTENT_REL_SERVES, false);
 	table_set_export(t, row, 12, s);
 	free(s);
-	s = content_link_ids(e, CONTENT_REL_BELONGS_TO, false);
+	s = tc_link_basis(e, CONTENT_REL_SERVES);
 	table_set_export(t, row, 13, s);
+	free(s);
+	s = content_link_ids(e, CONTENT_REL_BELONGS_TO, false);
+	table_set_export(t, row, 14, s);
+	free(s);
+	s = tc_link_basis(e, CONTENT_REL_BELONGS_TO);
+	table_set_export(t, row, 15, s);
 	free(s);
 	buf_reset(&text);
 	for (i = 0; i < npj; i++) {
 		if (i > 0)
 			buf_addc(&text, ' ');
-		buf_adds(&text, pj[i]->id);
+		buf_adds(&text, pj[i].project->id);
 	}
-	table_set_export(t, row, 14, text.data);
+	table_set_export(t, row, 16, text.data);
+	buf_reset(&text);
+	for (i = 0; i < npj; i++) {
+		if (i > 0)
+			buf_addc(&text, ' ');
+		buf_adds(&text, pj[i].basis == CONTENT_BASIS_INFERRED ?
+		    "inferred" : "stated");
+	}
+	table_set_export(t, row, 17, text.data);
+	buf_reset(&text);
+	for (i = 0; i < npj; i++) {
+		if (i > 0)
+			buf_adds(&text, " | ");
+		buf_adds(&text, figures_assign_reason(why, sizeof why, &pj[i]));
+	}
+	table_set_export(t, row, 18, text.data);
+	table_set_export(t, row, 19, tc_ministry_basis(e));
 	buf_free(&text);
 	buf_free(&alt);
 }
@@ -524,7 +467,7 @@ table_content_programs(struct content_entity *const *v, size_t n)
 	table_add_column(t, "ministry", "min", _("Ministry"), TABLE_TEXT, 0,
 	    10, 14);
 	table_add_column(t, "amount", "amt", _("億円"), TABLE_NUMBER,
-	    TABLE_COL_RIGHT, 6, 10);
+	    TABLE_COL_RIGHT, 10, 10);
 	table_add_column(t, "fy", NULL, _("FY"), TABLE_NUMBER, 0, 4, 7);
 	table_add_column(t, "type", "t", _("Type"), TABLE_TEXT, 0, 4, 7);
 	table_add_column(t, "note", NULL, _("Note"), TABLE_TEXT, 0, 4, 10);
@@ -550,119 +493,30 @@ table_content_programs(struct content_entity *const *v, size_t n)
 	return t;
 }
 
-static const char *const tc_total_groups[TABLE_TOTAL_GROUP_COUNT] = {
-	[TABLE_TOTAL_NONE] = N_("none"),
-	[TABLE_TOTAL_MINISTRY] = N_("ministry"),
-	[TABLE_TOTAL_PROJECT] = N_("project"),
-	[TABLE_TOTAL_FY] = N_("fiscal year"),
-};
-
-const char *
-table_total_group_label(enum table_total_group g)
+void
+table_program_sum(const struct table *t, struct figures_sum *s)
 {
-	return _(tc_total_groups[g]);
-}
-
-static void
-tc_total_add(struct table_totals *tt, size_t *cap, const char *label,
-    const struct content_budget *b)
-{
-	struct table_total *g = NULL;
 	size_t i;
 
-	for (i = 0; i < tt->ngroups; i++) {
-		if (strcmp(tt->groups[i].label, label) == 0) {
-			g = &tt->groups[i];
-			break;
-		}
-	}
-	if (g == NULL) {
-		util_grow(&tt->groups, cap, tt->ngroups + 1, sizeof *tt->groups);
-		g = &tt->groups[tt->ngroups++];
-		memset(g, 0, sizeof *g);
-		g->label = xstrdup(label);
-	}
-	g->lines++;
-	if (b != NULL && content_budget_counts(b)) {
-		g->amount += b->amount;
-		g->counted++;
-	}
-}
-
-static int
-tc_cmp_total(const void *x, const void *y)
-{
-	const struct table_total *a = x, *b = y;
-
-	if (a->amount != b->amount)
-		return a->amount > b->amount ? -1 : 1;
-	return text_collate(a->label, b->label);
-}
-
-void
-table_program_totals(const struct table *t, enum table_total_group g,
-    struct table_totals *tt)
-{
-	const struct content_entity *pj[TC_MAX_LINKED];
-	size_t i, k, npj, cap = 0;
-	char *lab;
-
-	memset(tt, 0, sizeof *tt);
-	tt->all.label = xstrdup(_("Total"));
 	for (i = 0; i < t->nview; i++) {
 		const struct table_row *r = &t->rows[t->view[i]];
-		const struct content_budget *b = r->data;
-		const struct content_entity *e = r->entity;
-		if (r->heading || e == NULL)
-			continue;
-		tt->all.lines++;
-		if (b != NULL && content_budget_counts(b)) {
-			tt->all.amount += b->amount;
-			tt->all.counted++;
-		} else
-			tt->uncounted++;
-		switch (g) {
-		case TABLE_TOTAL_MINISTRY:
-			tc_total_add(tt, &cap, e->u.program.ministry != NULL ?
-			    e->u.program.ministry->title : _("(no ministry)"),
-			    b);
-			break;
-		case TABLE_TOTAL_FY:
-			if (b != NULL && b->fy != 0) {
-				lab = xasprintf("FY%d", b->fy);
-				tc_total_add(tt, &cap, lab, b);
-				free(lab);
-			} else
-				tc_total_add(tt, &cap, _("(no fiscal year)"), b);
-			break;
-		case TABLE_TOTAL_PROJECT:
-			npj = table_program_projects(e, pj, HMS_NELEM(pj));
-			for (k = 0; k < npj; k++) {
-				lab = tc_project_label(pj[k]);
-				tc_total_add(tt, &cap, lab, b);
-				free(lab);
-			}
-			if (npj == 0)
-				tc_total_add(tt, &cap, _("(no project)"), b);
-			break;
-		default:
-			break;
-		}
+		if (!r->heading && r->entity != NULL)
+			figures_sum_add_line(s, r->entity, r->data);
 	}
-	if (tt->ngroups > 1)
-		qsort(tt->groups, tt->ngroups, sizeof *tt->groups, tc_cmp_total);
+	figures_sum_finish(s);
 }
 
 void
-table_totals_free(struct table_totals *tt)
+table_program_groups(const struct table *t, struct figures_groups *g)
 {
 	size_t i;
 
-	for (i = 0; i < tt->ngroups; i++)
-		free(tt->groups[i].label);
-	free(tt->groups);
-	free(tt->all.label);
-	memset(tt, 0, sizeof *tt);
+	for (i = 0; i < t->nview; i++) {
+		const struct table_row *r = &t->rows[t->view[i]];
+		if (!r->heading && r->entity != NULL)
+			figures_groups_add_line(g, r->entity, r->data);
+	}
+	figures_groups_finish(g);
 }
 
 /* ---- roadmap measures ---- */

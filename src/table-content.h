@@ -12,44 +12,14 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "figures.h"
 
 struct table;
 
 /* ---- KPIs ---- */
 
-/* Where a KPI stands.  The order is the severity sort: behind first when
- * sorted descending. */
-enum table_kpi_status {
-	TABLE_KPI_NO_DATA,	/* cannot be judged from what is printed */
-	TABLE_KPI_ACHIEVED,	/* the latest value meets the target */
-	TABLE_KPI_ON_TRACK,	/* at least as far as linear progress from
-				   the baseline to the target would be at
-				   the latest value's date */
-	TABLE_KPI_BEHIND,	/* less far than that, or the target's year
-				   is over and the target is not met */
-	TABLE_KPI_STATUS_COUNT
-};
-
-/* Times are fractional years: a fiscal year Y ends at Y + 1.25 (31 March),
- * a date is its year plus the elapsed fraction. */
-struct table_kpi_progress {
-	enum table_kpi_status	 status;
-	bool			 has_progress;
-	double			 progress;	/* (latest - baseline) /
-						   (target - baseline) */
-	bool			 has_expected;
-	double			 expected;	/* share of the time from the
-						   baseline to the target
-						   elapsed at the latest value */
-	const char		*why;		/* for no data: the reason,
-						   translated; else NULL */
-};
-
-void table_kpi_progress(const struct content_entity *kpi,
-    struct table_kpi_progress *p);
-/* "on-track" (for export), "[on track]" (shown, translated). */
-const char *table_kpi_status_name(enum table_kpi_status s);
-const char *table_kpi_status_label(enum table_kpi_status s);
+/* A KPI's verdict is figures_kpi_judge() (figures.h): the table shows it,
+ * sorts by it (its enum order) and filters by its name (st:behind). */
 
 /* Displayed columns of the KPI table: the status next to the name, so
  * that "which KPI is behind" is answered on the narrowest screen. */
@@ -67,8 +37,10 @@ enum {
 	TABLE_KPI_COL_COUNT
 };
 
-/* A table of the KPIs in v (in that order).  Free with table_free(). */
-struct table *table_content_kpis(struct content_entity *const *v, size_t n);
+/* A table of the KPIs in v (in that order) of content c.  Free with
+ * table_free(). */
+struct table *table_content_kpis(const struct content *c,
+    struct content_entity *const *v, size_t n);
 
 /* ---- programs ---- */
 
@@ -90,42 +62,12 @@ enum {
 struct table *table_content_programs(struct content_entity *const *v,
     size_t n);
 
-/* The projects a program serves: those it belongs to, and those of the
- * measures it serves.  Returns how many were stored in out (up to max). */
-size_t table_program_projects(const struct content_entity *p,
-    const struct content_entity **out, size_t max);
-
-/* How to group the totals of a programs table. */
-enum table_total_group {
-	TABLE_TOTAL_NONE,
-	TABLE_TOTAL_MINISTRY,
-	TABLE_TOTAL_PROJECT,
-	TABLE_TOTAL_FY,
-	TABLE_TOTAL_GROUP_COUNT
-};
-
-struct table_total {
-	char	*label;		/* "厚生労働省", "7 橋渡し・臨床加速化", "FY2025" */
-	double	 amount;	/* 億円, counted lines only */
-	size_t	 counted;	/* lines summed */
-	size_t	 lines;		/* lines shown in the group */
-};
-
-struct table_totals {
-	struct table_total	 all;		/* every shown line, once */
-	size_t			 uncounted;	/* 再掲, の内数, no amount */
-	struct table_total	*groups;	/* largest first */
-	size_t			 ngroups;
-};
-
-/* Totals of the rows a programs table shows: each budget line counted
- * once (content_budget_counts: never 再掲 or の内数).  Grouped by project,
- * a line serving several projects counts in each of them.  Free with
- * table_totals_free(). */
-void table_program_totals(const struct table *t, enum table_total_group g,
-    struct table_totals *out);
-void table_totals_free(struct table_totals *tt);
-const char *table_total_group_label(enum table_total_group g);
+/* The totals of the budget lines a programs table shows (after its
+ * filter), by the rules of figures.h: into s, or into groups g (by
+ * project, ministry or program).  The caller initialised s or g and
+ * frees it; these call figures_*_finish(). */
+void table_program_sum(const struct table *t, struct figures_sum *s);
+void table_program_groups(const struct table *t, struct figures_groups *g);
 
 /* ---- roadmap measures ---- */
 

@@ -40,24 +40,13 @@ view_kpis_value(struct page *p, const char *label,
 	buf_free(&b);
 }
 
-/* The status with its reasons, so that "[behind]" can be checked. */
+/* The verdict with how it was decided, so that "[behind]" can be
+ * checked. */
 static char *
-view_kpis_status_text(const struct table_kpi_progress *pr)
+view_kpis_status_text(const struct figures_kpi *pr)
 {
-	const char *label = table_kpi_status_label(pr->status);
-
-	if (pr->has_progress && pr->has_expected)
-		return xasprintf(_("%s  %.0f%% of the way from the baseline to "
-		    "the target; steady progress would be at %.0f%% by the "
-		    "latest value's date"), label, pr->progress * 100,
-		    pr->expected * 100);
-	if (pr->status == TABLE_KPI_ACHIEVED)
-		return xasprintf(_("%s  the latest value meets the target"),
-		    label);
-	if (pr->status == TABLE_KPI_BEHIND)
-		return xasprintf(_("%s  the target's year is over and the "
-		    "latest value falls short"), label);
-	return xasprintf("%s  %s", label, pr->why != NULL ? pr->why : "");
+	return xasprintf("%s  %s", figures_verdict_label(pr->verdict),
+	    pr->explain);
 }
 
 static void
@@ -66,17 +55,16 @@ view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
 {
 	struct table *t = vt->t;
 	const struct content_entity *e = table_selected_entity(t);
-	struct table_kpi_progress pr;
+	struct figures_kpi pr;
 	const struct table_row *r;
 	char *s;
 
-	(void)a;
 	(void)width;
 	if (e == NULL || e->type != CONTENT_KPI)
 		return;
 	r = &t->rows[table_selected(t)];
 	view_table_page_heading(p, e->title);
-	table_kpi_progress(e, &pr);
+	figures_kpi_judge(app_content(a), e, &pr);
 	s = view_kpis_status_text(&pr);
 	view_table_page_para(p, _("Status"), s, 2);
 	free(s);
@@ -100,7 +88,7 @@ view_kpis_vt(struct app *a)
 
 	if (vt == NULL) {
 		c = app_content(a);
-		vt = view_table_create(a, VIEW_KPIS, table_content_kpis(
+		vt = view_table_create(a, VIEW_KPIS, table_content_kpis(c,
 		    c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]),
 		    "hms-kpis.tsv");
 		vt->filter_hint = N_("words; p:3 kind:kpi st:behind pj:p3-7; -word");

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "figures.h"
 #include "i18n.h"
 #include "layout.h"
 #include "table-content.h"
@@ -18,63 +19,111 @@
 #include "view-table.h"
 #include "view.h"
 
+/* What the pane beside the table shows: the selected line, or the
+ * subtotals of the shown lines by one of these. */
+enum view_programs_group {
+	VIEW_PROGRAMS_LINE,
+	VIEW_PROGRAMS_BY_MINISTRY,
+	VIEW_PROGRAMS_BY_PROJECT,
+	VIEW_PROGRAMS_BY_YEAR,
+	VIEW_PROGRAMS_GROUP_COUNT
+};
+
+static const char *const view_programs_groups[VIEW_PROGRAMS_GROUP_COUNT] = {
+	[VIEW_PROGRAMS_LINE] = N_("none"),
+	[VIEW_PROGRAMS_BY_MINISTRY] = N_("ministry"),
+	[VIEW_PROGRAMS_BY_PROJECT] = N_("project"),
+	[VIEW_PROGRAMS_BY_YEAR] = N_("fiscal year and budget type"),
+};
+
 struct view_programs {
-	enum table_total_group	group;	/* subtotals shown instead of the
-					   row's detail, or none */
+	enum view_programs_group group;
 };
 
 static void
 view_programs_budget(struct page *p, const struct content_budget *b)
 {
-	char num[64];
 	struct buf s;
 
 	buf_init(&s);
-	if (b->has_amount)
-		buf_printf(&s, "%s億円", table_format_number(num, sizeof num,
-		    b->amount));
-	else
-		buf_adds(&s, "-");
-	if (b->fy != 0)
-		buf_printf(&s, "  FY%d", b->fy);
-	buf_printf(&s, "  %s", content_budget_type_label(b->type));
-	if (b->draft)
-		buf_printf(&s, "  %s", _("(proposal)"));
-	if (b->restated)
-		buf_printf(&s, "  %s", _("(再掲: repeated, not counted)"));
-	if (b->within)
-		buf_printf(&s, "  %s", _("(の内数: part of a larger budget, not counted)"));
-	if (b->text != NULL)
-		buf_printf(&s, "  「%s」", b->text);
+	content_budget_format(&s, b);
 	view_table_page_para(p, _("Budget"), s.data, 2);
 	buf_free(&s);
+}
+
+/* One group's totals: a heading line, then one line per fiscal year and
+ * budget type (never added across them), then what was not summed. */
+static void
+view_programs_sum(struct page *p, const char *label,
+    const struct figures_sum *sum, size_t ninferred)
+{
+	struct buf b;
+	size_t i;
+	char *s;
+
+	view_table_page_para(p, NULL, label, 0);
+	buf_init(&b);
+	for (i = 0; i < sum->nbuckets; i++) {
+		buf_reset(&b);
+		figures_bucket_format(&b, &sum->buckets[i]);
+		view_table_page_para(p, NULL, b.data, 2);
+	}
+	if (sum->programs_unstated > 0) {
+		s = xasprintf(ngettext("%zu program without a stated amount",
+		    "%zu programs without a stated amount",
+		    sum->programs_unstated), sum->programs_unstated);
+		view_table_page_para(p, NULL, s, 2);
+		free(s);
+	}
+	if (ninferred > 0) {
+		s = xasprintf(ngettext("~ %zu program placed here by inference",
+		    "~ %zu programs placed here by inference", ninferred),
+		    ninferred);
+		view_table_page_para(p, NULL, s, 2);
+		free(s);
+	}
+	buf_free(&b);
 }
 
 static void
 view_programs_subtotals(struct view_table *vt, struct page *p)
 {
 	struct view_programs *vp = vt->priv;
-	struct table_totals tt;
-	char num[64], *s;
+	struct figures_groups g;
+	struct figures_sum sum;
 	size_t i;
+	char *s;
 
-	table_program_totals(vt->t, vp->group, &tt);
-	s = xasprintf(_("Subtotals by %s of the shown lines, counted once"),
-	    table_total_group_label(vp->group));
+	s = xasprintf(_("Subtotals by %s of the shown lines"),
+	    _(view_programs_groups[vp->group]));
 	view_table_page_heading(p, s);
 	free(s);
-	if (vp->group == TABLE_TOTAL_PROJECT)
+	view_table_page_para(p, NULL, _("Each total is one fiscal year and one "
+	    "budget type; 再掲 counted once, の内数 never."), 2);
+	if (vp->group == VIEW_PROGRAMS_BY_YEAR) {
+		figures_sum_init(&sum);
+		table_program_sum(vt->t, &sum);
+		view_programs_sum(p, _("All shown lines"), &sum, 0);
+		figures_sum_free(&sum);
+		return;
+	}
+	figures_groups_init(&g, vp->group == VIEW_PROGRAMS_BY_PROJECT ?
+	    FIGURES_BY_PROJECT : FIGURES_BY_MINISTRY);
+	table_program_groups(vt->t, &g);
+	if (g.by == FIGURES_BY_PROJECT)
 		view_table_page_para(p, NULL, _("A line serving several "
 		    "projects counts in each of them."), 2);
-	for (i = 0; i < tt.ngroups; i++) {
-		const struct table_total *g = &tt.groups[i];
-		s = xasprintf(_("%10s億円  %s  (%zu of %zu lines counted)"),
-		    table_format_number(num, sizeof num, g->amount), g->label,
-		    g->counted, g->lines);
-		view_table_page_para(p, NULL, s, 0);
+	for (i = 0; i < g.n; i++) {
+		const struct content_entity *e = g.v[i].entity;
+		s = e == NULL ? xstrdup(g.by == FIGURES_BY_PROJECT ?
+		    _("(no project)") : _("(no ministry stated)")) :
+		    e->type == CONTENT_PROJECT && e->num != NULL ?
+		    xasprintf("%s %s (%s)", e->num, e->title, e->id) :
+		    xasprintf("%s (%s)", e->title, e->id);
+		view_programs_sum(p, s, &g.v[i].sum, g.v[i].ninferred);
 		free(s);
 	}
-	table_totals_free(&tt);
+	figures_groups_free(&g);
 }
 
 static void
@@ -90,7 +139,7 @@ view_programs_detail(struct app *a, struct view_table *vt, struct page *p,
 
 	(void)a;
 	(void)width;
-	if (vp->group != TABLE_TOTAL_NONE) {
+	if (vp->group != VIEW_PROGRAMS_LINE) {
 		view_programs_subtotals(vt, p);
 		return;
 	}
@@ -123,30 +172,31 @@ view_programs_footer_lines(struct app *a, struct view_table *vt)
 	return 1;
 }
 
-/* The total of what is shown, in words that say what was summed; the
- * explanation when there is room for it. */
+/* The total of what is shown, in words that say what was summed: one
+ * figure per fiscal year and budget type, and how many programs state
+ * no amount. */
 static void
 view_programs_footer(struct app *a, struct view_table *vt, struct surface *s,
     int x, int y, int w, int h)
 {
-	struct table_totals tt;
-	char num[64], *line, *more;
+	struct figures_sum sum;
+	struct buf b;
 	int used;
 
 	(void)a;
 	(void)h;
-	table_program_totals(vt->t, TABLE_TOTAL_NONE, &tt);
-	line = xasprintf(_("Total (shown, counted once): %s億円"),
-	    table_format_number(num, sizeof num, tt.all.amount));
-	more = xasprintf(_("  %zu of %zu lines summed (再掲, の内数 and blanks "
-	    "are not)"), tt.all.counted, tt.all.lines);
+	figures_sum_init(&sum);
+	table_program_sum(vt->t, &sum);
+	buf_init(&b);
+	buf_printf(&b, "%s ", _("Shown:"));
+	figures_sum_format(&b, &sum);
 	surface_fill(s, x, y, w, 1, STYLE_NORMAL);
-	used = surface_puts(s, x, y, w, line, STYLE_MARK);
-	if (used + text_width(more, strlen(more)) <= w)
-		surface_puts(s, x + used, y, w - used, more, STYLE_DIM);
-	free(line);
-	free(more);
-	table_totals_free(&tt);
+	used = surface_puts(s, x, y, w, b.data, STYLE_MARK);
+	/* A total cut short must not read as complete. */
+	if (used < (int)text_width(b.data, b.len) && w > 0)
+		surface_puts(s, x + w - 1, y, 1, ">", STYLE_MARK);
+	buf_free(&b);
+	figures_sum_free(&sum);
 }
 
 static bool
@@ -156,12 +206,12 @@ view_programs_extra(struct app *a, struct view_table *vt, enum action act)
 
 	if (act != ACTION_TOTALS)
 		return false;
-	vp->group = (vp->group + 1) % TABLE_TOTAL_GROUP_COUNT;
-	if (vp->group == TABLE_TOTAL_NONE)
+	vp->group = (vp->group + 1) % VIEW_PROGRAMS_GROUP_COUNT;
+	if (vp->group == VIEW_PROGRAMS_LINE)
 		app_message(a, "%s", _("Subtotals off: the pane shows the selected line."));
 	else
 		app_message(a, _("Subtotals by %s."),
-		    table_total_group_label(vp->group));
+		    _(view_programs_groups[vp->group]));
 	return true;
 }
 
@@ -171,9 +221,9 @@ view_programs_info(struct app *a, struct view_table *vt)
 	struct view_programs *vp = vt->priv;
 
 	(void)a;
-	if (vp->group == TABLE_TOTAL_NONE)
+	if (vp->group == VIEW_PROGRAMS_LINE)
 		return NULL;
-	return xasprintf(_("subtotals: %s"), table_total_group_label(vp->group));
+	return xasprintf(_("subtotals: %s"), _(view_programs_groups[vp->group]));
 }
 
 static struct view_table *

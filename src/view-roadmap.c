@@ -106,9 +106,10 @@ view_roadmap_statuses(struct page *p, const struct content_entity *e)
 }
 
 static void
-view_roadmap_kpis(struct page *p, const struct content_entity *e)
+view_roadmap_kpis(const struct content *c, struct page *p,
+    const struct content_entity *e)
 {
-	struct table_kpi_progress pr;
+	struct figures_kpi pr;
 	size_t i;
 	char *s;
 
@@ -117,10 +118,10 @@ view_roadmap_kpis(struct page *p, const struct content_entity *e)
 		if (e->backlinks[i]->rel != CONTENT_REL_INDICATOR_OF ||
 		    k->type != CONTENT_KPI)
 			continue;
-		table_kpi_progress(k, &pr);
+		figures_kpi_judge(c, k, &pr);
 		s = xasprintf("%s  %s %s  %s", k->title, _("target"),
 		    k->u.kpi.target.present && k->u.kpi.target.text != NULL ?
-		    k->u.kpi.target.text : "-", table_kpi_status_label(pr.status));
+		    k->u.kpi.target.text : "-", figures_verdict_label(pr.verdict));
 		view_table_page_para(p, _("KPI"), s, 2);
 		free(s);
 	}
@@ -190,7 +191,7 @@ view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
 			    true);
 	}
 	view_roadmap_statuses(p, e);
-	view_roadmap_kpis(p, e);
+	view_roadmap_kpis(app_content(a), p, e);
 	view_roadmap_programs(p, e);
 	s = xasprintf(_("table %d  %s  %s"), e->u.measure.table,
 	    e->u.measure.group != NULL ? e->u.measure.group : "", e->id);

@@ -227,7 +227,7 @@ main(void)
 	if (getloadavg(load, 3) == 3)
 		printf("Load average %.2f %.2f %.2f (a loaded machine shows in "
 		    "the maximum).\n", load[0], load[1], load[2]);
-	t = table_content_kpis(c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]);
+	t = table_content_kpis(c, c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]);
 	bench_widget("KPI table", t);
 	table_free(t);
 	t = table_content_programs(c->by_type[CONTENT_PROGRAM],

@@ -280,9 +280,19 @@ for a in 0 3 wide; do
 	want=$(usage "--ambiwidth must be 1, 2 or auto, not '$a'")
 	expect 2 "command line: --ambiwidth $a" --ambiwidth "$a" search FIH
 done
-for f in xml TSV csv; do
-	want=$(usage "unknown format '$f' (text, tsv or json)")
+for f in xml TSV CSV; do
+	want=$(usage "unknown format '$f' (text, tsv, json or csv)")
 	expect 2 "command line: --format $f" --format "$f" search FIH
+done
+want=$(usage "--format csv works with search, list, funds and budget, not show")
+expect 2 "command line: --format csv where there is no table" --format csv show period:3
+for b in nothing ""; do
+	want=$(usage "--by must be project, ministry or program, not '$b'")
+	expect 2 "command line: --by '$b'" --by "$b" budget
+done
+for y in 25 x 2025x; do
+	want=$(usage "--fy must be a fiscal year such as 2025, not '$y'")
+	expect 2 "command line: --fy $y" --fy "$y" budget
 done
 want=$(usage "unknown type 'nosuch'")
 expect 2 "command line: --type nosuch" --type nosuch search FIH

@@ -97,7 +97,7 @@ term_keys f
 term_type "p:1 st:achieved"
 term_keys Enter
 term_check "filter: p:1 st:achieved" "the filter is shown"
-want=$(awk -F'\t' 'NR > 1 && $4 == 1 && $19 == "achieved"' "$tmpdir/kpis.tsv" | wc -l)
+want=$(awk -F'\t' 'NR > 1 && $4 == 1 && $21 == "achieved"' "$tmpdir/kpis.tsv" | wc -l)
 term_check "$want of 106 rows" "p:1 st:achieved keeps the $want achieved KPIs of period 1"
 term_keys e C-u
 term_type "~/achieved.csv"
@@ -107,39 +107,45 @@ wait_file "$tmpdir/achieved.csv"
 [ "$(head -n 1 "$tmpdir/achieved.csv" | tr -d '\r')" = "$(head -n 1 "$tmpdir/kpis.tsv" | tr "$tab" ,)" ]
 ok $? "the CSV header is the TSV header with commas"
 got=$(tail -n +2 "$tmpdir/achieved.csv" | cut -d, -f1 | tr -d '\r')
-exp=$(awk -F'\t' 'NR > 1 && $4 == 1 && $19 == "achieved" { print $1 }' "$tmpdir/kpis.tsv")
+exp=$(awk -F'\t' 'NR > 1 && $4 == 1 && $21 == "achieved" { print $1 }' "$tmpdir/kpis.tsv")
 [ "$got" = "$exp" ]; ok $? "the CSV rows are the achieved KPIs, ids first"
 term_keys Escape
 term_check "106 of 106 rows" "Escape clears the filter"
 
 # ---- programs: 厚生労働省 and its total ----
 term_keys F
-term_check "Total (shown, counted once):" "F opens the programs with their total"
+term_check "Shown: FY2025 当初" "F opens the programs with their totals, year and type named"
 term_keys f
 term_type "min:厚生労働省"
 term_keys Enter
 term_check "filter: min:厚生労働省" "the programs are filtered to 厚生労働省"
 shown=$(awk -F'\t' 'NR > 1 && $5 == "ministry:mhlw"' "$tmpdir/programs.tsv" | wc -l)
 term_check "$shown of " "$shown budget lines of 厚生労働省 are shown"
-sum=$(awk -F'\t' 'NR > 1 && $5 == "ministry:mhlw" && $11 == "yes" { s += $7 } END { printf "%.2f", s }' "$tmpdir/programs.tsv")
-term_wait "Total (shown, counted once):"
-total=$(term_capture | sed -n 's/.*Total (shown, counted once): \([0-9.]*\)億円.*/\1/p')
+# One total per fiscal year and budget type (doc/figures.md): FY2025 当初
+# is the sum of the counted FY2025 initial lines, nothing of FY2024 in it.
+sum=$(awk -F'\t' 'NR > 1 && $5 == "ministry:mhlw" && $11 == "yes" && $8 == 2025 && $9 == "initial" { s += $7 } END { printf "%.2f", s }' "$tmpdir/programs.tsv")
+all=$(awk -F'\t' 'NR > 1 && $5 == "ministry:mhlw" && $11 == "yes" { s += $7 } END { printf "%.2f", s }' "$tmpdir/programs.tsv")
+term_wait "Shown: FY2025 当初"
+total=$(term_capture | sed -n 's/.*Shown: FY2025 当初 \([0-9.]*\)億円.*/\1/p')
 awk -v a="$total" -v b="$sum" 'BEGIN { d = a - b; exit !(a != "" && d < 0.005 && d > -0.005) }'
-ok $? "the total line ($total億円) is the sum of the counted amounts shown ($sum億円)"
+ok $? "the FY2025 当初 total ($total億円) is the sum of the counted FY2025 initial lines shown ($sum億円)"
+term_capture | grep -q "${all%.00}億円"
+[ $? != 0 ]; ok $? "no total adds every year and type together ($all億円)"
 # The same from the rows the view shows: export them and add them up.
 term_keys e C-u
 term_type "~/mhlw.tsv"
 term_keys Enter
 term_check "Wrote $shown rows" "export of the 厚生労働省 lines"
 wait_file "$tmpdir/mhlw.tsv"
-sum2=$(awk -F'\t' 'NR > 1 && $11 == "yes" { s += $7 } END { printf "%.2f", s }' "$tmpdir/mhlw.tsv")
+sum2=$(awk -F'\t' 'NR > 1 && $11 == "yes" && $8 == 2025 && $9 == "initial" { s += $7 } END { printf "%.2f", s }' "$tmpdir/mhlw.tsv")
 awk -v a="$total" -v b="$sum2" 'BEGIN { d = a - b; exit !(d < 0.005 && d > -0.005) }'
-ok $? "the total equals the sum of the exported lines ($sum2億円)"
+ok $? "the FY2025 当初 total equals the sum of the exported FY2025 initial lines ($sum2億円)"
 other=$(awk -F'\t' 'NR > 1 && $5 != "ministry:mhlw"' "$tmpdir/mhlw.tsv" | wc -l)
 [ "$other" = 0 ]; ok $? "only 厚生労働省 lines were exported"
 term_keys t
 term_check "Subtotals by ministry" "t shows subtotals by ministry"
-term_check "厚生労働省  (" "the subtotal names the ministry"
+term_check "厚生労働省 (ministry:mhlw)" "the subtotal names the ministry"
+term_check "  FY2024 補正 " "the ministry's FY2024 補正 is a subtotal of its own"
 term_keys t
 term_check "Subtotals by project" "t again: by project"
 term_keys t t Escape

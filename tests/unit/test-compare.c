@@ -196,10 +196,10 @@ test_goals(const struct compare *cmp)
 	for (k = 0; r != NULL && k < r->cells[0].nitems; k++) {
 		if (strcmp(r->cells[0].items[k].entity->id, "kpi:p1-01") == 0)
 			met = r->cells[0].items[k].detail != NULL &&
-			    strstr(r->cells[0].items[k].detail, "[met]") != NULL &&
+			    strstr(r->cells[0].items[k].detail, "[achieved]") != NULL &&
 			    strstr(r->cells[0].items[k].detail, "1,659") != NULL;
 	}
-	ok(met, "goals: a period-1 KPI with its latest value, met");
+	ok(met, "goals: a period-1 KPI with its latest value, achieved");
 	ok(r != NULL && has(r, 3, "kpi:s3-goal-2") &&
 	    mark(r, 3, COMPARE_PLACED, NULL) != NULL &&
 	    mark(r, 3, COMPARE_PLACED, NULL)->inferred,

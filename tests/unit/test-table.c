@@ -11,6 +11,7 @@
 
 #include "content-load.h"
 #include "content.h"
+#include "figures.h"
 #include "surface.h"
 #include "table-content.h"
 #include "table.h"
@@ -245,95 +246,65 @@ test_numbers(void)
 	is_str(table_format_number(b, sizeof b, -0.0), "0", "no -0");
 }
 
-static void
-set_value(struct content_value *v, double x, int year)
-{
-	memset(v, 0, sizeof *v);
-	v->present = v->has_value = true;
-	v->value = x;
-	v->year_first = v->year_last = year;
-}
-
+/* The KPI table shows the one verdict of figures.h (its own tests are in
+ * test-figures.c): the worked examples of doc/figures.md on the content. */
 static void
 test_kpi_status(const struct content *c)
 {
-	struct content_entity k;
-	struct table_kpi_progress p;
+	struct table *t = table_content_kpis(c, c->by_type[CONTENT_KPI],
+	    c->ntype[CONTENT_KPI]);
+	struct figures_kpi v;
+	size_t i;
 
-	table_kpi_progress(content_find(c, "kpi:p1-12"), &p);
-	is_int(p.status, TABLE_KPI_BEHIND, "p1-12 (6700 of 5000 -> 10000) is behind");
-	ok(p.has_progress && fabs(p.progress - 0.34) < 1e-9, "p1-12 is 34%% of the way");
-	ok(p.has_expected && fabs(p.expected - 7.0 / 9) < 1e-9,
-	    "at 2018, 7 of the 9 years from 2011 to 2020 had passed");
-	table_kpi_progress(content_find(c, "kpi:p1-01"), &p);
-	is_int(p.status, TABLE_KPI_ACHIEVED, "p1-01 (1659 for 1500) is achieved");
-	table_kpi_progress(content_find(c, "kpi:rm-jrct-access"), &p);
-	is_int(p.status, TABLE_KPI_NO_DATA, "no latest value: no data");
-	table_kpi_progress(content_find(c, "kpi:rm-orphan-designations"), &p);
-	is_int(p.status, TABLE_KPI_NO_DATA,
-	    "a target over several years is not a line to judge by");
-	ok(!p.has_progress, "and no progress is claimed");
-
-	/* Less is better: 10 in 2020 down to 5 in 2024. */
-	memset(&k, 0, sizeof k);
-	k.type = CONTENT_KPI;
-	k.u.kpi.down = true;
-	set_value(&k.u.kpi.baseline, 10, 2020);
-	set_value(&k.u.kpi.target, 5, 2024);
-	set_value(&k.u.kpi.latest, 8, 2022);
-	table_kpi_progress(&k, &p);
-	is_int(p.status, TABLE_KPI_BEHIND, "down: 8 at half time is behind");
-	set_value(&k.u.kpi.latest, 7, 2022);
-	table_kpi_progress(&k, &p);
-	is_int(p.status, TABLE_KPI_ON_TRACK, "down: 7 at half time is on track");
-	set_value(&k.u.kpi.latest, 4.5, 2023);
-	table_kpi_progress(&k, &p);
-	is_int(p.status, TABLE_KPI_ACHIEVED, "down: 4.5 meets 5");
-	set_value(&k.u.kpi.latest, 6, 2025);
-	table_kpi_progress(&k, &p);
-	is_int(p.status, TABLE_KPI_BEHIND, "the target year is over, unmet: behind");
-	is_str(table_kpi_status_label(TABLE_KPI_ON_TRACK), "[on track]",
-	    "statuses are text marks");
+	figures_kpi_judge(c, content_find(c, "kpi:rm-orphan-designations"), &v);
+	is_int(v.verdict, FIGURES_ON_TRACK,
+	    "orphan designations: 86 of 200 over FY2024-2028 is on track");
+	ok(v.has_expected && fabs(v.expected - 40) < 1e-9,
+	    "40 expected after 1 of the 5 years");
+	figures_kpi_judge(c, content_find(c, "kpi:p1-04"), &v);
+	is_int(v.verdict, FIGURES_NOT_MET, "p1-04: 142 of 200 at the end of "
+	    "period 1 is not met");
+	for (i = 0; i < t->nrows; i++)
+		if (t->rows[i].entity == content_find(c, "kpi:p1-04"))
+			break;
+	ok(i < t->nrows && strcmp(t->rows[i].cells[TABLE_KPI_COL_STATUS].text,
+	    figures_verdict_label(FIGURES_NOT_MET)) == 0,
+	    "the table shows p1-04 as not met, as compare does");
+	table_free(t);
 }
 
+/* The programs table's totals are figures.h's, of the shown lines. */
 static void
 test_program_totals(const struct content *c)
 {
 	struct table *t = table_content_programs(c->by_type[CONTENT_PROGRAM],
 	    c->ntype[CONTENT_PROGRAM]);
-	struct table_totals tt;
-	double want = 0;
-	size_t i, k, lines = 0;
+	const struct figures_bucket *k;
+	struct figures_groups g;
+	struct figures_sum sum;
+	size_t i;
 
-	for (i = 0; i < c->ntype[CONTENT_PROGRAM]; i++) {
-		const struct content_entity *p = c->by_type[CONTENT_PROGRAM][i];
-		if (p->u.program.ministry == NULL ||
-		    strcmp(p->u.program.ministry->id, "ministry:mhlw") != 0)
-			continue;
-		lines += HMS_MAX(p->u.program.nbudgets, 1);
-		for (k = 0; k < p->u.program.nbudgets; k++) {
-			if (content_budget_counts(&p->u.program.budgets[k]))
-				want += p->u.program.budgets[k].amount;
-		}
-	}
-	table_filter(t, "min:厚生労働省");
-	is_int(t->nshown, lines, "min:厚生労働省 keeps every MHLW budget line");
-	table_program_totals(t, TABLE_TOTAL_MINISTRY, &tt);
-	ok(fabs(tt.all.amount - want) < 1e-6,
-	    "the total counts MHLW lines once, never 再掲 (%g, want %g)",
-	    tt.all.amount, want);
-	is_int(tt.ngroups, 1, "one ministry group");
-	ok(tt.uncounted > 0, "再掲 lines are shown but not counted");
-	table_totals_free(&tt);
+	table_filter(t, "pj:p3-devices");
+	figures_sum_init(&sum);
+	table_program_sum(t, &sum);
+	k = figures_sum_find(&sum, 2025, CONTENT_BUDGET_INITIAL);
+	ok(k != NULL && fabs(k->amount - 83) < 1e-9,
+	    "project ②'s shown lines: FY2025 initial 83 (got %g)",
+	    k != NULL ? k->amount : -1);
+	k = figures_sum_find(&sum, 2024, CONTENT_BUDGET_SUPPLEMENTARY);
+	ok(k != NULL && fabs(k->amount - 7.7) < 1e-9,
+	    "and FY2024 supplementary 7.7, apart");
+	for (i = 0; i < sum.nbuckets; i++)
+		ok(fabs(sum.buckets[i].amount - 90.7) > 1e-6,
+		    "no total adds FY2025 and FY2024 (bucket %zu)", i);
+	figures_sum_free(&sum);
 	table_filter(t, NULL);
-	table_program_totals(t, TABLE_TOTAL_PROJECT, &tt);
-	ok(tt.ngroups > 3, "totals by project");
-	for (i = 1; i < tt.ngroups; i++) {
-		if (tt.groups[i].amount > tt.groups[i - 1].amount)
-			break;
-	}
-	is_int(i, tt.ngroups, "groups come largest first");
-	table_totals_free(&tt);
+	figures_groups_init(&g, FIGURES_BY_MINISTRY);
+	table_program_groups(t, &g);
+	ok(g.n > 3, "totals by ministry");
+	ok(g.v[g.n - 1].entity == NULL,
+	    "programs whose ministry no source states come last, as such");
+	figures_groups_free(&g);
 	table_free(t);
 }
 
