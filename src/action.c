@@ -43,6 +43,7 @@ static const struct {
 	[ACTION_VIEW_DISEASES] = { "view-diseases", N_("Disease areas of each period") },
 	[ACTION_VIEW_KPIS] = { "view-kpis", N_("KPIs: targets and progress") },
 	[ACTION_VIEW_PROGRAMS] = { "view-programs", N_("Programs: who funds what") },
+	[ACTION_VIEW_FUNDS] = { "view-funds", N_("Funds: the programs behind what the cursor is on") },
 	[ACTION_VIEW_ROADMAP] = { "view-roadmap", N_("Roadmap: measures against time") },
 	[ACTION_VIEW_GLOSSARY] = { "view-glossary", N_("Glossary of abbreviations and names") },
 	[ACTION_VIEW_COMPARE] = { "view-compare", N_("Compare periods 1, 2 and 3") },

@@ -133,6 +133,7 @@ static const struct view_ops *const app_views[VIEW_COUNT] = {
 	[VIEW_ENTITY] = &view_entity_ops,
 	[VIEW_SOURCE] = &view_source_ops,
 	[VIEW_HELP] = &view_help_ops,
+	[VIEW_FUNDS] = &view_funds_ops,
 };
 
 const struct view_ops *
@@ -1244,6 +1245,7 @@ app_action(struct app *a, enum action act)
 	case ACTION_VIEW_DISEASES: app_switch(a, VIEW_DISEASES); break;
 	case ACTION_VIEW_KPIS: app_switch(a, VIEW_KPIS); break;
 	case ACTION_VIEW_PROGRAMS: app_switch(a, VIEW_PROGRAMS); break;
+	case ACTION_VIEW_FUNDS: view_funds_of_selection(a); break;
 	case ACTION_VIEW_ROADMAP: app_switch(a, VIEW_ROADMAP); break;
 	case ACTION_VIEW_GLOSSARY: app_switch(a, VIEW_GLOSSARY); break;
 	case ACTION_VIEW_COMPARE: app_switch(a, VIEW_COMPARE); break;

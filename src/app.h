@@ -37,6 +37,7 @@ enum app_view {
 	VIEW_ENTITY,	/* one entity, full width */
 	VIEW_SOURCE,
 	VIEW_HELP,
+	VIEW_FUNDS,	/* the programs behind a query or an entity */
 	VIEW_COUNT
 };
 

@@ -13,6 +13,7 @@
 #include "content-load.h"
 #include "content.h"
 #include "figures.h"
+#include "funds.h"
 #include "i18n.h"
 #include "output.h"
 #include "search.h"
@@ -1160,77 +1161,6 @@ cli_search(const struct content *c, const struct cli_opts *o,
 
 /* ---- funds ---- */
 
-struct cli_funds {
-	const struct content_entity	**progs;
-	const struct content_entity	**via;
-	size_t				  n, cap;
-};
-
-static void
-cli_funds_add(struct cli_funds *fu, const struct content_entity *p,
-    const struct content_entity *via)
-{
-	size_t i;
-
-	if (p == NULL || p->type != CONTENT_PROGRAM)
-		return;
-	for (i = 0; i < fu->n; i++) {
-		if (fu->progs[i] == p)
-			return;
-	}
-	util_grow(&fu->progs, &fu->cap, fu->n + 1, sizeof *fu->progs);
-	fu->via = xreallocarray(fu->via, fu->cap, sizeof *fu->via);
-	fu->progs[fu->n] = p;
-	fu->via[fu->n] = via;
-	fu->n++;
-}
-
-/* Programs that fund e: e itself, programs serving or belonging to it,
- * and for indirect entities the programs of what they point at. */
-static void
-cli_funds_of(struct cli_funds *fu, const struct content_entity *e,
-    const struct content_entity *via, int depth)
-{
-	size_t i;
-
-	if (e == NULL || depth > 2)
-		return;
-	if (e->type == CONTENT_PROGRAM) {
-		cli_funds_add(fu, e, via);
-		return;
-	}
-	for (i = 0; i < e->nbacklinks; i++) {
-		const struct content_link *l = e->backlinks[i];
-		/* A ministry funds the programs it runs. */
-		if (l->from->type == CONTENT_PROGRAM &&
-		    (l->rel == CONTENT_REL_SERVES ||
-		    l->rel == CONTENT_REL_BELONGS_TO ||
-		    l->rel == CONTENT_REL_MINISTRY))
-			cli_funds_add(fu, l->from, via);
-	}
-	for (i = 0; i < e->nlinks; i++) {
-		const struct content_link *l = e->links[i];
-		if (l->to == NULL)
-			continue;
-		if (l->to->type == CONTENT_PROGRAM &&
-		    (l->rel == CONTENT_REL_MENTIONS))
-			cli_funds_add(fu, l->to, via);
-		/* A KPI or milestone is funded through its measure. */
-		if ((e->type == CONTENT_KPI || e->type == CONTENT_MILESTONE) &&
-		    (l->rel == CONTENT_REL_INDICATOR_OF ||
-		    l->rel == CONTENT_REL_MEASURE))
-			cli_funds_of(fu, l->to, via, depth + 1);
-	}
-	/* A section is funded through the measures that implement it. */
-	if (e->type == CONTENT_SECTION) {
-		for (i = 0; i < e->nbacklinks; i++) {
-			const struct content_link *l = e->backlinks[i];
-			if (l->rel == CONTENT_REL_IMPLEMENTS)
-				cli_funds_of(fu, l->from, via, depth + 1);
-		}
-	}
-}
-
 static void
 cli_funds_text(FILE *f, const struct content_entity *p,
     const struct content_entity *via, int width)
@@ -1267,6 +1197,18 @@ cli_funds_text(FILE *f, const struct content_entity *p,
 	(void)width;
 }
 
+/* The group heading of hms funds: the project the next programs serve. */
+static void
+cli_funds_group(FILE *f, const struct content_entity *g)
+{
+	fputs("== ", f);
+	if (g != NULL)
+		cli_show_entity_ref(f, g);
+	else
+		fputs(_("(no project)"), f);
+	fputc('\n', f);
+}
+
 int
 cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 {
@@ -1276,30 +1218,37 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 		.regex = o->regex, .type = -1, .period = o->period,
 		.era = o->era,
 	};
-	struct cli_funds fu = { 0 };
+	struct funds fu = { 0 };
+	struct figures_sum sum;
+	struct buf b;
 	size_t i, k;
 	struct json j;
 	int rc;
 
 	if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
 		return CLI_ERROR;
-	for (i = 0; i < res.nhits; i++)
-		cli_funds_of(&fu, res.hits[i].entity, res.hits[i].entity, 0);
+	funds_collect(&fu, &res);
 	if (o->format == OUTPUT_TSV || o->format == OUTPUT_CSV) {
 		/* The programs table's rows: one per budget line, the same
 		 * columns as hms list program --format tsv. */
-		struct table *tab = table_content_programs(
-		    (struct content_entity *const *)fu.progs, fu.n);
+		struct content_entity **v = xcalloc(fu.n + 1, sizeof *v);
+		struct table *tab;
+		for (i = 0; i < fu.n; i++)
+			v[i] = (struct content_entity *)fu.v[i].program;
+		tab = table_content_programs(v, fu.n);
 		table_export(tab, stdout, o->format == OUTPUT_CSV ?
 		    TABLE_CSV : TABLE_TSV);
 		table_free(tab);
+		free(v);
 	}
 	if (o->format == OUTPUT_JSON) {
 		json_init(&j, stdout);
 		json_begin_array(&j, NULL);
 	}
+	figures_sum_init(&sum);
 	for (i = 0; i < fu.n; i++) {
-		const struct content_entity *p = fu.progs[i];
+		const struct content_entity *p = fu.v[i].program;
+		figures_sum_add_program(&sum, p);
 		switch (o->format) {
 		case OUTPUT_TSV:
 		case OUTPUT_CSV:
@@ -1315,25 +1264,41 @@ cli_funds(const struct content *c, const struct cli_opts *o, const char *query)
 			for (k = 0; k < p->u.program.nbudgets; k++)
 				cli_json_budget(&j, &p->u.program.budgets[k]);
 			json_end_array(&j);
+			cli_json_projects(&j, p);
 			cli_json_links(&j, "links", p->links, p->nlinks, false);
-			if (fu.via[i] != NULL)
-				json_string(&j, "found_via", fu.via[i]->id);
+			if (fu.v[i].via != NULL)
+				json_string(&j, "found_via", fu.v[i].via->id);
 			json_end_object(&j);
 			break;
 		case OUTPUT_TEXT:
-			if (i > 0)
-				fputc('\n', stdout);
-			cli_funds_text(stdout, p, fu.via[i], cli_width(o));
+			if (i == 0 || fu.v[i].group != fu.v[i - 1].group) {
+				if (i > 0)
+					fputc('\n', stdout);
+				cli_funds_group(stdout, fu.v[i].group);
+			}
+			fputc('\n', stdout);
+			cli_funds_text(stdout, p, fu.v[i].via, cli_width(o));
 			break;
 		}
 	}
+	figures_sum_finish(&sum);
 	if (o->format == OUTPUT_JSON) {
 		json_end_array(&j);
 		json_finish(&j);
 	}
+	if (o->format == OUTPUT_TEXT && fu.n > 0) {
+		/* The total of what was listed, by the rules every total
+		 * follows (figures.h). */
+		buf_init(&b);
+		figures_sum_format(&b, &sum);
+		fprintf(stdout, "\n%s: ", _("Total"));
+		out_text(stdout, b.data);
+		fputc('\n', stdout);
+		buf_free(&b);
+	}
+	figures_sum_free(&sum);
 	rc = fu.n > 0 ? CLI_FOUND : CLI_NOTHING;
-	free(fu.progs);
-	free(fu.via);
+	funds_free(&fu);
 	search_results_free(&res);
 	search_index_free(idx);
 	return rc;
@@ -1560,7 +1525,7 @@ cli_budget(const struct content *c, const struct cli_opts *o,
 		.regex = o->regex, .type = -1, .period = o->period,
 		.era = o->era,
 	};
-	struct cli_funds fu = { 0 };
+	struct funds fu = { 0 };
 	struct figures_groups g;
 	struct json j;
 	size_t i, k;
@@ -1569,19 +1534,17 @@ cli_budget(const struct content *c, const struct cli_opts *o,
 	if (query != NULL) {
 		if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
 			return CLI_ERROR;
-		for (i = 0; i < res.nhits; i++)
-			cli_funds_of(&fu, res.hits[i].entity,
-			    res.hits[i].entity, 0);
+		funds_collect(&fu, &res);
 	} else {
 		for (i = 0; i < c->ntype[CONTENT_PROGRAM]; i++)
 			if (o->period == 0 ||
 			    c->by_type[CONTENT_PROGRAM][i]->period == o->period)
-				cli_funds_add(&fu,
-				    c->by_type[CONTENT_PROGRAM][i], NULL);
+				funds_collect_entity(&fu,
+				    c->by_type[CONTENT_PROGRAM][i]);
 	}
 	figures_groups_init(&g, o->by);
 	for (i = 0; i < fu.n; i++) {
-		const struct content_entity *p = fu.progs[i];
+		const struct content_entity *p = fu.v[i].program;
 		if (o->fy == 0) {
 			figures_groups_add_program(&g, p);
 			continue;
@@ -1615,8 +1578,7 @@ cli_budget(const struct content *c, const struct cli_opts *o,
 	}
 	rc = g.n > 0 ? CLI_FOUND : CLI_NOTHING;
 	figures_groups_free(&g);
-	free(fu.progs);
-	free(fu.via);
+	funds_free(&fu);
 	if (idx != NULL) {
 		search_results_free(&res);
 		search_index_free(idx);

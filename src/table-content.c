@@ -9,6 +9,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "table-content.h"
+#include "funds.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -456,11 +457,11 @@ tc_program_row(struct table *t, struct content_entity *e,
 	buf_free(&alt);
 }
 
-struct table *
-table_content_programs(struct content_entity *const *v, size_t n)
+static struct table *
+tc_programs_create(void)
 {
 	struct table *t = table_create();
-	size_t i, k;
+	size_t k;
 
 	table_add_column(t, "program", "n", _("Program"), TABLE_TEXT, 0, 20,
 	    36);
@@ -478,16 +479,62 @@ table_content_programs(struct content_entity *const *v, size_t n)
 	tc_common_columns(t);
 	for (k = 0; k < HMS_NELEM(tc_program_xcols); k++)
 		table_add_export_column(t, tc_program_xcols[k]);
-	for (i = 0; i < n; i++) {
-		struct content_entity *e = v[i];
-		if (e->type != CONTENT_PROGRAM)
-			continue;
-		/* One row per budget: scripts and totals sum the counted
-		 * ones. */
-		if (e->u.program.nbudgets == 0)
-			tc_program_row(t, e, NULL);
-		for (k = 0; k < e->u.program.nbudgets; k++)
-			tc_program_row(t, e, &e->u.program.budgets[k]);
+	return t;
+}
+
+/* One row per budget line (a program without any has one): scripts and
+ * totals sum the counted ones. */
+static void
+tc_program_rows(struct table *t, struct content_entity *e)
+{
+	size_t k;
+
+	if (e->u.program.nbudgets == 0)
+		tc_program_row(t, e, NULL);
+	for (k = 0; k < e->u.program.nbudgets; k++)
+		tc_program_row(t, e, &e->u.program.budgets[k]);
+}
+
+struct table *
+table_content_programs(struct content_entity *const *v, size_t n)
+{
+	struct table *t = tc_programs_create();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i]->type == CONTENT_PROGRAM)
+			tc_program_rows(t, v[i]);
+	table_finish(t);
+	return t;
+}
+
+struct table *
+table_content_funds(const struct funds *f)
+{
+	struct table *t = tc_programs_create();
+	size_t i, r, first;
+	char *s;
+	int col;
+
+	col = table_add_column(t, "found", "via", _("Found via"), TABLE_TEXT,
+	    0, 10, 40);
+	for (i = 0; i < f->n; i++) {
+		const struct funds_item *it = &f->v[i];
+		if (i == 0 || it->group != f->v[i - 1].group) {
+			s = it->group != NULL ? tc_project_label(it->group) :
+			    xstrdup(_("(no project)"));
+			table_add_heading(t, s);
+			free(s);
+		}
+		first = t->nrows;
+		tc_program_rows(t, (struct content_entity *)it->program);
+		for (r = first; r < t->nrows; r++)
+			if (it->via != NULL && it->via != it->program)
+				table_set(t, r, col, it->via->title,
+				    it->via->id);
+			else
+				table_set(t, r, col, _("the query names it"),
+				    NULL);
 	}
 	table_finish(t);
 	return t;

@@ -62,6 +62,12 @@ enum {
 struct table *table_content_programs(struct content_entity *const *v,
     size_t n);
 
+/* The programs f found, as the programs table with a heading per
+ * project group and a column saying how each was found (TABLE_PROGRAM_
+ * COL_COUNT).  Free with table_free(). */
+struct funds;
+struct table *table_content_funds(const struct funds *f);
+
 /* The totals of the budget lines a programs table shows (after its
  * filter), by the rules of figures.h: into s, or into groups g (by
  * project, ministry or program).  The caller initialised s or g and

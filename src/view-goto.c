@@ -36,6 +36,16 @@ view_goto(struct app *a, const char *text)
 	char *q, *t;
 	size_t i, n = 0;
 
+	/* ":funds WORDS": the programs behind a search, as hms funds;
+	 * ":funds" alone: behind what the cursor is on. */
+	if (strcmp(text, "funds") == 0) {
+		view_funds_of_selection(a);
+		return;
+	}
+	if (strncmp(text, "funds ", 6) == 0) {
+		view_funds_query(a, text + 6);
+		return;
+	}
 	for (i = 0; i < HMS_NELEM(view_goto_names); i++) {
 		if (strcmp(text, view_goto_names[i].name) == 0) {
 			if (view_goto_names[i].view == VIEW_HELP)

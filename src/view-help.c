@@ -166,6 +166,34 @@ view_help_build(struct app *a, struct view_help *vh, int width)
 		    action_help((enum action)act));
 	}
 	buf_free(&keys);
+	/* The marks a person must read right, without colour. */
+	page_newline(p, -1, 0);
+	page_newline(p, -1, 0);
+	page_add(p, _("Marks"), strlen(_("Marks")), STYLE_TITLE, -1);
+	{
+		static const char *const marks[] = {
+			N_("~ or (inferred): hms concludes this relation (same "
+			    "name, a measure's project, a mark read as a "
+			    "ministry); no source states it.  show and the "
+			    "exports give the reason."),
+			N_("not stated (記載なし): the source gives no amount; "
+			    "never counted as 0, and every total says how many "
+			    "it could not include."),
+			N_("Totals are one per fiscal year and budget type: "
+			    "当初, 補正, 基金 and 調整費 are never added "
+			    "together; 再掲 counts once, の内数 never."),
+			N_("KPI verdicts: achieved, on track, behind, not met, "
+			    "no value yet, or not evaluable with the reason; "
+			    "decided from the KPI's own dates, never today's."),
+		};
+		size_t m;
+
+		for (m = 0; m < HMS_NELEM(marks); m++) {
+			page_newline(p, -1, 0);
+			page_add_wrapped(p, _(marks[m]), strlen(_(marks[m])), 2,
+			    false, STYLE_NORMAL, NULL, 0, -1);
+		}
+	}
 	vh->page = p;
 	vh->width = width;
 }

@@ -38,7 +38,19 @@ static const char *const view_programs_groups[VIEW_PROGRAMS_GROUP_COUNT] = {
 
 struct view_programs {
 	enum view_programs_group group;
+	char			*what;	/* the funds view: what it shows the
+					   programs of ("FIH"), or NULL */
 };
+
+static void
+view_programs_priv_free(void *p)
+{
+	struct view_programs *vp = p;
+
+	if (vp != NULL)
+		free(vp->what);
+	free(vp);
+}
 
 static void
 view_programs_budget(struct page *p, const struct content_budget *b)
@@ -98,8 +110,6 @@ view_programs_subtotals(struct view_table *vt, struct page *p)
 	    _(view_programs_groups[vp->group]));
 	view_table_page_heading(p, s);
 	free(s);
-	view_table_page_para(p, NULL, _("Each total is one fiscal year and one "
-	    "budget type; 再掲 counted once, の内数 never."), 2);
 	if (vp->group == VIEW_PROGRAMS_BY_YEAR) {
 		figures_sum_init(&sum);
 		table_program_sum(vt->t, &sum);
@@ -161,6 +171,15 @@ view_programs_detail(struct app *a, struct view_table *vt, struct page *p,
 	if (r->cells[TABLE_PROGRAM_COL_PROJECTS].text[0] != '\0')
 		view_table_page_para(p, t->cols[TABLE_PROGRAM_COL_PROJECTS].header,
 		    r->cells[TABLE_PROGRAM_COL_PROJECTS].text, 2);
+	if (strchr(r->cells[TABLE_PROGRAM_COL_PROJECTS].text, '~') != NULL)
+		view_table_page_para(p, NULL, _("~ marks a project hms infers "
+		    "(through a measure the program serves, or our reading of "
+		    "the sources); no source assigns it."), 2);
+	/* The funds view says how the program was found. */
+	if (t->ncols > TABLE_PROGRAM_COL_COUNT &&
+	    r->cells[TABLE_PROGRAM_COL_COUNT].text[0] != '\0')
+		view_table_page_para(p, t->cols[TABLE_PROGRAM_COL_COUNT].header,
+		    r->cells[TABLE_PROGRAM_COL_COUNT].text, 2);
 	view_table_page_para(p, _("Id"), e->id, 2);
 }
 
@@ -221,9 +240,29 @@ view_programs_info(struct app *a, struct view_table *vt)
 	struct view_programs *vp = vt->priv;
 
 	(void)a;
+	if (vp->what != NULL)
+		return vp->group == VIEW_PROGRAMS_LINE ? xasprintf(_("funding "
+		    "%s"), vp->what) : xasprintf(_("funding %s  subtotals: "
+		    "%s"), vp->what, _(view_programs_groups[vp->group]));
 	if (vp->group == VIEW_PROGRAMS_LINE)
 		return NULL;
 	return xasprintf(_("subtotals: %s"), _(view_programs_groups[vp->group]));
+}
+
+void
+view_programs_setup(struct view_table *vt, const char *what)
+{
+	struct view_programs *vp = xcalloc(1, sizeof *vp);
+
+	vp->what = what != NULL ? xstrdup(what) : NULL;
+	vt->priv = vp;
+	vt->priv_free = view_programs_priv_free;
+	vt->filter_hint = N_("words; min:厚生 fy:2025 type:補正 pj:p3-7; -word");
+	vt->detail = view_programs_detail;
+	vt->footer_lines = view_programs_footer_lines;
+	vt->footer = view_programs_footer;
+	vt->action = view_programs_extra;
+	vt->info = view_programs_info;
 }
 
 static struct view_table *
@@ -237,14 +276,7 @@ view_programs_vt(struct app *a)
 		vt = view_table_create(a, VIEW_PROGRAMS, table_content_programs(
 		    c->by_type[CONTENT_PROGRAM], c->ntype[CONTENT_PROGRAM]),
 		    "hms-programs.tsv");
-		vt->priv = xcalloc(1, sizeof(struct view_programs));
-		vt->priv_free = free;
-		vt->filter_hint = N_("words; min:厚生 fy:2025 type:補正 pj:p3-7; -word");
-		vt->detail = view_programs_detail;
-		vt->footer_lines = view_programs_footer_lines;
-		vt->footer = view_programs_footer;
-		vt->action = view_programs_extra;
-		vt->info = view_programs_info;
+		view_programs_setup(vt, NULL);
 	}
 	return vt;
 }

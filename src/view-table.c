@@ -174,7 +174,8 @@ view_table_hints(struct app *a, struct view_table *vt, struct buf *b)
 
 	for (i = 0; i < HMS_NELEM(hints); i++) {
 		/* Totals only where they mean something. */
-		if (hints[i].act == ACTION_TOTALS && vt->view != VIEW_PROGRAMS)
+		if (hints[i].act == ACTION_TOTALS && vt->view != VIEW_PROGRAMS &&
+		    vt->view != VIEW_FUNDS)
 			continue;
 		if (hints[i].act == ACTION_SORT && vt->view == VIEW_ROADMAP)
 			continue;
@@ -281,7 +282,8 @@ view_table_current(struct app *a)
 {
 	enum app_view v = app_current_view(a);
 
-	if (v != VIEW_KPIS && v != VIEW_PROGRAMS && v != VIEW_ROADMAP)
+	if (v != VIEW_KPIS && v != VIEW_PROGRAMS && v != VIEW_ROADMAP &&
+	    v != VIEW_FUNDS)
 		return NULL;
 	return app_view_state(a, v);
 }

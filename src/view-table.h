@@ -91,6 +91,12 @@ void view_table_page_para(struct page *p, const char *label,
 /* Write the table as filtered and sorted to path (TSV, or CSV when it
  * ends in .csv; "~/" is the home directory).  Returns the rows written,
  * or -1 with a message in *err (the caller frees it). */
+/* Make vt a table of programs as the programs view shows them: the
+ * selected line or subtotals beside it, the totals below (figures.h);
+ * what, when not NULL, names what the programs were found for (the funds
+ * view). */
+void view_programs_setup(struct view_table *vt, const char *what);
+
 long view_table_export_file(const struct table *t, const char *path,
     char **err);
 

@@ -22,6 +22,7 @@ extern const struct view_ops view_bookmarks_ops;
 extern const struct view_ops view_entity_ops;
 extern const struct view_ops view_source_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_funds_ops;
 
 /* ---- app internals for views ---- */
 
@@ -83,6 +84,11 @@ void view_goto_candidates(struct app *a, const char *text);
 void view_search_start(struct app *a);
 void view_search_next_hit(struct app *a, int dir);
 void view_search_toggle_regex(struct app *a);
+
+/* Funds (view-funds.c): the programs that fund what query finds, or what
+ * the cursor is on; as hms funds lists them. */
+void view_funds_query(struct app *a, const char *query);
+void view_funds_of_selection(struct app *a);
 
 /* Help (view-help.c): for the keys of view v. */
 void view_help_show(struct app *a, enum app_view v);

@@ -145,7 +145,7 @@ other=$(awk -F'\t' 'NR > 1 && $5 != "ministry:mhlw"' "$tmpdir/mhlw.tsv" | wc -l)
 term_keys t
 term_check "Subtotals by ministry" "t shows subtotals by ministry"
 term_check "厚生労働省 (ministry:mhlw)" "the subtotal names the ministry"
-term_check "  FY2024 補正 " "the ministry's FY2024 補正 is a subtotal of its own"
+term_check "  FY2025 当初 ${total}億円" "the ministry's subtotal is per fiscal year and type: FY2025 当初 ${total}億円"
 term_keys t
 term_check "Subtotals by project" "t again: by project"
 term_keys t t Escape
