@@ -452,7 +452,9 @@ term:inhouse-kenkyu-kaihatsu see-also section:plan3-1-2 stated
 term:soyakuryoku-koso-kaigi see-also section:roadmap stated
 term:top1-percent see-also kpi:plan3-top1-papers stated
 term:top10-percent see-also kpi:rm-top10-papers stated
-term:irb see-also kpi:rm-single-irb stated
+term:single-irb see-also kpi:rm-single-irb stated
+term:single-irb see-also measure:rm03-sirb-dct stated
+term:irb see-also term:single-irb stated
 term:fih see-also kpi:p1-23 stated
 term:mediso see-also section:wp-3-1-2 stated
 term:rinsho-kenkyu-ho see-also section:wp-3-1-4 stated
