@@ -243,6 +243,33 @@ for i in range(1, 7):
             print("no %s indicator for program 2-%d" % (kind, i))
 EOF
 
+# The indicator lines of programs 2-1, 2-5 and 2-6 list two indicators
+# each, separated by 、 (mext:98, 632, 765, 766-768): each is a KPI of its
+# own, with the line as its provenance.
+pycheck "the MEXT indicator lines that list two indicators are two KPIs each" <<'EOF'
+import json, sys
+kpis = {k["id"]: k for k in json.load(open(sys.argv[1] + "/kpi.json"))}
+pairs = {
+    98: ("kpi:mext-2-1-outcome", "kpi:mext-2-1-outcome-devices", "outcome"),
+    632: ("kpi:mext-2-5-outcome", "kpi:mext-2-5-outcome-transfers", "outcome"),
+    765: ("kpi:mext-2-6-output", "kpi:mext-2-6-output-data", "output"),
+    766: ("kpi:mext-2-6-outcome", "kpi:mext-2-6-outcome-db-users", "outcome"),
+}
+for line, ids in pairs.items():
+    for i in ids[:2]:
+        k = kpis.get(i)
+        if k is None:
+            print("missing", i)
+            continue
+        if k.get("kind") != ids[2]:
+            print(i, "is of kind", k.get("kind"))
+        if not any(p["source"] == "mext" and p["first"] <= line + 2 and line <= p["last"] for p in k["provenance"]):
+            print(i, "does not cite the indicator line", line)
+for i, k in kpis.items():
+    if i.startswith("kpi:mext-") and k.get("kind") in ("output", "outcome") and ("、" in k["title"] or "," in k["title"]):
+        print(i, "still bundles indicators:", k["title"][:40])
+EOF
+
 # The glossary: every abbreviation and short name of the inventory (§9: 44
 # expanded or defined + 30 used bare = 74 rows) is a term, by title or
 # alias; the bare ones carry no expansion (the sources give none).
