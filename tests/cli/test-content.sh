@@ -518,6 +518,33 @@ if n == 0:
     print("no lineage from period 1 to period 2 found")
 EOF
 
+# The sources say the projects were reorganised (再編) for period 3
+# (overview3:29, 270; whitepaper:141-146) and never which period-2 project
+# a period-3 one continues: each pairing is an inference, and one made
+# from the name alone is a reorganised lineage that says so.
+pycheck "every lineage from a period-2 project to a period-3 project is inferred; same-name pairs are 'reorganised'" <<'EOF'
+import json, sys
+projs = {p["id"]: p for p in json.load(open(sys.argv[1] + "/project.json"))}
+n = 0
+for p in projs.values():
+    if p.get("period") != 3:
+        continue
+    for l in p["links"]:
+        q = projs.get(l.get("id") or "")
+        if l["rel"] != "lineage" or q is None or q.get("period") != 2:
+            continue
+        n += 1
+        if l.get("basis") != "inferred":
+            print(p["id"], "from", q["id"], "is", l.get("basis"))
+        if l.get("lineage") == "same":
+            print(p["id"], "from", q["id"], "is 'same'")
+        if q["title"] == p["title"] and (l.get("lineage") != "reorganised"
+                                         or "Same name" not in (l.get("note_en") or "")):
+            print(p["id"], "from", q["id"], "same name but", l.get("lineage"), l.get("note_en"))
+if n < 3:
+    print("only", n, "lineages from period 2 to period 3")
+EOF
+
 pycheck "the two new period-3 projects (感染症, イノベーション・エコシステム) have a stated 'new' lineage" <<'EOF'
 import json, sys
 projs = {p["id"]: p for p in json.load(open(sys.argv[1] + "/project.json"))}
