@@ -270,6 +270,40 @@ for i, k in kpis.items():
         print(i, "still bundles indicators:", k["title"][:40])
 EOF
 
+# The white paper's budgets (whitepaper:157, 196) and the fund and
+# subsidies it names without amounts are programs; 約479億円 is not given a
+# ministry (the text does not say whose share it is), and nothing the text
+# leaves out is written as an amount.
+pycheck "the white paper's budgets are programs: 479億円 and 87億円 (FY2025), a fund and two subsidies without amounts" <<'EOF'
+import json, sys
+progs = {p["id"]: p for p in json.load(open(sys.argv[1] + "/program.json"))}
+want = {
+    "program:amed-rd-subsidy": (479, 2025, "initial", None, 157),
+    "program:mhlw-science-research-grant": (87, 2025, "initial", "ministry:mhlw", 196),
+    "program:medical-info-support-fund": (None, None, "fund", "ministry:mhlw", 63),
+    "program:symptomatic-drug-emergency-subsidy": (None, None, "supplementary", "ministry:mhlw", 861),
+    "program:generic-consolidation-subsidy": (None, 2024, "supplementary", "ministry:mhlw", 883),
+}
+for pid, (amount, fy, typ, ministry, line) in want.items():
+    p = progs.get(pid)
+    if p is None:
+        print("missing", pid)
+        continue
+    bs = [b for b in p.get("budgets", []) if any(r["source"] == "whitepaper" and r["first"] <= line <= r["last"] for r in b.get("provenance", []))]
+    if len(bs) != 1:
+        print(pid, "has", len(bs), "budget lines citing whitepaper:%d" % line)
+        continue
+    b = bs[0]
+    if b.get("amount_oku_yen") != amount or b.get("fy") != fy or b.get("type") != typ:
+        print(pid, b)
+    if p.get("ministry") != ministry:
+        print(pid, "ministry", p.get("ministry"))
+six = {"ministry:mhlw", "ministry:cao", "ministry:cfa", "ministry:mic", "ministry:mext", "ministry:meti"}
+got = {l["id"] for l in progs["program:amed-rd-subsidy"]["links"] if l["rel"] == "see-also" and l["id"].startswith("ministry:")}
+if got != six:
+    print("the six ministries of whitepaper:154-156:", sorted(got))
+EOF
+
 # The glossary: every abbreviation and short name of the inventory (§9: 44
 # expanded or defined + 30 used bare = 74 rows) is a term, by title or
 # alias; the bare ones carry no expansion (the sources give none).
