@@ -304,6 +304,28 @@ if got != six:
     print("the six ministries of whitepaper:154-156:", sorted(got))
 EOF
 
+# The white paper's dated counts and shares are KPIs to observe (it sets no
+# targets): e-prescriptions on 2025-03-31 (whitepaper:40-43) and others.
+pycheck "the white paper's dated figures are observe KPIs with their latest values" <<'EOF'
+import json, sys
+kpis = {k["id"]: k for k in json.load(open(sys.argv[1] + "/kpi.json"))}
+want = {"kpi:wp-eprescription-hospitals": 844, "kpi:wp-eprescription-clinics": 13723,
+        "kpi:wp-eprescription-dental": 2295, "kpi:wp-eprescription-pharmacies": 46818,
+        "kpi:wp-generic-volume-share": 85.0, "kpi:wp-supply-restricted-share": 15,
+        "kpi:wp-mediso-consultations": 1607, "kpi:wp-next-gen-infra-people": 4700000,
+        "kpi:wp-next-gen-infra-uses": 67, "kpi:wp-pmda-asia-training-participants": 3155}
+for i, v in want.items():
+    k = kpis.get(i)
+    if k is None:
+        print("missing", i)
+        continue
+    if k.get("kind") != "observe" or k.get("target"):
+        print(i, "kind", k.get("kind"), "target", k.get("target"))
+    lt = k.get("latest") or {}
+    if lt.get("value") != v or not (lt.get("date") or lt.get("year")):
+        print(i, "latest", lt)
+EOF
+
 # The glossary: every abbreviation and short name of the inventory (§9: 44
 # expanded or defined + 30 used bare = 74 rows) is a term, by title or
 # alias; the bare ones carry no expansion (the sources give none).
