@@ -331,6 +331,25 @@ cli_show_projects(FILE *f, const struct content_entity *p)
 	}
 }
 
+/* A program's ministry with its tag; one read from a mark says so, with
+ * the reason, so that it never reads as a stated fact. */
+static void
+cli_ministry(FILE *f, const struct content_entity *p)
+{
+	const struct content_entity *m = p->u.program.ministry;
+	const struct content_link *l = figures_ministry_link(p);
+
+	out_text(f, m->title);
+	if (m->u.ministry.tag != NULL)
+		out_text(f, m->u.ministry.tag);
+	if (l != NULL && l->basis == CONTENT_BASIS_INFERRED) {
+		fprintf(f, "  ~(%s: ", _("inferred"));
+		out_text(f, l->note != NULL ? l->note->text : l->note_en !=
+		    NULL ? l->note_en : _("our reading of the sources"));
+		fputc(')', f);
+	}
+}
+
 static void
 cli_show_text_entity(FILE *f, const struct content *c,
     const struct content_entity *e, int width)
@@ -422,9 +441,7 @@ cli_show_text_entity(FILE *f, const struct content *c,
 	case CONTENT_PROGRAM:
 		if (e->u.program.ministry != NULL) {
 			fprintf(f, "%s: ", _("Ministry"));
-			out_text(f, e->u.program.ministry->title);
-			if (e->u.program.ministry->u.ministry.tag != NULL)
-				out_text(f, e->u.program.ministry->u.ministry.tag);
+			cli_ministry(f, e);
 			fputc('\n', f);
 		}
 		fprintf(f, "%s: %s\n", _("Kind"),
@@ -1171,9 +1188,7 @@ cli_funds_text(FILE *f, const struct content_entity *p,
 	fputc('\n', f);
 	if (p->u.program.ministry != NULL) {
 		fputs("  ", f);
-		out_text(f, p->u.program.ministry->title);
-		if (p->u.program.ministry->u.ministry.tag != NULL)
-			out_text(f, p->u.program.ministry->u.ministry.tag);
+		cli_ministry(f, p);
 		fputc('\n', f);
 	}
 	for (i = 0; i < p->u.program.nbudgets; i++)
@@ -1390,9 +1405,13 @@ cli_budget_text(FILE *f, const struct figures_group *g, enum figures_by by,
 		    g->sum.restated, g->sum.within);
 		fputc('\n', f);
 	}
-	for (i = 0; i < g->ninferred; i++)
-		fprintf(f, "  ~ %s: %s\n", _("placed here by inference"),
-		    g->inferred[i]->id);
+	if (g->ninferred > 0) {
+		fprintf(f, "  ~ %s (%zu):", _("placed here by inference"),
+		    g->ninferred);
+		for (i = 0; i < g->ninferred; i++)
+			fprintf(f, " %s", g->inferred[i]->id);
+		fputc('\n', f);
+	}
 	buf_free(&b);
 }
 

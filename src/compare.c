@@ -76,6 +76,8 @@ static const struct {
 	    N_("matches %s"), N_("matched by %s") },
 	[COMPARE_RENAMED] = { '~', "renamed", N_("renamed"),
 	    N_("renamed from %s"), N_("renamed to %s") },
+	[COMPARE_REORGANISED] = { '~', "reorganised", N_("reorganised"),
+	    N_("reorganised from %s"), N_("reorganised into %s") },
 	[COMPARE_SPLIT] = { '/', "split", N_("split"), N_("split from %s"),
 	    N_("split into %s") },
 	[COMPARE_MERGED] = { '&', "merged", N_("merged"), N_("merged from %s"),
@@ -227,6 +229,8 @@ compare_change_of(enum content_lineage_kind k)
 		return COMPARE_SAME;
 	case CONTENT_LINEAGE_RENAMED:
 		return COMPARE_RENAMED;
+	case CONTENT_LINEAGE_REORGANISED:
+		return COMPARE_REORGANISED;
 	case CONTENT_LINEAGE_SPLIT:
 		return COMPARE_SPLIT;
 	case CONTENT_LINEAGE_MERGED:

@@ -6,8 +6,9 @@
  *   projects  rows are themes (drugs, devices, … ecosystem) holding the
  *             projects, areas and disease areas of that theme in each
  *             period; marks come from the lineage links of the content
- *             (same, renamed, split, merged, new) and from their absence
- *             (ended: nothing in the next period continues it);
+ *             (same, renamed, reorganised, split, merged, new) and from
+ *             their absence (ended: nothing in the next period continues
+ *             it);
  *   diseases  the same for the themes no later project took over (cancer,
  *             neuro, …), headed by how each period handled disease areas;
  *   policies  the basic policies, aligned by shared wording (our reading,
@@ -47,6 +48,7 @@ enum compare_change {
 	COMPARE_SAME,
 	COMPARE_MATCHED,	/* corresponding wording, not the same */
 	COMPARE_RENAMED,
+	COMPARE_REORGANISED,	/* 再編: continued within a reorganisation */
 	COMPARE_SPLIT,
 	COMPARE_MERGED,
 	COMPARE_NEW,
@@ -126,8 +128,9 @@ void compare_period_years(const struct compare *cmp, int p, char *buf,
     size_t size);
 
 /* Whether a row differs between periods first and last (1-based,
- * inclusive): an entity is new, ended, renamed, split or merged there, or
- * one period has something the other has not.  Summary rows always do. */
+ * inclusive): an entity is new, ended, renamed, reorganised, split or
+ * merged there, or one period has something the other has not.  Summary
+ * rows always do. */
 bool compare_row_differs(const struct compare_row *r, int first, int last);
 
 /* The row with that id in any section, or NULL; *section (if not NULL)

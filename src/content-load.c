@@ -1188,9 +1188,21 @@ load_entity_fields(struct load_state *st, struct load_file *f, xmlNodePtr n,
 		e->u.program.budgets = arena_calloc(a, load_count(n, "budget"),
 		    sizeof(struct content_budget));
 		if ((s = load_attr(st, n, "ministry")) != NULL) {
+			struct content_link *l;
+
 			load_ref_add(st, s, f->path, line, &e->u.program.ministry,
 			    NULL);
-			load_link_to(st, e, CONTENT_REL_MINISTRY, s, line);
+			l = load_link_to(st, e, CONTENT_REL_MINISTRY, s, line);
+			/* A ministry read from a mark (【健】) or another
+			 * clue is an inference, with its reason. */
+			s = load_attr(st, n, "ministry-basis");
+			l->basis = s != NULL && strcmp(s, "inferred") == 0 ?
+			    CONTENT_BASIS_INFERRED : CONTENT_BASIS_STATED;
+			l->note_en = load_attr(st, n, "ministry-reason");
+			if (l->basis == CONTENT_BASIS_INFERRED &&
+			    l->note_en == NULL)
+				load_diag(st, f->path, line, "%s: an inferred "
+				    "ministry needs a ministry-reason", e->id);
 		}
 		break;
 	}

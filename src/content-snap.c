@@ -27,7 +27,7 @@
 #include "content.h"
 #include "util.h"
 
-#define SNAP_MAGIC	"hms-snapshot 2 " PACKAGE_VERSION "\n"
+#define SNAP_MAGIC	"hms-snapshot 3 " PACKAGE_VERSION "\n"
 #define SNAP_NONE	UINT32_MAX	/* a NULL string */
 
 /* ---- shared with the verified-content cache ---- */
@@ -1145,7 +1145,7 @@ snap_model(struct snap_r *r)
 		struct content_link *l = &r->links[i];
 		l->rel = r_enum(r, CONTENT_REL_COUNT);
 		l->basis = r_enum(r, CONTENT_BASIS_INFERRED + 1);
-		l->lineage = r_enum(r, CONTENT_LINEAGE_NEW + 1);
+		l->lineage = r_enum(r, CONTENT_LINEAGE_REORGANISED + 1);
 		l->from = r_ent(r);
 		l->to = r_ent(r);
 		l->prov = r_prov(r);

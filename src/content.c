@@ -53,6 +53,18 @@ static const char *const content_lineages[] = {
 	[CONTENT_LINEAGE_SPLIT] = "split",
 	[CONTENT_LINEAGE_MERGED] = "merged",
 	[CONTENT_LINEAGE_NEW] = "new",
+	[CONTENT_LINEAGE_REORGANISED] = "reorganised",
+};
+
+/* The words of the sources for each kind (再編 is theirs). */
+static const char *const content_lineage_labels[] = {
+	[CONTENT_LINEAGE_NONE] = "",
+	[CONTENT_LINEAGE_SAME] = "同一",
+	[CONTENT_LINEAGE_RENAMED] = "改称",
+	[CONTENT_LINEAGE_SPLIT] = "分割",
+	[CONTENT_LINEAGE_MERGED] = "統合",
+	[CONTENT_LINEAGE_NEW] = "新設",
+	[CONTENT_LINEAGE_REORGANISED] = "再編",
 };
 
 static const struct {
@@ -171,6 +183,12 @@ const char *
 content_lineage_name(enum content_lineage_kind k)
 {
 	return content_lineages[k];
+}
+
+const char *
+content_lineage_label(enum content_lineage_kind k)
+{
+	return content_lineage_labels[k];
 }
 
 const char *

@@ -120,7 +120,11 @@ enum content_lineage_kind {
 	CONTENT_LINEAGE_RENAMED,
 	CONTENT_LINEAGE_SPLIT,
 	CONTENT_LINEAGE_MERGED,
-	CONTENT_LINEAGE_NEW
+	CONTENT_LINEAGE_NEW,
+	/* 再編: the sources say the projects were reorganised; which earlier
+	 * project a later one continues is, in these sources, a pairing by
+	 * name (and so an inference). */
+	CONTENT_LINEAGE_REORGANISED
 };
 
 /* A directed relation.  Every link is also recorded, as the same struct,
@@ -341,6 +345,7 @@ const char *content_rel_name(enum content_rel r);		/* "serves" */
  * "served by" (translated). */
 const char *content_rel_label(enum content_rel r, bool backward);
 const char *content_lineage_name(enum content_lineage_kind k);	/* "renamed" */
+const char *content_lineage_label(enum content_lineage_kind k);	/* "改称" */
 const char *content_kpi_kind_name(enum content_kpi_kind k);	/* "aim" */
 const char *content_kpi_kind_label(enum content_kpi_kind k);	/* "目指すもの" */
 const char *content_budget_type_name(enum content_budget_type t);

@@ -131,7 +131,9 @@ figures_sum_add_line(struct figures_sum *s, const struct content_entity *p,
 	 * mentions. */
 	fy = b->type == CONTENT_BUDGET_FUND ? 0 : b->fy;
 	k = figures_bucket_get(s, fy, b->type);
-	if (!b->has_amount) {
+	/* A line of a year the source does not give cannot be added to
+	 * any other: counted, not summed. */
+	if (!b->has_amount || (fy == 0 && b->type != CONTENT_BUDGET_FUND)) {
 		/* Rule 4: counted, never summed as 0. */
 		figures_set_add(&k->missing, &k->nmissing, &k->missingcap, p);
 		return;
@@ -245,6 +247,8 @@ figures_bucket_format(struct buf *b, const struct figures_bucket *k)
 
 	if (k->fy != 0)
 		buf_printf(b, "FY%d ", k->fy);
+	else if (k->type != CONTENT_BUDGET_FUND)
+		buf_printf(b, "%s ", _("(year not stated)"));
 	buf_adds(b, content_budget_type_label(k->type));
 	if (k->lines == 0) {
 		buf_printf(b, " %s", _("not stated"));
@@ -588,6 +592,18 @@ figures_assign_reason(char *buf, size_t size, const struct figures_assign *a)
 	return buf;
 }
 
+const struct content_link *
+figures_ministry_link(const struct content_entity *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (p->links[i]->rel == CONTENT_REL_MINISTRY &&
+		    p->links[i]->to == p->u.program.ministry)
+			return p->links[i];
+	return NULL;
+}
+
 /* ---- totals by group ---- */
 
 static const char *const figures_bys[FIGURES_BY_COUNT] = {
@@ -662,8 +678,14 @@ figures_groups_add_line(struct figures_groups *g,
 			    p, b);
 		break;
 	case FIGURES_BY_MINISTRY:
-		figures_sum_add_line(&figures_group_get(g,
-		    p->u.program.ministry)->sum, p, b);
+		k = figures_group_get(g, p->u.program.ministry);
+		figures_sum_add_line(&k->sum, p, b);
+		/* A ministry read from a mark is an inference too. */
+		if (p->u.program.ministry != NULL &&
+		    figures_ministry_link(p) != NULL &&
+		    figures_ministry_link(p)->basis == CONTENT_BASIS_INFERRED)
+			figures_set_add(&k->inferred, &k->ninferred,
+			    &k->inferredcap, p);
 		break;
 	default:
 		figures_sum_add_line(&figures_group_get(g, p)->sum, p, b);

@@ -158,6 +158,10 @@ size_t figures_program_projects(const struct content_entity *p,
 char *figures_assign_reason(char *buf, size_t size,
     const struct figures_assign *a);
 
+/* The link that gives program p its ministry (its basis says whether a
+ * source states it or a mark was read as one), or NULL. */
+const struct content_link *figures_ministry_link(const struct content_entity *p);
+
 /* ---- totals by group ---- */
 
 enum figures_by {
@@ -171,7 +175,8 @@ struct figures_group {
 	const struct content_entity	*entity;	/* NULL: no project /
 							   no ministry */
 	struct figures_sum		 sum;
-	/* Programs placed in the group by inference (by project only). */
+	/* Programs placed in the group by inference (a derived project, a
+	 * ministry read from a mark). */
 	const struct content_entity	**inferred;
 	size_t				 ninferred, inferredcap;
 };

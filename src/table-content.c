@@ -87,17 +87,13 @@ tc_link_basis(const struct content_entity *e, enum content_rel r)
 static const char *
 tc_ministry_basis(const struct content_entity *e)
 {
-	size_t i;
+	const struct content_link *l = figures_ministry_link(e);
 
 	if (e->u.program.ministry == NULL)
 		return NULL;
-	for (i = 0; i < e->nlinks; i++)
-		if (e->links[i]->rel == CONTENT_REL_MINISTRY)
-			return e->links[i]->basis == CONTENT_BASIS_INFERRED ?
-			    "inferred" : "stated";
-	return "stated";
+	return l != NULL && l->basis == CONTENT_BASIS_INFERRED ? "inferred" :
+	    "stated";
 }
-
 /* ---- KPIs ---- */
 
 /* "932 (2023)", "1659 (2020-03-31)", or the printed text when it is not
@@ -327,10 +323,14 @@ tc_program_row(struct table *t, struct content_entity *e,
 	buf_init(&alt);
 	table_set(t, row, TABLE_PROGRAM_COL_NAME, e->title, e->title_en);
 	if (min != NULL) {
+		const struct content_link *ml = figures_ministry_link(e);
+		char *shown = xasprintf("%s%s", ml != NULL &&
+		    ml->basis == CONTENT_BASIS_INFERRED ? "~" : "", min->title);
 		s = xasprintf("%s %s", min->u.ministry.tag != NULL ?
 		    min->u.ministry.tag : "", min->id);
-		table_set(t, row, TABLE_PROGRAM_COL_MINISTRY, min->title, s);
+		table_set(t, row, TABLE_PROGRAM_COL_MINISTRY, shown, s);
 		free(s);
+		free(shown);
 	}
 	if (b != NULL) {
 		if (b->has_amount)

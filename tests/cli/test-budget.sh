@@ -38,7 +38,7 @@ check_out_has "FY2025 当初 83.0億円 (incl. 8 proposals 案)" "budget text: F
 check_out_has "FY2024 補正 7.7億円" "budget text: FY2024 補正 7.7億円 beside it"
 check_out_has "the source states 83億円 [overview3:564-565]: the same as the sum" \
     "budget text: the slide's stated total is checked against the sum"
-check_out_has "~ placed here by inference: program:mext-2-1" \
+check_out_has "~ placed here by inference (1): program:mext-2-1" \
     "budget text: a program placed in the project by inference says so"
 
 # Over everything: no total crosses years or types, unstated is never 0,
@@ -47,8 +47,8 @@ run hms budget --format tsv
 check_rc 0 "budget TSV over every program exits 0"
 bad=$(printf '%s\n' "$out" | tail -n +2 | awk -F'\t' '$5 == 0 && $4 != ""' | wc -l)
 [ "$bad" = 0 ]; ok $? "a group with nothing summed shows no amount, not 0 ($bad rows)"
-bad=$(printf '%s\n' "$out" | tail -n +2 | awk -F'\t' '$3 != "fund" && $3 != "none" && $2 == ""' | wc -l)
-[ "$bad" = 0 ]; ok $? "every total but funds names one fiscal year ($bad rows without)"
+bad=$(printf '%s\n' "$out" | tail -n +2 | awk -F'\t' '$3 != "fund" && $3 != "none" && $2 == "" && $4 != ""' | wc -l)
+[ "$bad" = 0 ]; ok $? "every amount summed but a fund's has one fiscal year ($bad totals without)"
 dups=$(printf '%s\n' "$out" | tail -n +2 | cut -f1-3 | sort | uniq -d | wc -l)
 [ "$dups" = 0 ]; ok $? "one row per group, fiscal year and budget type ($dups repeated)"
 run hms budget

@@ -243,6 +243,89 @@ for i in range(1, 7):
             print("no %s indicator for program 2-%d" % (kind, i))
 EOF
 
+# The indicator lines of programs 2-1, 2-5 and 2-6 list two indicators
+# each, separated by 、 (mext:98, 632, 765, 766-768): each is a KPI of its
+# own, with the line as its provenance.
+pycheck "the MEXT indicator lines that list two indicators are two KPIs each" <<'EOF'
+import json, sys
+kpis = {k["id"]: k for k in json.load(open(sys.argv[1] + "/kpi.json"))}
+pairs = {
+    98: ("kpi:mext-2-1-outcome", "kpi:mext-2-1-outcome-devices", "outcome"),
+    632: ("kpi:mext-2-5-outcome", "kpi:mext-2-5-outcome-transfers", "outcome"),
+    765: ("kpi:mext-2-6-output", "kpi:mext-2-6-output-data", "output"),
+    766: ("kpi:mext-2-6-outcome", "kpi:mext-2-6-outcome-db-users", "outcome"),
+}
+for line, ids in pairs.items():
+    for i in ids[:2]:
+        k = kpis.get(i)
+        if k is None:
+            print("missing", i)
+            continue
+        if k.get("kind") != ids[2]:
+            print(i, "is of kind", k.get("kind"))
+        if not any(p["source"] == "mext" and p["first"] <= line + 2 and line <= p["last"] for p in k["provenance"]):
+            print(i, "does not cite the indicator line", line)
+for i, k in kpis.items():
+    if i.startswith("kpi:mext-") and k.get("kind") in ("output", "outcome") and ("、" in k["title"] or "," in k["title"]):
+        print(i, "still bundles indicators:", k["title"][:40])
+EOF
+
+# The white paper's budgets (whitepaper:157, 196) and the fund and
+# subsidies it names without amounts are programs; 約479億円 is not given a
+# ministry (the text does not say whose share it is), and nothing the text
+# leaves out is written as an amount.
+pycheck "the white paper's budgets are programs: 479億円 and 87億円 (FY2025), a fund and two subsidies without amounts" <<'EOF'
+import json, sys
+progs = {p["id"]: p for p in json.load(open(sys.argv[1] + "/program.json"))}
+want = {
+    "program:amed-rd-subsidy": (479, 2025, "initial", None, 157),
+    "program:mhlw-science-research-grant": (87, 2025, "initial", "ministry:mhlw", 196),
+    "program:medical-info-support-fund": (None, None, "fund", "ministry:mhlw", 63),
+    "program:symptomatic-drug-emergency-subsidy": (None, None, "supplementary", "ministry:mhlw", 861),
+    "program:generic-consolidation-subsidy": (None, 2024, "supplementary", "ministry:mhlw", 883),
+}
+for pid, (amount, fy, typ, ministry, line) in want.items():
+    p = progs.get(pid)
+    if p is None:
+        print("missing", pid)
+        continue
+    bs = [b for b in p.get("budgets", []) if any(r["source"] == "whitepaper" and r["first"] <= line <= r["last"] for r in b.get("provenance", []))]
+    if len(bs) != 1:
+        print(pid, "has", len(bs), "budget lines citing whitepaper:%d" % line)
+        continue
+    b = bs[0]
+    if b.get("amount_oku_yen") != amount or b.get("fy") != fy or b.get("type") != typ:
+        print(pid, b)
+    if p.get("ministry") != ministry:
+        print(pid, "ministry", p.get("ministry"))
+six = {"ministry:mhlw", "ministry:cao", "ministry:cfa", "ministry:mic", "ministry:mext", "ministry:meti"}
+got = {l["id"] for l in progs["program:amed-rd-subsidy"]["links"] if l["rel"] == "see-also" and l["id"].startswith("ministry:")}
+if got != six:
+    print("the six ministries of whitepaper:154-156:", sorted(got))
+EOF
+
+# The white paper's dated counts and shares are KPIs to observe (it sets no
+# targets): e-prescriptions on 2025-03-31 (whitepaper:40-43) and others.
+pycheck "the white paper's dated figures are observe KPIs with their latest values" <<'EOF'
+import json, sys
+kpis = {k["id"]: k for k in json.load(open(sys.argv[1] + "/kpi.json"))}
+want = {"kpi:wp-eprescription-hospitals": 844, "kpi:wp-eprescription-clinics": 13723,
+        "kpi:wp-eprescription-dental": 2295, "kpi:wp-eprescription-pharmacies": 46818,
+        "kpi:wp-generic-volume-share": 85.0, "kpi:wp-supply-restricted-share": 15,
+        "kpi:wp-mediso-consultations": 1607, "kpi:wp-next-gen-infra-people": 4700000,
+        "kpi:wp-next-gen-infra-uses": 67, "kpi:wp-pmda-asia-training-participants": 3155}
+for i, v in want.items():
+    k = kpis.get(i)
+    if k is None:
+        print("missing", i)
+        continue
+    if k.get("kind") != "observe" or k.get("target"):
+        print(i, "kind", k.get("kind"), "target", k.get("target"))
+    lt = k.get("latest") or {}
+    if lt.get("value") != v or not (lt.get("date") or lt.get("year")):
+        print(i, "latest", lt)
+EOF
+
 # The glossary: every abbreviation and short name of the inventory (§9: 44
 # expanded or defined + 30 used bare = 74 rows) is a term, by title or
 # alias; the bare ones carry no expansion (the sources give none).
@@ -452,7 +535,9 @@ term:inhouse-kenkyu-kaihatsu see-also section:plan3-1-2 stated
 term:soyakuryoku-koso-kaigi see-also section:roadmap stated
 term:top1-percent see-also kpi:plan3-top1-papers stated
 term:top10-percent see-also kpi:rm-top10-papers stated
-term:irb see-also kpi:rm-single-irb stated
+term:single-irb see-also kpi:rm-single-irb stated
+term:single-irb see-also measure:rm03-sirb-dct stated
+term:irb see-also term:single-irb stated
 term:fih see-also kpi:p1-23 stated
 term:mediso see-also section:wp-3-1-2 stated
 term:rinsho-kenkyu-ho see-also section:wp-3-1-4 stated
@@ -487,6 +572,66 @@ for e in ents:
                 print(e["id"], "from", l["id"], "is", l.get("basis"))
 if n == 0:
     print("no lineage from period 1 to period 2 found")
+EOF
+
+# The sources say the projects were reorganised (再編) for period 3
+# (overview3:29, 270; whitepaper:141-146) and never which period-2 project
+# a period-3 one continues: each pairing is an inference, and one made
+# from the name alone is a reorganised lineage that says so.
+pycheck "every lineage from a period-2 project to a period-3 project is inferred; same-name pairs are 'reorganised'" <<'EOF'
+import json, sys
+projs = {p["id"]: p for p in json.load(open(sys.argv[1] + "/project.json"))}
+n = 0
+for p in projs.values():
+    if p.get("period") != 3:
+        continue
+    for l in p["links"]:
+        q = projs.get(l.get("id") or "")
+        if l["rel"] != "lineage" or q is None or q.get("period") != 2:
+            continue
+        n += 1
+        if l.get("basis") != "inferred":
+            print(p["id"], "from", q["id"], "is", l.get("basis"))
+        if l.get("lineage") == "same":
+            print(p["id"], "from", q["id"], "is 'same'")
+        if q["title"] == p["title"] and (l.get("lineage") != "reorganised"
+                                         or "Same name" not in (l.get("note_en") or "")):
+            print(p["id"], "from", q["id"], "same name but", l.get("lineage"), l.get("note_en"))
+if n < 3:
+    print("only", n, "lineages from period 2 to period 3")
+EOF
+
+# A ministry read from a roadmap mark (【厚】【文】【経】【健】: the roadmap
+# never says what they mean) is an inference with its reason; the one
+# program whose ministry a line states (大学病院改革ガイドライン, "文部科学省
+# が策定した", roadmap:102) is stated.  The project-② slide told ministries
+# by colour, lost in the text: its programs have none.
+pycheck "ministries read from roadmap marks are inferred, with a reason" <<'EOF'
+import json, sys
+progs = json.load(open(sys.argv[1] + "/program.json"))
+n = 0
+for p in progs:
+    ls = [l for l in p["links"] if l["rel"] == "ministry"]
+    rm = [r for r in p["provenance"] if r["source"] == "roadmap"]
+    if not ls or not rm or p["provenance"][0]["source"] != "roadmap":
+        continue
+    n += 1
+    l = ls[0]
+    if p["id"] == "program:univ-hospital-reform-guideline":
+        if l.get("basis") != "stated":
+            print(p["id"], "ministry is stated at roadmap:102")
+        continue
+    if l.get("basis") != "inferred" or "mark" not in (l.get("note_en") or ""):
+        print(p["id"], "ministry", l.get("id"), l.get("basis"), l.get("note_en"))
+for p in progs:
+    for l in p["links"]:
+        if l["rel"] == "ministry" and l["id"] == "ministry:hmsp" and l.get("basis") != "inferred":
+            print(p["id"], "reads 【健】 as a ministry as a fact")
+    if p["id"].startswith("program:") and any(r["source"] == "overview3" and 473 <= r["first"] <= 632 for r in p["provenance"]):
+        if p.get("ministry") and p["id"] != "program:device-research-deployment":
+            print(p["id"], "has a ministry the project-② slide lost")
+if n < 30:
+    print("only", n, "roadmap programs with a ministry")
 EOF
 
 pycheck "the two new period-3 projects (感染症, イノベーション・エコシステム) have a stated 'new' lineage" <<'EOF'

@@ -185,8 +185,13 @@ test_bundled(void)
 	ok(back_ok, "every link is a backlink of its target");
 	e = content_find(c, "project:p3-devices");
 	ok(e != NULL && e->nlinks > 0 && e->links[0]->rel == CONTENT_REL_LINEAGE &&
-	    e->links[0]->to == p && e->links[0]->lineage == CONTENT_LINEAGE_SAME,
-	    "p3 devices continues p2 devices (lineage same)");
+	    e->links[0]->to == p &&
+	    e->links[0]->lineage == CONTENT_LINEAGE_REORGANISED &&
+	    e->links[0]->basis == CONTENT_BASIS_INFERRED &&
+	    e->links[0]->note != NULL && e->links[0]->note_en != NULL &&
+	    strstr(e->links[0]->note_en, "Same name") != NULL,
+	    "p3 devices continues p2 devices (reorganised; the pairing is "
+	    "inferred from the same name)");
 	ok(content_find(c, "no:such") == NULL, "unknown id is not found");
 	ok(e != NULL && e->nprov >= 1 && e->prov[0].source != NULL &&
 	    strcmp(e->prov[0].source->name, "overview3") == 0 &&

@@ -118,6 +118,24 @@ test_sum(void)
 	buf_free(&out);
 	figures_sum_free(&s);
 	figures_sum_free(NULL);
+
+	/* Two supplementary lines whose year no source gives: never one
+	 * total of unknown years. */
+	d[0] = budget(5, 0, CONTENT_BUDGET_SUPPLEMENTARY);
+	c[0] = budget(7, 0, CONTENT_BUDGET_SUPPLEMENTARY);
+	figures_sum_init(&s);
+	figures_sum_add_program(&s, &pc);
+	figures_sum_add_program(&s, &pd);
+	figures_sum_finish(&s);
+	k = figures_sum_find(&s, 0, CONTENT_BUDGET_SUPPLEMENTARY);
+	ok(k != NULL && k->lines == 0 && k->unstated == 2,
+	    "lines of unknown years are counted, not summed");
+	buf_init(&out);
+	figures_sum_format(&out, &s);
+	ok(strstr(out.data, "(year not stated) 補正") != NULL,
+	    "and the total says the year is not stated: %s", out.data);
+	buf_free(&out);
+	figures_sum_free(&s);
 }
 
 static void
