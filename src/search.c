@@ -29,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -43,21 +42,25 @@
 #include "text.h"
 #include "util.h"
 
-/* ---- limits ---- */
-
-/* PCRE2 restarts its match limit at every start position, so one
- * pcre2_match over a long field can run for seconds without reaching it.
- * We therefore let each call try only the start positions within a chunk
- * of the field (PCRE2_USE_OFFSET_LIMIT) and look at the clock between
- * calls: the time of one call is bounded by chunk x limit. */
-#define SEARCH_JIT_MATCH_LIMIT		200000
-#define SEARCH_JIT_CHUNK		64	/* bytes of start positions */
-#define SEARCH_INTERP_MATCH_LIMIT	100000
-#define SEARCH_INTERP_CHUNK		16
+/* ---- limits ----
+ *
+ * A regex query must give the same hits or the same error on any machine
+ * and under any load, so nothing here looks at a clock: every limit is a
+ * count.  PCRE2's own limits bound one start position (it resets its match
+ * counter at each), and an overall budget of work bounds the query: the
+ * pattern is compiled with automatic callouts, so PCRE2 calls us before
+ * each pattern item it tries, and the query fails once the calls add up
+ * to SEARCH_WORK_LIMIT, whichever field they were spent on.  Start
+ * positions that PCRE2's start-up optimisations skip cost nothing, so an
+ * ordinary pattern spends a small fraction of the budget. */
+#define SEARCH_MATCH_LIMIT		100000	/* per start position */
 #define SEARCH_DEPTH_LIMIT		10000
 #define SEARCH_HEAP_LIMIT_KIB		(32 * 1024)
+#define SEARCH_WORK_LIMIT		20000000ul	/* callouts per query */
 /* The JIT ignores the depth limit and uses its own stack; 32 KiB is too
- * small for ordinary patterns on paragraphs. */
+ * small for ordinary patterns on paragraphs.  The stack is reserved, not
+ * touched, up to its maximum; running out is PCRE2_ERROR_JIT_STACKLIMIT,
+ * as deterministic as the other limits. */
 #define SEARCH_JIT_STACK_MIN		(32 * 1024)
 #define SEARCH_JIT_STACK_MAX		(1024 * 1024)
 
@@ -1014,6 +1017,8 @@ struct search_session {
 	pcre2_match_context	*mc;
 	pcre2_jit_stack		*jit_stack;
 	pcre2_match_data	*md;
+	unsigned long		 work;		/* callouts left in this query:
+						   the callout's argument */
 };
 
 struct search_session *
@@ -1424,15 +1429,6 @@ out:
 
 /* ---- regex queries ---- */
 
-static double
-search_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static size_t
 search_next_char(const char *s, size_t len, size_t off)
 {
@@ -1464,7 +1460,22 @@ search_too_complex(int rc)
 {
 	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
-	    rc == PCRE2_ERROR_NOMEMORY;
+	    rc == PCRE2_ERROR_NOMEMORY || rc == PCRE2_ERROR_CALLOUT;
+}
+
+/* Before each pattern item PCRE2 tries: spend one unit of the query's
+ * work.  PCRE2_ERROR_CALLOUT is reserved for callouts, so it can only
+ * mean that the budget ran out. */
+static int
+search_regex_callout(pcre2_callout_block *cb, void *arg)
+{
+	unsigned long *left = arg;
+
+	(void)cb;
+	if (*left == 0)
+		return PCRE2_ERROR_CALLOUT;
+	(*left)--;
+	return 0;
 }
 
 static int
@@ -1477,13 +1488,10 @@ search_regex(struct search_session *s, const char *pattern,
 	uint32_t jitok = 0;
 	bool jit = false;
 	int ec, rc, best, rank;
-	size_t ent, f, start, lim, chunk, m0, m1;
-	double deadline;
-	unsigned budget = o->budget_ms != 0 ? o->budget_ms : SEARCH_BUDGET_MS;
+	size_t ent, f, start, m0, m1;
 
-	deadline = search_now_ms() + budget;
 	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT |
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_AUTO_CALLOUT |
 	    PCRE2_NEVER_BACKSLASH_C, &ec, &eoff, NULL);
 	if (re == NULL) {
 		*err = search_regex_error(pattern, ec, (size_t)eoff);
@@ -1497,8 +1505,10 @@ search_regex(struct search_session *s, const char *pattern,
 		s->md = pcre2_match_data_create(1, NULL);
 		if (s->mc == NULL || s->md == NULL)
 			fatal("out of memory");
+		pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
 		pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
 		pcre2_set_heap_limit(s->mc, SEARCH_HEAP_LIMIT_KIB);
+		pcre2_set_callout(s->mc, search_regex_callout, &s->work);
 	}
 	if (jit && s->jit_stack == NULL) {
 		s->jit_stack = pcre2_jit_stack_create(SEARCH_JIT_STACK_MIN,
@@ -1508,9 +1518,7 @@ search_regex(struct search_session *s, const char *pattern,
 		else
 			pcre2_jit_stack_assign(s->mc, NULL, s->jit_stack);
 	}
-	pcre2_set_match_limit(s->mc, jit ? SEARCH_JIT_MATCH_LIMIT :
-	    SEARCH_INTERP_MATCH_LIMIT);
-	chunk = jit ? SEARCH_JIT_CHUNK : SEARCH_INTERP_CHUNK;
+	s->work = SEARCH_WORK_LIMIT;
 	ov = pcre2_get_ovector_pointer(s->md);
 
 	for (ent = 0; ent < idx->nents; ent++) {
@@ -1528,21 +1536,14 @@ search_regex(struct search_session *s, const char *pattern,
 				continue;
 			start = 0;
 			while (start < x->olen) {
-				lim = start + chunk < x->olen ? start + chunk :
-				    x->olen;
-				pcre2_set_offset_limit(s->mc, lim);
 				rc = pcre2_match(re, (PCRE2_SPTR)x->orig, x->olen,
 				    start, PCRE2_NO_UTF_CHECK, s->md, s->mc);
-				if (search_too_complex(rc) ||
-				    search_now_ms() > deadline) {
+				if (search_too_complex(rc)) {
 					*err = xstrdup("pattern too complex");
 					goto fail;
 				}
-				if (rc == PCRE2_ERROR_NOMATCH) {
-					start = lim >= x->olen ? x->olen :
-					    search_next_char(x->orig, x->olen, lim);
-					continue;
-				}
+				if (rc == PCRE2_ERROR_NOMATCH)
+					break;
 				if (rc < 0) {
 					PCRE2_UCHAR msg[256];
 					pcre2_get_error_message(rc, msg, sizeof msg);

@@ -13,9 +13,11 @@
  * normalised one: a pattern means what it says about the characters
  * shown, its offsets need no mapping, and full-width brackets in the text
  * stay literal.  So `FIH` matches "fih" and "FIH" but not "ＦＩＨ"; write
- * `[FＦ][IＩ][HＨ]` for that.  Matching is per field with PCRE2's match
- * and depth limits and an overall time budget; a pattern that exceeds
- * either fails with "pattern too complex".  Empty matches are not hits.
+ * `[FＦ][IＩ][HＨ]` for that.  Matching is per field with PCRE2's match,
+ * depth and heap limits (and a JIT stack of its own) and an overall budget
+ * counted in pattern items tried, never in time: a pattern that exceeds
+ * any of them fails with "pattern too complex", the same on any machine
+ * and under any load.  Empty matches are not hits.
  *
  * Ranking, best first (also the order of search_hit.score):
  *   1. where each term matched: title, then the other names (English
@@ -77,15 +79,11 @@ int search_field_get(const struct content_entity *e, size_t n,
 /* "title", "body", …: the name of a field kind, for output. */
 const char *search_field_kind_name(enum search_field_kind k);
 
-/* Default time budget of a regex query, in milliseconds. */
-#define SEARCH_BUDGET_MS 50
-
 struct search_opts {
 	bool		regex;		/* PCRE2 pattern instead of plain terms */
 	int		type;		/* enum content_type, or -1 for any */
 	int		period;		/* 1..3, or 0 for any */
 	bool		era;		/* fold era years (令和6年 = 2024年) */
-	unsigned	budget_ms;	/* regex time budget; 0: SEARCH_BUDGET_MS */
 };
 
 /* One match: bytes [off, off + len) of the original text of field number

@@ -8,9 +8,11 @@
  * in-memory entity with a long field. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "content-load.h"
@@ -24,15 +26,6 @@ static const char *srcdir;
 static char content_dir[4096];
 
 static const struct search_opts plain = { .type = -1 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static struct content *
 load_fixture(void)
@@ -480,15 +473,11 @@ expect_error(struct search_index *idx, const char *q, const char *want,
 	struct search_results r;
 	char *err = NULL;
 	int rc;
-	double t0 = now_ms(), ms;
 
 	rc = search_run(idx, q, &o, &r, &err);
-	ms = now_ms() - t0;
 	if (!ok(rc == -1 && err != NULL && strstr(err, want) != NULL &&
 	    r.nhits == 0, "%s", name))
 		diag("rc %d, err %s", rc, err != NULL ? err : "(none)");
-	if (strcmp(want, "pattern too complex") == 0)
-		ok(ms < 100, "%s: returns within 100 ms (%.1f ms)", name, ms);
 	free(err);
 	search_results_free(&r);
 }
@@ -580,7 +569,8 @@ test_regex_long_field(void)
 	expect_error(idx, "a.*.*.*\\d", "pattern too complex",
 	    "a.*.*.*\\d on 100 kB (cubic at every start: the match limit stops it)");
 	expect_error(idx, "a.*\\d", "pattern too complex",
-	    "a.*\\d on 100 kB (never at the limit: the time budget stops it)");
+	    "a.*\\d on 100 kB (never at the match limit: the work budget stops "
+	    "it)");
 	run(idx, "a{49} (?=a)", &o, &r);
 	ok(r.nhits == 1 && r.hits[0].nmatches == n / 50 - 1,
 	    "an ordinary regex finds every match in a long field (%zu)",
@@ -704,6 +694,62 @@ test_offset_maps(struct search_index *idx)
 	    nterms, bad);
 }
 
+/* A loaded machine, simulated: the first tick of a fast interval timer
+ * stalls the process for 80 ms inside the signal handler, as if other
+ * processes had the CPU in the middle of a query. */
+static volatile sig_atomic_t stalled;
+
+static void
+stall_on_alarm(int sig)
+{
+	struct timespec ts = { 0, 80 * 1000 * 1000 };
+
+	(void)sig;
+	if (!stalled) {
+		stalled = 1;
+		nanosleep(&ts, NULL);
+	}
+}
+
+/* A regex gives the same answer however long the machine takes: no
+ * clock decides it (issue 17, item 5). */
+static void
+test_regex_under_load(struct search_index *idx)
+{
+	struct itimerval tick = { { 0, 200 }, { 0, 200 } }, off;
+	struct search_opts o = { .regex = true, .type = -1 };
+	struct search_results r;
+	struct sigaction sa;
+	char *err = NULL, *calm, *loaded = NULL;
+	int rc;
+
+	run(idx, "FIH", &o, &r);
+	calm = signature(&r);
+	search_results_free(&r);
+
+	memset(&sa, 0, sizeof sa);
+	memset(&off, 0, sizeof off);
+	sa.sa_handler = stall_on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	stalled = 0;
+	setitimer(ITIMER_REAL, &tick, NULL);
+	rc = search_run(idx, "FIH", &o, &r, &err);
+	setitimer(ITIMER_REAL, &off, NULL);
+	signal(SIGALRM, SIG_DFL);
+	if (rc == 0) {
+		loaded = signature(&r);
+		search_results_free(&r);
+	}
+	if (!ok(rc == 0 && strcmp(calm, loaded) == 0 && calm[0] != '\0',
+	    "regex FIH gives the same hits when the process stalls for 80 ms "
+	    "during the query (stalled: %s)", stalled ? "yes" : "no"))
+		diag("error: %s", err != NULL ? err : "(none)");
+	free(err);
+	free(calm);
+	free(loaded);
+}
+
 static void
 test_bundled(void)
 {
@@ -713,9 +759,8 @@ test_bundled(void)
 	struct search_results r;
 	static const char *const patho[] = { "(a+)+$", "(.*a){20}",
 	    "(x+x+)+y", "(\\w+\\s?)+$" };
-	size_t i;
-	char *err;
-	double t0, ms;
+	size_t i, k;
+	char *err, *first;
 
 	same_results(idx, "FIH", "fih", &plain);
 	same_results(idx, "FIH", "ＦＩＨ", &plain);
@@ -726,18 +771,34 @@ test_bundled(void)
 	    "ネットワーク highlights the half-width ﾈｯﾄﾜｰｸ of status1:147");
 	search_results_free(&r);
 	test_offset_maps(idx);
+	test_regex_under_load(idx);
 
+	/* How fast these fail is for `make bench`; here, that they end
+	 * with the same outcome every time. */
 	for (i = 0; i < HMS_NELEM(patho); i++) {
-		err = NULL;
-		t0 = now_ms();
-		if (search_run(idx, patho[i], &o, &r, &err) == 0)
-			search_results_free(&r);
-		ms = now_ms() - t0;
-		ok(ms < 100 && (err == NULL ||
-		    strcmp(err, "pattern too complex") == 0),
-		    "%s on the bundled content returns within 100 ms (%.1f ms, "
-		    "%s)", patho[i], ms, err != NULL ? err : "ran to the end");
-		free(err);
+		bool same = true;
+		first = NULL;
+		for (k = 0; k < 3; k++) {
+			char *sig;
+			err = NULL;
+			if (search_run(idx, patho[i], &o, &r, &err) == 0) {
+				sig = signature(&r);
+				search_results_free(&r);
+			} else
+				sig = err;
+			if (first == NULL)
+				first = sig;
+			else {
+				same = same && strcmp(first, sig) == 0;
+				free(sig);
+			}
+		}
+		ok(same && (strcmp(first, "pattern too complex") == 0 ||
+		    strchr(first, ':') != NULL || first[0] == '\0'),
+		    "%s on the bundled content ends the same way three times "
+		    "(%s)", patho[i], strchr(first, '/') != NULL ? "hits" :
+		    first[0] != '\0' ? first : "no hits");
+		free(first);
 	}
 	search_index_free(idx);
 	content_free(c);
