@@ -66,6 +66,10 @@
 
 /* ---- the index ---- */
 
+/* How the index and every query normalise text: the same function with
+ * the same flags on both sides, or a term could never meet its text. */
+#define SEARCH_NORM	TEXT_NORM_WORDS
+
 /* Whether a field is valid UTF-8 is learnt on the first regex query that
  * needs it: loaded content always is, so plain queries never ask. */
 enum { SEARCH_UTF8_UNKNOWN, SEARCH_UTF8_YES, SEARCH_UTF8_NO };
@@ -511,7 +515,10 @@ search_hay_free(struct search_hay *h)
  * names the key, this version of hms and of ICU; its payload has its own
  * hash.  Anything else is rebuilt and written again. */
 
-#define SEARCH_CACHE_MAGIC "hms-index 1 " PACKAGE_VERSION " icu " \
+/* The number after hms-index changes with what the index holds (2: the
+ * text is word-folded, TEXT_NORM_WORDS), so that an older cache is
+ * rebuilt rather than searched with queries folded another way. */
+#define SEARCH_CACHE_MAGIC "hms-index 2 " PACKAGE_VERSION " icu " \
 	U_ICU_VERSION "\n"
 
 /* The fields' original lengths, summed: a cheap check that the fields of
@@ -733,7 +740,7 @@ search_index_build(const struct content *c)
 		idx->ents[i].n = (uint32_t)idx->nfields - idx->ents[i].first;
 	}
 	if (!search_hay_load(idx, &idx->plain)) {
-		search_hay_build(idx, 0, &idx->plain);
+		search_hay_build(idx, SEARCH_NORM, &idx->plain);
 		search_hay_save(idx, &idx->plain);
 	}
 	return idx;
@@ -757,7 +764,7 @@ search_hay_for(struct search_index *idx, bool era)
 	if (!era)
 		return &idx->plain;
 	if (!idx->era_built) {
-		search_hay_build(idx, TEXT_NORM_ERA, &idx->era);
+		search_hay_build(idx, SEARCH_NORM | TEXT_NORM_ERA, &idx->era);
 		idx->era_built = true;
 	}
 	return &idx->era;
@@ -1156,7 +1163,8 @@ search_is_sep(const char *p)
 static char *
 search_norm_term(const char *s, size_t len, bool era)
 {
-	char *t = text_normalize_str(s, len, era ? TEXT_NORM_ERA : 0);
+	char *t = text_normalize_str(s, len, SEARCH_NORM |
+	    (era ? TEXT_NORM_ERA : 0));
 	size_t i, n = 0;
 	bool space = false;
 

@@ -3,8 +3,11 @@
  * Plain queries are split at white space (ASCII and U+3000) into terms
  * that must all occur in an entity (AND); "quoted phrases" (also ＂…＂)
  * are one term.  Matching is on the normalised text (text_normalize: NFKC,
- * case folded, katakana = hiragana, full width = half width; era years
- * folded with opts.era; runs of white space read as one space), and hits
+ * case folded, katakana = hiragana, full width = half width; the
+ * spellings of one word folded by TEXT_NORM_WORDS, so ドラッグ・ロス =
+ * ドラッグロス and サーバー = サーバ; era years folded with opts.era; runs of
+ * white space read as one space), the same for the index and the query
+ * (the index cache is versioned by it), and hits
  * carry byte ranges in the original text so that a highlight covers
  * exactly the characters that matched (⼤ for 大, ｶﾞ for ガ).
  *
