@@ -87,6 +87,8 @@ struct search_opts {
 	int		type;		/* enum content_type, or -1 for any */
 	int		period;		/* 1..3, or 0 for any */
 	bool		era;		/* fold era years (令和6年 = 2024年) */
+	bool		fuzzy;		/* plain: rank near matches in, after
+					   every exact hit (see below) */
 };
 
 /* One match: bytes [off, off + len) of the original text of field number
@@ -147,6 +149,28 @@ void search_session_free(struct search_session *s);
  * message in *err (the caller frees it), as search_run. */
 const struct search_results *search_session_run(struct search_session *s,
     const char *query, const struct search_opts *opts, char **err);
+
+/* A plain query with opts.fuzzy also finds what these would, ranked
+ * after all it finds itself (score lowered by SEARCH_FUZZY_DROP): the
+ * query with each term cut where Latin letters or digits meet Japanese
+ * (FIH試験 as FIH 試験, so "First in Human（FIH）試験" is reached), and the
+ * near misses of search_suggest (up to SEARCH_FUZZY_MAX), cut alike. */
+#define SEARCH_FUZZY_DROP	(1 << 24)
+#define SEARCH_FUZZY_MAX	3
+
+/* Near misses: when a plain query finds nothing or little, queries that
+ * would find something, drawn from the content's own names (titles,
+ * English titles, aliases, expansions).  The first term of query that
+ * occurs nowhere (else the first with near misses) is replaced by the
+ * closest part of a name: fewest edits of one grapheme cluster on the
+ * folded text (at most 1 for a term of 3 to 5 characters, 2 up to 10, 3
+ * beyond; terms of 1 or 2 characters get none), a whole name before a
+ * part of one, then in document order.  So 橋渡研究 gives 橋渡し研究 and
+ * パンデミク対策 パンデミック対策, spelt as in the content.  Returns the
+ * number (up to max) and stores a NULL-terminated array of queries in
+ * *out (free each and the array). */
+size_t search_suggest(struct search_index *idx, const char *query, size_t max,
+    char ***out);
 
 /* Normalised plain terms of a query, as the engine splits them: for
  * showing what is searched and for tests.  Returns the number of terms

@@ -751,6 +751,85 @@ test_word_folding(struct search_index *idx)
 	expect_ids(idx, "・", &plain, "", "a middle dot alone is no query");
 }
 
+/* The first near miss of q, or "" (caller frees). */
+static char *
+first_suggestion(struct search_index *idx, const char *q, size_t *n)
+{
+	char **v, *first;
+	size_t i;
+
+	*n = search_suggest(idx, q, 3, &v);
+	first = xstrdup(*n > 0 ? v[0] : "");
+	for (i = 0; i < *n; i++)
+		free(v[i]);
+	free(v);
+	return first;
+}
+
+/* Near misses come from the content's own names and words, spelt as
+ * there; --fuzzy ranks what they find after the exact hits (issue 17,
+ * item 2). */
+static void
+test_near_misses(struct search_index *idx)
+{
+	static const struct {
+		const char	*q;
+		const char	*want;
+	} cases[] = {
+		{ "橋渡研究", "橋渡し研究" },
+		{ "パンデミク対策", "パンデミック対策" },
+		{ "ゲノム医用", "ゲノム医療" },
+		{ "ワクチソ", "ワクチン" },
+		{ "ドラッグラス", "ドラッグ・ロス" },
+		{ "橋渡研究 推進", "橋渡し研究 推進" },
+	};
+	struct search_opts fz = plain;
+	struct search_results r;
+	size_t i, n, k, nexact;
+	char *got;
+	bool order = true;
+
+	for (i = 0; i < HMS_NELEM(cases); i++) {
+		got = first_suggestion(idx, cases[i].q, &n);
+		is_str(got, cases[i].want, "%s: did you mean %s", cases[i].q,
+		    cases[i].want);
+		free(got);
+	}
+	got = first_suggestion(idx, "xyzzyq", &n);
+	ok(n == 0, "nothing near xyzzyq (%s)", got);
+	free(got);
+	got = first_suggestion(idx, "研", &n);
+	ok(n == 0, "a one-character term has no near misses (%s)", got);
+	free(got);
+
+	fz.fuzzy = true;
+	run(idx, "橋渡研究", &plain, &r);
+	ok(r.nhits == 0, "橋渡研究 finds nothing by itself");
+	search_results_free(&r);
+	run(idx, "橋渡研究", &fz, &r);
+	ok(find_hit(&r, "program:translational-research") != NULL,
+	    "--fuzzy 橋渡研究 finds what 橋渡し研究 finds (%zu hits)", r.nhits);
+	search_results_free(&r);
+	run(idx, "FIH 試験", &plain, &r);
+	ok(find_hit(&r, "kpi:p1-23") != NULL &&
+	    find_hit(&r, "measure:rm02-fih") != NULL,
+	    "FIH 試験 reaches the FIH trial KPI and measure");
+	search_results_free(&r);
+	run(idx, "FIH試験", &plain, &r);
+	nexact = r.nhits;
+	ok(find_hit(&r, "kpi:p1-23") != NULL &&
+	    find_hit(&r, "measure:rm02-fih") != NULL,
+	    "FIH試験 reaches the FIH trial KPI and measure");
+	search_results_free(&r);
+	run(idx, "FIH試験", &fz, &r);
+	for (k = 0; k < r.nhits; k++)
+		if ((k < nexact) != (r.hits[k].score > -SEARCH_FUZZY_DROP / 2))
+			order = false;
+	ok(order && r.nhits > nexact, "the %zu exact hits come first, then "
+	    "%zu near ones", nexact, r.nhits - nexact);
+	search_results_free(&r);
+}
+
 /* A loaded machine, simulated: the first tick of a fast interval timer
  * stalls the process for 80 ms inside the signal handler, as if other
  * processes had the CPU in the middle of a query. */
@@ -829,6 +908,7 @@ test_bundled(void)
 	search_results_free(&r);
 	test_offset_maps(idx);
 	test_word_folding(idx);
+	test_near_misses(idx);
 	test_regex_under_load(idx);
 
 	/* How fast these fail is for `make bench`; here, that they end
