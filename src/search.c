@@ -981,10 +981,63 @@ search_type_rank(const struct content_entity *e)
 	return 0;
 }
 
+/* The ranking rules (search.h, hms(1)), packed into one score so that
+ * higher is better: the tier in the top bits, then the kind of entity,
+ * then how well the terms matched (rank_sum and the finer type rank);
+ * equal scores go in document order (search_cmp_hits). */
+enum search_tier {
+	SEARCH_TIER_TEXT,		/* the terms occur somewhere */
+	SEARCH_TIER_TITLE_TERMS,	/* every term occurs in the title */
+	SEARCH_TIER_TITLE_PREFIX,	/* the title starts with the query */
+	SEARCH_TIER_NAME		/* the query is a title or an alias */
+};
+
+/* The kinds people look up before the milestones and sections that
+ * mention them. */
 static int
-search_score(int rank_sum, const struct content_entity *e)
+search_type_group(const struct content_entity *e)
 {
-	return rank_sum * 8 + search_type_rank(e);
+	switch (e->type) {
+	case CONTENT_TERM:
+	case CONTENT_PROGRAM:
+	case CONTENT_KPI:
+	case CONTENT_PROJECT:
+	case CONTENT_MEASURE:
+		return 2;
+	case CONTENT_DISEASE:
+	case CONTENT_MINISTRY:
+	case CONTENT_PERIOD:
+		return 1;
+	case CONTENT_MILESTONE:
+	case CONTENT_SECTION:
+	case CONTENT_TYPE_COUNT:
+		break;
+	}
+	return 0;
+}
+
+static int
+search_score(enum search_tier tier, int rank_sum, const struct content_entity *e)
+{
+	int fine = rank_sum * 8 + search_type_rank(e);
+
+	if (fine > 0x3ffff)
+		fine = 0x3ffff;
+	return ((int)tier << 20) | (search_type_group(e) << 18) | fine;
+}
+
+/* Whether a field of this kind names its entity (for the first tier). */
+static bool
+search_is_name(enum search_field_kind k)
+{
+	return k == SEARCH_FIELD_TITLE || k == SEARCH_FIELD_TITLE_EN ||
+	    k == SEARCH_FIELD_ALIAS || k == SEARCH_FIELD_EXPANSION;
+}
+
+static bool
+search_is_title(enum search_field_kind k)
+{
+	return k == SEARCH_FIELD_TITLE || k == SEARCH_FIELD_TITLE_EN;
 }
 
 static int
@@ -1052,6 +1105,8 @@ struct search_session {
 	pcre2_match_data	*md;
 	unsigned long		 work;		/* callouts left in this query:
 						   the callout's argument */
+	char			*whole;		/* the plain query folded whole */
+	size_t			 wlen;
 };
 
 struct search_session *
@@ -1082,6 +1137,7 @@ search_session_free(struct search_session *s)
 	free(s->occ);
 	free(s->terms);
 	free(s->order);
+	free(s->whole);
 	if (s->md != NULL)
 		pcre2_match_data_free(s->md);
 	if (s->mc != NULL)
@@ -1395,14 +1451,17 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 	const struct search_index *idx = s->idx;
 	const struct search_ient *ie = &idx->ents[ent];
 	size_t lo = search_ent_lo(idx, h, ent), hi = search_ent_hi(idx, h, ent);
-	size_t t, i, n, f, a, oa, ob;
+	size_t t, i, n, f, a, oa, ob, intitle = 0;
 	int best, rank, sum = 0, whole;
+	enum search_tier tier = SEARCH_TIER_TEXT;
+	bool tt;
 
 	search_add_hit(s, ie->e);
 	for (t = 0; t < nterms; t++) {
 		const struct search_term *term = &s->terms[t];
 		n = search_term_find(s, h, term, lo, hi, 0, false);
 		best = 0;
+		tt = false;
 		f = ie->first;
 		for (i = 0; i < n; i++) {
 			const struct search_ifield *x;
@@ -1415,12 +1474,55 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 			rank = search_match_rank(x->kind, whole);
 			if (rank > best)
 				best = rank;
+			if (search_is_title(x->kind))
+				tt = true;
 			search_add_match(s, x->no, oa, ob - oa);
 		}
 		sum += best;
+		intitle += tt;
 	}
-	s->res.hits[s->res.nhits - 1].score = search_score(sum, ie->e);
+	if (intitle == nterms)
+		tier = SEARCH_TIER_TITLE_TERMS;
+	/* The whole query against each name, as folded in the haystack. */
+	for (f = ie->first; f < ie->first + ie->n && s->wlen > 0; f++) {
+		const struct search_ifield *x = &idx->fields[f];
+		const char *fs = h->s + h->foff[f];
+		size_t fl = h->foff[f + 1] - 1 - h->foff[f];
+		if (search_is_name(x->kind) && fl == s->wlen &&
+		    memcmp(fs, s->whole, fl) == 0) {
+			tier = SEARCH_TIER_NAME;
+			break;
+		}
+		if (search_is_title(x->kind) && fl > s->wlen &&
+		    memcmp(fs, s->whole, s->wlen) == 0)
+			tier = SEARCH_TIER_TITLE_PREFIX;
+	}
+	s->res.hits[s->res.nhits - 1].score = search_score(tier, sum, ie->e);
 	search_end_hit(s);
+}
+
+/* The whole query as one folded phrase (its terms in order, quotes
+ * dropped), for the first two tiers: "FIH 施設" is fih施設, as a title
+ * FIH施設 is folded. */
+static void
+search_query_whole(struct search_session *s, const char *query, bool era)
+{
+	struct search_piece *pc;
+	struct buf b;
+	size_t np, i;
+
+	np = search_query_split(query, &pc);
+	buf_init(&b);
+	for (i = 0; i < np; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, pc[i].start, pc[i].len);
+	}
+	free(pc);
+	free(s->whole);
+	s->whole = search_norm_term(b.data != NULL ? b.data : "", b.len, era);
+	s->wlen = strlen(s->whole);
+	buf_free(&b);
 }
 
 static int
@@ -1436,6 +1538,7 @@ search_plain(struct search_session *s, const char *query,
 	nterms = search_query_terms(query, o->era, &raw);
 	if (nterms == 0)
 		goto out;
+	search_query_whole(s, query, o->era);
 	util_grow(&s->terms, &s->termcap, nterms, sizeof *s->terms);
 	util_grow(&s->order, &s->ordercap, nterms, sizeof *s->order);
 	for (t = 0; t < nterms; t++) {
@@ -2153,6 +2256,9 @@ search_regex(struct search_session *s, const char *pattern,
 	for (ent = 0; ent < idx->nents; ent++) {
 		const struct search_ient *ie = &idx->ents[ent];
 		bool hit = false;
+		/* A regex has no terms: its tier is where its matches lie
+		 * (a whole name, the start of a title, a title, the text). */
+		enum search_tier rtier = SEARCH_TIER_TEXT, mt;
 		best = 0;
 		if (!search_entity_ok(ie->e, o))
 			continue;
@@ -2192,6 +2298,14 @@ search_regex(struct search_session *s, const char *pattern,
 					    m1));
 					if (rank > best)
 						best = rank;
+					mt = search_is_name(x->kind) && m0 == 0 &&
+					    m1 == x->olen ? SEARCH_TIER_NAME :
+					    !search_is_title(x->kind) ?
+					    SEARCH_TIER_TEXT : m0 == 0 ?
+					    SEARCH_TIER_TITLE_PREFIX :
+					    SEARCH_TIER_TITLE_TERMS;
+					if (mt > rtier)
+						rtier = mt;
 					start = m1;
 				} else
 					start = search_next_char(x->orig, x->olen,
@@ -2199,8 +2313,8 @@ search_regex(struct search_session *s, const char *pattern,
 			}
 		}
 		if (hit) {
-			s->res.hits[s->res.nhits - 1].score = search_score(best,
-			    ie->e);
+			s->res.hits[s->res.nhits - 1].score = search_score(
+			    rtier, best, ie->e);
 			search_end_hit(s);
 		}
 	}

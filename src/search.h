@@ -23,15 +23,21 @@
  * and under any load.  Empty matches are not hits.
  *
  * Ranking, best first (also the order of search_hit.score):
- *   1. where each term matched: title, then the other names (English
- *      title, aliases, expansions), then id and values, then body text;
- *   2. how: a term that is the whole field, then a whole word (bounded by
- *      punctuation, space or a change of script: "FIH" in "(FIH)試験"),
- *      then part of a word;
- *   3. the entity: a KPI, program, milestone, measure or term before a
- *      project or disease, before a ministry, a period, a section;
+ *   1. the tier: the whole query (its terms in order, folded as one
+ *      phrase) is a name of the entity (title, English title, alias or
+ *      expansion); else a title starts with it; else every term occurs in
+ *      a title; else the terms occur in the text.  For a regex: a match
+ *      that is a whole name, one at the start of a title, one in a title,
+ *      one in the text;
+ *   2. the entity: a term, program, KPI, project or measure (what people
+ *      look up) before a disease, ministry or period, before a milestone
+ *      or section;
+ *   3. how well the terms matched: where (title, then the other names,
+ *      then id and values, then body text) and how (the whole field, a
+ *      whole word bounded by punctuation, space or a change of script as
+ *      "FIH" in "(FIH)試験", part of a word), the best match of each term
+ *      added up;
  *   4. document order (entity->index).
- * For several terms the per-term ranks of 1 and 2 are added up.
  *
  * The index is built once per loaded content; a query never normalises
  * the content again.  Use a search_session for per-keystroke queries: it

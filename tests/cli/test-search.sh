@@ -112,6 +112,14 @@ fi
 run hms search --era --format tsv "令和6年度"
 check_rc 0 "--era exits 0"
 
+# Ranking rules (hms(1), issue 17, item 3): a whole title or alias first.
+run hms search --format tsv "drug loss"
+first=$(printf '%s\n' "$out" | head -n 1 | cut -f1)
+[ "$first" = "term:drug-loss" ]; ok $? "drug loss: the glossary term first ($first)"
+run hms search --format tsv "BIO Japan"
+first=$(printf '%s\n' "$out" | head -n 1 | cut -f1)
+[ "$first" = "term:bio-japan" ]; ok $? "BIO Japan: the glossary term first ($first)"
+
 # Near misses (issue 17, item 2): a query that finds nothing offers the
 # content's own spelling on stderr, in the user's language, and exits 1.
 run hms search 橋渡研究

@@ -337,8 +337,9 @@ test_ranking(struct search_index *idx)
 	    "kpi:fx-fih-trials program:fx-fih-modality section:fx",
 	    "FIH: whole title, title words, id, then the section");
 	expect_first(idx, "review", &plain,
-	    "measure:fx-review-c measure:fx-review-b measure:fx-review-a",
-	    "review: whole field, then whole word, then part of a word");
+	    "measure:fx-review-c measure:fx-review-a measure:fx-review-b",
+	    "review: the whole title, then a title that starts with it "
+	    "(Reviewers …), then a title that holds it");
 	expect_ids(idx, "橋渡し研究支援機関", &plain, "kpi:fx-fih-trials section:fx",
 	    "the KPI ranks before the section with the same text");
 	expect_first(idx, "施設", &plain,
@@ -751,6 +752,34 @@ test_word_folding(struct search_index *idx)
 	expect_ids(idx, "・", &plain, "", "a middle dot alone is no query");
 }
 
+/* The ranking rules of hms(1) on the bundled content (issue 17, item 3):
+ * a whole name, then a title prefix, then every term in the title, then
+ * the text; within a tier the kinds people look up first. */
+static void
+test_ranking_rules(struct search_index *idx)
+{
+	expect_first(idx, "drug loss", &plain, "term:drug-loss",
+	    "drug loss: the term whose English title it is comes first");
+	expect_first(idx, "BIO Japan", &plain, "term:bio-japan",
+	    "BIO Japan: the whole title before the milestone that mentions it");
+	expect_first(idx, "リアル・ワールド・データ", &plain,
+	    "term:rwd measure:rm08-rwd",
+	    "リアル・ワールド・データ: the term it expands, then the measure "
+	    "whose title starts with it");
+	expect_first(idx, "医療機器・ヘルスケアプロジェクト", &plain,
+	    "project:p3-devices section:pj2",
+	    "a whole name: the project before the section of the same name");
+	expect_first(idx, "薬事相談センター", &plain,
+	    "program:pmda-pediatric-orphan-center",
+	    "every term in the title: the program before the milestone");
+	expect_first(idx, "施設", &plain, "kpi:rm-fih-trials "
+	    "kpi:rm-fih-training-sites",
+	    "施設 in titles: the KPIs before the milestones");
+	expect_first(idx, "橋渡し研究", &plain, "program:translational-research "
+	    "program:mext-bridging-network program:mext-bridging-strategic",
+	    "橋渡し研究: titles that start with it, in document order");
+}
+
 /* The first near miss of q, or "" (caller frees). */
 static char *
 first_suggestion(struct search_index *idx, const char *q, size_t *n)
@@ -908,6 +937,7 @@ test_bundled(void)
 	search_results_free(&r);
 	test_offset_maps(idx);
 	test_word_folding(idx);
+	test_ranking_rules(idx);
 	test_near_misses(idx);
 	test_regex_under_load(idx);
 
