@@ -1098,6 +1098,33 @@ cli_search_run(const struct content *c, const char *query,
 	return idx;
 }
 
+/* A query that finds fewer hits than this gets its near misses on
+ * stderr ("did you mean: …"), after the hits it did find. */
+#define CLI_SEARCH_FEW	3
+
+static void
+cli_search_suggest(struct search_index *idx, const char *query)
+{
+	char **v, *safe;
+	size_t n, i;
+	struct buf b;
+
+	n = search_suggest(idx, query, 3, &v);
+	if (n > 0) {
+		buf_init(&b);
+		for (i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i > 0 ? ", " : "", v[i]);
+		/* Names come from the content: sanitised like all output. */
+		safe = text_sanitize(b.data, b.len);
+		fprintf(stderr, _("did you mean: %s\n"), safe);
+		free(safe);
+		buf_free(&b);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 int
 cli_search(const struct content *c, const struct cli_opts *o,
     const char *query)
@@ -1106,7 +1133,7 @@ cli_search(const struct content *c, const struct cli_opts *o,
 	struct search_results res;
 	struct search_opts so = {
 		.regex = o->regex, .type = o->type, .period = o->period,
-		.era = o->era,
+		.era = o->era, .fuzzy = o->fuzzy,
 	};
 	char *snip;
 	size_t i;
@@ -1171,6 +1198,8 @@ cli_search(const struct content *c, const struct cli_opts *o,
 		json_finish(&j);
 	}
 	rc = res.nhits > 0 ? CLI_FOUND : CLI_NOTHING;
+	if (!o->regex && res.nhits < CLI_SEARCH_FEW)
+		cli_search_suggest(idx, query);
 	search_results_free(&res);
 	search_index_free(idx);
 	return rc;

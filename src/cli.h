@@ -18,6 +18,7 @@ struct cli_opts {
 	int			 type;		/* -1: any */
 	int			 period;	/* 0: any */
 	bool			 era;
+	bool			 fuzzy;		/* search: rank near matches in */
 	const char		*import;	/* --import FILE, or NULL */
 	int			 by;		/* hms budget --by: enum
 						   figures_by */

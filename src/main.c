@@ -60,6 +60,7 @@ main_usage(FILE *f)
 "      --type=TYPE        search only entities of TYPE\n"
 "      --period=N         only entities of period N (1, 2 or 3)\n"
 "      --era              also match era years (令和6年 = 2024年)\n"
+"      --fuzzy            search: also find near matches, ranked last\n"
 "      --import=FILE      bookmarks, notes: merge FILE into yours\n"
 "      --content=DIR      content directory (default: $HMS_CONTENT, then\n"
 "                         the build tree, then the installed content)\n"
@@ -80,7 +81,7 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY
+	OPT_BY, OPT_FY, OPT_FUZZY
 };
 
 static const struct option main_longopts[] = {
@@ -90,6 +91,7 @@ static const struct option main_longopts[] = {
 	{ "type", required_argument, NULL, OPT_TYPE },
 	{ "period", required_argument, NULL, OPT_PERIOD },
 	{ "era", no_argument, NULL, OPT_ERA },
+	{ "fuzzy", no_argument, NULL, OPT_FUZZY },
 	{ "content", required_argument, NULL, OPT_CONTENT },
 	{ "keymap", required_argument, NULL, OPT_KEYMAP },
 	{ "check-keymap", required_argument, NULL, OPT_CHECK_KEYMAP },
@@ -427,6 +429,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_ERA:
 			co.era = true;
+			break;
+		case OPT_FUZZY:
+			co.fuzzy = true;
 			break;
 		case OPT_CONTENT:
 			mo.content = optarg;

@@ -29,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -43,25 +42,33 @@
 #include "text.h"
 #include "util.h"
 
-/* ---- limits ---- */
-
-/* PCRE2 restarts its match limit at every start position, so one
- * pcre2_match over a long field can run for seconds without reaching it.
- * We therefore let each call try only the start positions within a chunk
- * of the field (PCRE2_USE_OFFSET_LIMIT) and look at the clock between
- * calls: the time of one call is bounded by chunk x limit. */
-#define SEARCH_JIT_MATCH_LIMIT		200000
-#define SEARCH_JIT_CHUNK		64	/* bytes of start positions */
-#define SEARCH_INTERP_MATCH_LIMIT	100000
-#define SEARCH_INTERP_CHUNK		16
+/* ---- limits ----
+ *
+ * A regex query must give the same hits or the same error on any machine
+ * and under any load, so nothing here looks at a clock: every limit is a
+ * count.  PCRE2's own limits bound one start position (it resets its match
+ * counter at each), and an overall budget of work bounds the query: the
+ * pattern is compiled with automatic callouts, so PCRE2 calls us before
+ * each pattern item it tries, and the query fails once the calls add up
+ * to SEARCH_WORK_LIMIT, whichever field they were spent on.  Start
+ * positions that PCRE2's start-up optimisations skip cost nothing, so an
+ * ordinary pattern spends a small fraction of the budget. */
+#define SEARCH_MATCH_LIMIT		100000	/* per start position */
 #define SEARCH_DEPTH_LIMIT		10000
 #define SEARCH_HEAP_LIMIT_KIB		(32 * 1024)
+#define SEARCH_WORK_LIMIT		20000000ul	/* callouts per query */
 /* The JIT ignores the depth limit and uses its own stack; 32 KiB is too
- * small for ordinary patterns on paragraphs. */
+ * small for ordinary patterns on paragraphs.  The stack is reserved, not
+ * touched, up to its maximum; running out is PCRE2_ERROR_JIT_STACKLIMIT,
+ * as deterministic as the other limits. */
 #define SEARCH_JIT_STACK_MIN		(32 * 1024)
 #define SEARCH_JIT_STACK_MAX		(1024 * 1024)
 
 /* ---- the index ---- */
+
+/* How the index and every query normalise text: the same function with
+ * the same flags on both sides, or a term could never meet its text. */
+#define SEARCH_NORM	TEXT_NORM_WORDS
 
 /* Whether a field is valid UTF-8 is learnt on the first regex query that
  * needs it: loaded content always is, so plain queries never ask. */
@@ -75,6 +82,19 @@ struct search_ifield {
 	uint32_t	 no;		/* field number within the entity */
 	uint8_t		 kind;		/* enum search_field_kind */
 	uint8_t		 utf8;		/* orig is valid UTF-8: SEARCH_UTF8_* */
+};
+
+/* A name the content gives something (title, English title, alias,
+ * expansion), folded as the index folds text, cut into grapheme clusters
+ * for edit distances. */
+struct search_vword {
+	uint32_t		 field;		/* index into idx->fields */
+	struct text_norm	 tn;		/* folded, with its map */
+	uint32_t		*cl;		/* ncl + 1 cluster offsets in tn.s */
+	size_t			 ncl;
+	bool			*bnd;		/* ncl + 1: a word may start or end
+						   before cluster j (see
+						   search_vocab_bounds) */
 };
 
 struct search_ient {
@@ -125,6 +145,11 @@ struct search_index {
 	struct search_hay	 plain;
 	struct search_hay	 era;
 	bool			 era_built;
+	/* The vocabulary near misses are drawn from, made on the first
+	 * search_suggest(). */
+	struct search_vword	*vocab;
+	size_t			 nvocab;
+	bool			 vocab_built;
 };
 
 /* ---- fields ---- */
@@ -508,7 +533,10 @@ search_hay_free(struct search_hay *h)
  * names the key, this version of hms and of ICU; its payload has its own
  * hash.  Anything else is rebuilt and written again. */
 
-#define SEARCH_CACHE_MAGIC "hms-index 1 " PACKAGE_VERSION " icu " \
+/* The number after hms-index changes with what the index holds (2: the
+ * text is word-folded, TEXT_NORM_WORDS), so that an older cache is
+ * rebuilt rather than searched with queries folded another way. */
+#define SEARCH_CACHE_MAGIC "hms-index 2 " PACKAGE_VERSION " icu " \
 	U_ICU_VERSION "\n"
 
 /* The fields' original lengths, summed: a cheap check that the fields of
@@ -730,7 +758,7 @@ search_index_build(const struct content *c)
 		idx->ents[i].n = (uint32_t)idx->nfields - idx->ents[i].first;
 	}
 	if (!search_hay_load(idx, &idx->plain)) {
-		search_hay_build(idx, 0, &idx->plain);
+		search_hay_build(idx, SEARCH_NORM, &idx->plain);
 		search_hay_save(idx, &idx->plain);
 	}
 	return idx;
@@ -739,10 +767,18 @@ search_index_build(const struct content *c)
 void
 search_index_free(struct search_index *idx)
 {
+	size_t i;
+
 	if (idx == NULL)
 		return;
 	search_hay_free(&idx->plain);
 	search_hay_free(&idx->era);
+	for (i = 0; i < idx->nvocab; i++) {
+		text_norm_free(&idx->vocab[i].tn);
+		free(idx->vocab[i].cl);
+		free(idx->vocab[i].bnd);
+	}
+	free(idx->vocab);
 	free(idx->fields);
 	free(idx->ents);
 	free(idx);
@@ -754,7 +790,7 @@ search_hay_for(struct search_index *idx, bool era)
 	if (!era)
 		return &idx->plain;
 	if (!idx->era_built) {
-		search_hay_build(idx, TEXT_NORM_ERA, &idx->era);
+		search_hay_build(idx, SEARCH_NORM | TEXT_NORM_ERA, &idx->era);
 		idx->era_built = true;
 	}
 	return &idx->era;
@@ -945,10 +981,63 @@ search_type_rank(const struct content_entity *e)
 	return 0;
 }
 
+/* The ranking rules (search.h, hms(1)), packed into one score so that
+ * higher is better: the tier in the top bits, then the kind of entity,
+ * then how well the terms matched (rank_sum and the finer type rank);
+ * equal scores go in document order (search_cmp_hits). */
+enum search_tier {
+	SEARCH_TIER_TEXT,		/* the terms occur somewhere */
+	SEARCH_TIER_TITLE_TERMS,	/* every term occurs in the title */
+	SEARCH_TIER_TITLE_PREFIX,	/* the title starts with the query */
+	SEARCH_TIER_NAME		/* the query is a title or an alias */
+};
+
+/* The kinds people look up before the milestones and sections that
+ * mention them. */
 static int
-search_score(int rank_sum, const struct content_entity *e)
+search_type_group(const struct content_entity *e)
 {
-	return rank_sum * 8 + search_type_rank(e);
+	switch (e->type) {
+	case CONTENT_TERM:
+	case CONTENT_PROGRAM:
+	case CONTENT_KPI:
+	case CONTENT_PROJECT:
+	case CONTENT_MEASURE:
+		return 2;
+	case CONTENT_DISEASE:
+	case CONTENT_MINISTRY:
+	case CONTENT_PERIOD:
+		return 1;
+	case CONTENT_MILESTONE:
+	case CONTENT_SECTION:
+	case CONTENT_TYPE_COUNT:
+		break;
+	}
+	return 0;
+}
+
+static int
+search_score(enum search_tier tier, int rank_sum, const struct content_entity *e)
+{
+	int fine = rank_sum * 8 + search_type_rank(e);
+
+	if (fine > 0x3ffff)
+		fine = 0x3ffff;
+	return ((int)tier << 20) | (search_type_group(e) << 18) | fine;
+}
+
+/* Whether a field of this kind names its entity (for the first tier). */
+static bool
+search_is_name(enum search_field_kind k)
+{
+	return k == SEARCH_FIELD_TITLE || k == SEARCH_FIELD_TITLE_EN ||
+	    k == SEARCH_FIELD_ALIAS || k == SEARCH_FIELD_EXPANSION;
+}
+
+static bool
+search_is_title(enum search_field_kind k)
+{
+	return k == SEARCH_FIELD_TITLE || k == SEARCH_FIELD_TITLE_EN;
 }
 
 static int
@@ -1014,6 +1103,10 @@ struct search_session {
 	pcre2_match_context	*mc;
 	pcre2_jit_stack		*jit_stack;
 	pcre2_match_data	*md;
+	unsigned long		 work;		/* callouts left in this query:
+						   the callout's argument */
+	char			*whole;		/* the plain query folded whole */
+	size_t			 wlen;
 };
 
 struct search_session *
@@ -1044,6 +1137,7 @@ search_session_free(struct search_session *s)
 	free(s->occ);
 	free(s->terms);
 	free(s->order);
+	free(s->whole);
 	if (s->md != NULL)
 		pcre2_match_data_free(s->md);
 	if (s->mc != NULL)
@@ -1151,7 +1245,8 @@ search_is_sep(const char *p)
 static char *
 search_norm_term(const char *s, size_t len, bool era)
 {
-	char *t = text_normalize_str(s, len, era ? TEXT_NORM_ERA : 0);
+	char *t = text_normalize_str(s, len, SEARCH_NORM |
+	    (era ? TEXT_NORM_ERA : 0));
 	size_t i, n = 0;
 	bool space = false;
 
@@ -1169,15 +1264,24 @@ search_norm_term(const char *s, size_t len, bool era)
 	return t;
 }
 
-size_t
-search_query_terms(const char *q, bool era, char ***termsp)
+/* One term of a query as typed: bytes [start, start + len) of it. */
+struct search_piece {
+	const char	*start;
+	size_t		 len;
+	bool		 quoted;
+};
+
+/* Split a query as search_query_terms does, without normalising: white
+ * space separates terms, quotes (" or ＂) make a phrase one term.
+ * Returns the number of pieces, in a new array in *pieces (caller frees). */
+static size_t
+search_query_split(const char *q, struct search_piece **pieces)
 {
-	char **terms = NULL;
+	struct search_piece *v = NULL;
 	size_t n = 0, cap = 0, k;
 	const char *p = q, *start, *end;
 	bool quoted;
 
-	util_grow(&terms, &cap, 1, sizeof *terms);
 	while (*p != '\0') {
 		while ((k = search_is_sep(p)) > 0)
 			p += k;
@@ -1200,16 +1304,35 @@ search_query_terms(const char *q, bool era, char ***termsp)
 			end = p;
 		}
 		if (end > start) {
-			util_grow(&terms, &cap, n + 2, sizeof *terms);
-			terms[n] = search_norm_term(start, (size_t)(end - start),
-			    era);
-			if (terms[n][0] == '\0')
-				free(terms[n]);
-			else
-				n++;
+			util_grow(&v, &cap, n + 1, sizeof *v);
+			v[n].start = start;
+			v[n].len = (size_t)(end - start);
+			v[n].quoted = quoted;
+			n++;
 		}
 	}
+	*pieces = v;
+	return n;
+}
+
+size_t
+search_query_terms(const char *q, bool era, char ***termsp)
+{
+	struct search_piece *pc;
+	char **terms;
+	size_t n = 0, np, i;
+
+	np = search_query_split(q, &pc);
+	terms = xcalloc(np + 1, sizeof *terms);
+	for (i = 0; i < np; i++) {
+		terms[n] = search_norm_term(pc[i].start, pc[i].len, era);
+		if (terms[n][0] == '\0')
+			free(terms[n]);
+		else
+			n++;
+	}
 	terms[n] = NULL;
+	free(pc);
 	*termsp = terms;
 	return n;
 }
@@ -1328,14 +1451,17 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 	const struct search_index *idx = s->idx;
 	const struct search_ient *ie = &idx->ents[ent];
 	size_t lo = search_ent_lo(idx, h, ent), hi = search_ent_hi(idx, h, ent);
-	size_t t, i, n, f, a, oa, ob;
+	size_t t, i, n, f, a, oa, ob, intitle = 0;
 	int best, rank, sum = 0, whole;
+	enum search_tier tier = SEARCH_TIER_TEXT;
+	bool tt;
 
 	search_add_hit(s, ie->e);
 	for (t = 0; t < nterms; t++) {
 		const struct search_term *term = &s->terms[t];
 		n = search_term_find(s, h, term, lo, hi, 0, false);
 		best = 0;
+		tt = false;
 		f = ie->first;
 		for (i = 0; i < n; i++) {
 			const struct search_ifield *x;
@@ -1348,12 +1474,55 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 			rank = search_match_rank(x->kind, whole);
 			if (rank > best)
 				best = rank;
+			if (search_is_title(x->kind))
+				tt = true;
 			search_add_match(s, x->no, oa, ob - oa);
 		}
 		sum += best;
+		intitle += tt;
 	}
-	s->res.hits[s->res.nhits - 1].score = search_score(sum, ie->e);
+	if (intitle == nterms)
+		tier = SEARCH_TIER_TITLE_TERMS;
+	/* The whole query against each name, as folded in the haystack. */
+	for (f = ie->first; f < ie->first + ie->n && s->wlen > 0; f++) {
+		const struct search_ifield *x = &idx->fields[f];
+		const char *fs = h->s + h->foff[f];
+		size_t fl = h->foff[f + 1] - 1 - h->foff[f];
+		if (search_is_name(x->kind) && fl == s->wlen &&
+		    memcmp(fs, s->whole, fl) == 0) {
+			tier = SEARCH_TIER_NAME;
+			break;
+		}
+		if (search_is_title(x->kind) && fl > s->wlen &&
+		    memcmp(fs, s->whole, s->wlen) == 0)
+			tier = SEARCH_TIER_TITLE_PREFIX;
+	}
+	s->res.hits[s->res.nhits - 1].score = search_score(tier, sum, ie->e);
 	search_end_hit(s);
+}
+
+/* The whole query as one folded phrase (its terms in order, quotes
+ * dropped), for the first two tiers: "FIH 施設" is fih施設, as a title
+ * FIH施設 is folded. */
+static void
+search_query_whole(struct search_session *s, const char *query, bool era)
+{
+	struct search_piece *pc;
+	struct buf b;
+	size_t np, i;
+
+	np = search_query_split(query, &pc);
+	buf_init(&b);
+	for (i = 0; i < np; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, pc[i].start, pc[i].len);
+	}
+	free(pc);
+	free(s->whole);
+	s->whole = search_norm_term(b.data != NULL ? b.data : "", b.len, era);
+	s->wlen = strlen(s->whole);
+	buf_free(&b);
 }
 
 static int
@@ -1369,6 +1538,7 @@ search_plain(struct search_session *s, const char *query,
 	nterms = search_query_terms(query, o->era, &raw);
 	if (nterms == 0)
 		goto out;
+	search_query_whole(s, query, o->era);
 	util_grow(&s->terms, &s->termcap, nterms, sizeof *s->terms);
 	util_grow(&s->order, &s->ordercap, nterms, sizeof *s->order);
 	for (t = 0; t < nterms; t++) {
@@ -1422,16 +1592,574 @@ out:
 	return rc;
 }
 
-/* ---- regex queries ---- */
+/* ---- near misses ---- */
 
-static double
-search_now_ms(void)
+/* Cluster offsets of s[0..len): n + 1 of them, in a new array. */
+static uint32_t *
+search_clusters(const char *s, size_t len, size_t *n)
 {
-	struct timespec ts;
+	uint32_t *v = NULL;
+	size_t cap = 0, k = 0, off = 0;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	util_grow(&v, &cap, 1, sizeof *v);
+	while (off < len) {
+		v[k++] = (uint32_t)off;
+		util_grow(&v, &cap, k + 1, sizeof *v);
+		off = text_cluster_end(s, len, off);
+	}
+	v[k] = (uint32_t)len;
+	*n = k;
+	return v;
 }
+
+/* Where a part of a name may begin or end: at either end, and between
+ * two clusters whose original characters differ in script (the fold made
+ * katakana hiragana, so the original decides), or that the fold brought
+ * together (a ・ or space dropped between them), or next to punctuation.
+ * So パンデミック and 対策 are parts of パンデミック対策の推進, and ドラッグ
+ * is not a part of ドラッグラグ. */
+static void
+search_vocab_bounds(const struct search_ifield *x, struct search_vword *w)
+{
+	size_t j;
+	uint32_t a, b;
+
+	w->bnd = xcalloc(w->ncl + 1, sizeof *w->bnd);
+	w->bnd[0] = true;
+	w->bnd[w->ncl] = true;
+	for (j = 1; j < w->ncl; j++) {
+		size_t pa = w->tn.map[w->cl[j - 1]], pb = w->tn.map[w->cl[j]];
+		if (pb != w->tn.end[w->cl[j] - 1]) {
+			w->bnd[j] = true;
+			continue;
+		}
+		text_utf8_decode(x->orig + pa, x->olen - pa, &a);
+		text_utf8_decode(x->orig + pb, x->olen - pb, &b);
+		w->bnd[j] = search_boundary(a, b);
+	}
+}
+
+static void
+search_vocab_build(struct search_index *idx)
+{
+	size_t f, cap = 0;
+
+	idx->vocab_built = true;
+	for (f = 0; f < idx->nfields; f++) {
+		const struct search_ifield *x = &idx->fields[f];
+		struct search_vword *w;
+		if (x->kind != SEARCH_FIELD_TITLE &&
+		    x->kind != SEARCH_FIELD_TITLE_EN &&
+		    x->kind != SEARCH_FIELD_ALIAS &&
+		    x->kind != SEARCH_FIELD_EXPANSION)
+			continue;
+		util_grow(&idx->vocab, &cap, idx->nvocab + 1,
+		    sizeof *idx->vocab);
+		w = &idx->vocab[idx->nvocab++];
+		w->field = (uint32_t)f;
+		text_normalize(x->orig, x->olen, SEARCH_NORM, &w->tn);
+		w->cl = search_clusters(w->tn.s, w->tn.len, &w->ncl);
+		search_vocab_bounds(x, w);
+	}
+}
+
+/* The edit distance (insert, delete or replace one grapheme cluster) from
+ * the term q, clusters qc[0..m), to the closest part of w, and that part as
+ * folded bytes [*a, *b) of w.  Ties go to the shorter part. */
+static size_t
+search_near_part(const char *q, const uint32_t *qc, size_t m,
+    const struct search_vword *w, size_t *a, size_t *b, size_t *dp)
+{
+	size_t n = w->ncl, i, j, best = SIZE_MAX, bj = 0;
+	size_t *prev = dp, *cur = dp + 2 * (n + 1);
+	size_t *pst = dp + (n + 1), *cst = dp + 3 * (n + 1), *t;
+
+	*a = 0;
+	for (j = 0; j <= n; j++) {
+		prev[j] = 0;		/* a part may start anywhere */
+		pst[j] = j;
+	}
+	for (i = 1; i <= m; i++) {
+		const char *qs = q + qc[i - 1];
+		size_t ql = qc[i] - qc[i - 1];
+		cur[0] = i;
+		cst[0] = 0;
+		for (j = 1; j <= n; j++) {
+			const char *vs = w->tn.s + w->cl[j - 1];
+			size_t vl = w->cl[j] - w->cl[j - 1];
+			size_t d = prev[j - 1] + !(ql == vl &&
+			    memcmp(qs, vs, ql) == 0), st = pst[j - 1];
+			if (prev[j] + 1 < d) {
+				d = prev[j] + 1;
+				st = pst[j];
+			}
+			if (cur[j - 1] + 1 < d) {
+				d = cur[j - 1] + 1;
+				st = cst[j - 1];
+			}
+			cur[j] = d;
+			cst[j] = st;
+		}
+		t = prev; prev = cur; cur = t;
+		t = pst; pst = cst; cst = t;
+	}
+	for (j = 1; j <= n; j++) {
+		if (!w->bnd[j] || !w->bnd[pst[j]])
+			continue;
+		if (prev[j] < best || (prev[j] == best &&
+		    j - pst[j] < bj - *a)) {
+			best = prev[j];
+			bj = j;
+			*a = pst[j];
+		}
+	}
+	*b = bj;
+	return best;
+}
+
+struct search_near {
+	size_t		 dist;
+	bool		 whole;		/* the part is the whole name */
+	size_t		 vw;		/* index into idx->vocab */
+	size_t		 a, b;		/* clusters of the part */
+	char		*text;		/* the part as written */
+};
+
+static int
+search_cmp_near(const void *x, const void *y)
+{
+	const struct search_near *p = x, *q = y;
+
+	if (p->dist != q->dist)
+		return p->dist < q->dist ? -1 : 1;
+	if (p->whole != q->whole)
+		return p->whole ? -1 : 1;
+	return p->vw < q->vw ? -1 : p->vw > q->vw;
+}
+
+/* How far a term of m clusters may be from a name: about one edit in
+ * four characters; nothing for terms too short to tell. */
+static size_t
+search_near_max(size_t m)
+{
+	if (m < 3)
+		return 0;
+	return m <= 5 ? 1 : m <= 10 ? 2 : 3;
+}
+
+/* The names closest to the folded term t, best first, distinct by their
+ * folded text: up to max of them, each at distance 1 or more.  Returns
+ * how many, in a new array in *out (free each text, then the array). */
+static size_t
+search_near_terms(struct search_index *idx, const char *t, size_t max,
+    struct search_near **out)
+{
+	struct search_near *v = NULL;
+	size_t n = 0, cap = 0, m, i, k, d, a, b, dpcap = 0, maxd;
+	uint32_t *qc;
+	size_t *dp = NULL;
+
+	if (!idx->vocab_built)
+		search_vocab_build(idx);
+	qc = search_clusters(t, strlen(t), &m);
+	maxd = search_near_max(m);
+	for (i = 0; i < idx->nvocab && maxd > 0; i++) {
+		const struct search_vword *w = &idx->vocab[i];
+		if (w->ncl == 0)
+			continue;
+		util_grow(&dp, &dpcap, 4 * (w->ncl + 1), sizeof *dp);
+		d = search_near_part(t, qc, m, w, &a, &b, dp);
+		if (d == 0 || d > maxd || b - a + 1 < m)
+			continue;
+		util_grow(&v, &cap, n + 1, sizeof *v);
+		v[n].dist = d;
+		v[n].whole = a == 0 && b == w->ncl;
+		v[n].vw = i;
+		v[n].a = a;
+		v[n].b = b;
+		v[n].text = NULL;
+		n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, search_cmp_near);
+	/* Keep the first of each folded spelling, as written there. */
+	for (i = 0, k = 0; i < n && k < max; i++) {
+		const struct search_vword *w = &idx->vocab[v[i].vw];
+		const char *fs = w->tn.s + w->cl[v[i].a];
+		size_t fl = w->cl[v[i].b] - w->cl[v[i].a], j, oa, ob;
+		bool dup = false;
+		for (j = 0; j < k && !dup; j++) {
+			const struct search_vword *u = &idx->vocab[v[j].vw];
+			dup = u->cl[v[j].b] - u->cl[v[j].a] == fl &&
+			    memcmp(u->tn.s + u->cl[v[j].a], fs, fl) == 0;
+		}
+		if (dup)
+			continue;
+		text_norm_span(&w->tn, w->cl[v[i].a], w->cl[v[i].b], &oa, &ob);
+		v[k] = v[i];
+		v[k].text = xasprintf("%.*s", (int)(ob - oa),
+		    idx->fields[w->field].orig + oa);
+		k++;
+	}
+	free(qc);
+	free(dp);
+	*out = v;
+	return k;
+}
+
+/* A word of the text close to a misspelt one: the folded form, how far,
+ * how often it occurs, and its first spelling as written. */
+struct search_word {
+	char	*fold;
+	size_t	 dist;
+	size_t	 count;
+	char	*text;
+};
+
+/* Whether class c of a text word may stand for class q of a query word:
+ * the same script, and a word typed in hiragana may be a katakana one. */
+static bool
+search_class_fits(enum search_class q, enum search_class c)
+{
+	return q == c || (q == SEARCH_CLASS_HIRA && c == SEARCH_CLASS_KATA);
+}
+
+/* The word of the text (a run of one script in any field) nearest to the
+ * query word t, folded, clusters qc[0..m), of class qcls: at most
+ * search_near_max(m) edits, the more frequent first, then the first met.
+ * Returns its spelling as written (caller frees) or NULL. */
+static char *
+search_word_nearest(struct search_index *idx, const char *t,
+    const uint32_t *qc, size_t m, enum search_class qcls)
+{
+	struct search_word *v = NULL, *best = NULL;
+	size_t nv = 0, cap = 0, f, i, k, np, maxd = search_near_max(m), d;
+	size_t dpcap = 0, a, b, *dp = NULL;
+	struct search_vword w;
+	char *res = NULL;
+
+	for (f = 0; f < idx->nfields && maxd > 0; f++) {
+		const struct search_ifield *x = &idx->fields[f];
+		const char *o = x->orig;
+		uint32_t cp;
+		enum search_class c;
+
+		for (i = 0; i < x->olen;) {
+			size_t start = i;
+			c = SEARCH_CLASS_OTHER;
+			np = 0;
+			/* A maximal run of one class. */
+			while (i < x->olen) {
+				size_t n = text_utf8_decode(o + i, x->olen - i,
+				    &cp);
+				enum search_class cc = search_class(cp);
+				if (np > 0 && cc != c)
+					break;
+				c = cc;
+				i += n;
+				np++;
+				if (c == SEARCH_CLASS_OTHER)
+					break;
+			}
+			if (!search_class_fits(qcls, c) || np + maxd < m ||
+			    np > m + maxd + 2)
+				continue;
+			text_normalize(o + start, i - start, SEARCH_NORM, &w.tn);
+			w.cl = search_clusters(w.tn.s, w.tn.len, &w.ncl);
+			w.bnd = xcalloc(w.ncl + 1, sizeof *w.bnd);
+			w.bnd[0] = w.bnd[w.ncl] = true;
+			util_grow(&dp, &dpcap, 4 * (w.ncl + 1), sizeof *dp);
+			d = w.ncl > 0 ? search_near_part(t, qc, m, &w, &a, &b,
+			    dp) : SIZE_MAX;
+			if (d <= maxd) {
+				for (k = 0; k < nv; k++)
+					if (strcmp(v[k].fold, w.tn.s) == 0)
+						break;
+				if (k == nv) {
+					util_grow(&v, &cap, nv + 1, sizeof *v);
+					v[nv].fold = xstrdup(w.tn.s);
+					v[nv].dist = d;
+					v[nv].count = 0;
+					v[nv].text = xasprintf("%.*s",
+					    (int)(i - start), o + start);
+					nv++;
+				}
+				v[k].count++;
+			}
+			text_norm_free(&w.tn);
+			free(w.cl);
+			free(w.bnd);
+		}
+	}
+	for (k = 0; k < nv; k++) {
+		if (v[k].dist > 0 && (best == NULL || v[k].dist < best->dist ||
+		    (v[k].dist == best->dist && v[k].count > best->count)))
+			best = &v[k];
+	}
+	if (best != NULL)
+		res = xstrdup(best->text);
+	for (k = 0; k < nv; k++) {
+		free(v[k].fold);
+		free(v[k].text);
+	}
+	free(v);
+	free(dp);
+	return res;
+}
+
+/* Whether the folded term t occurs anywhere in h. */
+static bool
+search_term_occurs(struct search_session *s, const struct search_hay *h,
+    const char *t)
+{
+	struct search_term term = { .s = (char *)t, .len = strlen(t) };
+
+	search_term_plan(h, &term);
+	return search_term_find(s, h, &term, 0, h->len, 0, true) > 0;
+}
+
+/* The piece p[0..len) with each word of it (a run of one script) that
+ * occurs nowhere replaced by the nearest word of the text: パンデミク対策
+ * -> パンデミック対策.  Returns it (caller frees), or NULL when no word
+ * needed mending or none could be. */
+static char *
+search_piece_mend(struct search_session *s, const struct search_hay *h,
+    const char *p, size_t len)
+{
+	struct buf b;
+	size_t i = 0, start, m;
+	uint32_t cp, *qc;
+	enum search_class c, cc;
+	bool changed = false, failed = false;
+	char *t, *fix;
+
+	buf_init(&b);
+	while (i < len) {
+		start = i;
+		i += text_utf8_decode(p + i, len - i, &cp);
+		c = search_class(cp);
+		while (c != SEARCH_CLASS_OTHER && i < len) {
+			size_t n = text_utf8_decode(p + i, len - i, &cp);
+			cc = search_class(cp);
+			if (cc != c)
+				break;
+			i += n;
+		}
+		t = search_norm_term(p + start, i - start, false);
+		fix = NULL;
+		if (c != SEARCH_CLASS_OTHER && t[0] != '\0' &&
+		    !search_term_occurs(s, h, t)) {
+			qc = search_clusters(t, strlen(t), &m);
+			fix = search_word_nearest(s->idx, t, qc, m, c);
+			free(qc);
+			if (fix == NULL)
+				failed = true;
+		}
+		if (fix != NULL) {
+			buf_adds(&b, fix);
+			changed = true;
+		} else
+			buf_add(&b, p + start, i - start);
+		free(fix);
+		free(t);
+	}
+	if (!changed || failed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* query with piece k replaced by text (quoted when it holds a space). */
+static void
+search_query_with(struct buf *b, const struct search_piece *pc, size_t np,
+    size_t k, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < np; i++) {
+		if (i > 0)
+			buf_addc(b, ' ');
+		if (i == k) {
+			if (np > 1 && strpbrk(text, " \t") != NULL)
+				buf_printf(b, "\"%s\"", text);
+			else
+				buf_adds(b, text);
+		} else if (pc[i].quoted)
+			buf_printf(b, "\"%.*s\"", (int)pc[i].len, pc[i].start);
+		else
+			buf_add(b, pc[i].start, pc[i].len);
+	}
+}
+
+size_t
+search_suggest(struct search_index *idx, const char *query, size_t max,
+    char ***out)
+{
+	struct search_session *s = search_session_create(idx);
+	const struct search_hay *h = search_hay_for(idx, false);
+	struct search_piece *pc;
+	struct search_near *near = NULL;
+	char **v = xcalloc(max + 1, sizeof *v), *t;
+	size_t np, i, k, nn = 0, n = 0, pick = SIZE_MAX;
+	struct buf b;
+
+	np = search_query_split(query, &pc);
+	/* The term to mend: the first that occurs nowhere, or (when every
+	 * term occurs but together they find little) the first that has
+	 * near misses at all. */
+	for (k = 0; k < 2 && pick == SIZE_MAX; k++) {
+		for (i = 0; i < np && pick == SIZE_MAX; i++) {
+			t = search_norm_term(pc[i].start, pc[i].len, false);
+			if (t[0] != '\0' && (k == 1 ||
+			    !search_term_occurs(s, h, t))) {
+				nn = search_near_terms(idx, t, max, &near);
+				if (nn > 0)
+					pick = i;
+				else
+					free(near);
+			}
+			free(t);
+		}
+	}
+	for (i = 0; i < nn; i++) {
+		buf_init(&b);
+		search_query_with(&b, pc, np, pick, near[i].text);
+		v[n++] = buf_steal(&b);
+		free(near[i].text);
+	}
+	if (pick != SIZE_MAX)
+		free(near);
+	/* No name is close: mend the words of the first term that occurs
+	 * nowhere, one script run at a time. */
+	for (i = 0; i < np && n == 0 && max > 0; i++) {
+		char *fix;
+		t = search_norm_term(pc[i].start, pc[i].len, false);
+		if (t[0] != '\0' && !search_term_occurs(s, h, t) &&
+		    (fix = search_piece_mend(s, h, pc[i].start,
+		    pc[i].len)) != NULL) {
+			buf_init(&b);
+			search_query_with(&b, pc, np, i, fix);
+			v[n++] = buf_steal(&b);
+			free(fix);
+		}
+		free(t);
+	}
+	v[n] = NULL;
+	free(pc);
+	search_session_free(s);
+	*out = v;
+	return n;
+}
+
+/* ---- fuzzy queries ---- */
+
+/* The query as its folded terms, each cut where Latin letters or digits
+ * meet other letters (fih試験 -> fih 試験), phrases quoted; NULL when no
+ * term needed a cut. */
+static char *
+search_query_cut(const char *query)
+{
+	char **terms;
+	size_t n = search_query_terms(query, false, &terms), i, k, cl;
+	struct buf b;
+	bool cut = false;
+	uint32_t cp;
+	enum search_class prev, c;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		const char *t = terms[i];
+		bool q = strchr(t, ' ') != NULL;
+		if (i > 0)
+			buf_addc(&b, ' ');
+		prev = SEARCH_CLASS_OTHER;
+		if (q)
+			buf_addc(&b, '"');
+		for (k = 0; t[k] != '\0'; k += cl) {
+			cl = text_utf8_decode(t + k, strlen(t + k), &cp);
+			c = search_class(cp);
+			if (k > 0 && c != SEARCH_CLASS_OTHER &&
+			    prev != SEARCH_CLASS_OTHER && c != prev &&
+			    (c == SEARCH_CLASS_ALNUM ||
+			    prev == SEARCH_CLASS_ALNUM)) {
+				buf_adds(&b, q ? "\" \"" : " ");
+				cut = true;
+			}
+			buf_add(&b, t + k, cl);
+			prev = c;
+		}
+		if (q)
+			buf_addc(&b, '"');
+		free(terms[i]);
+	}
+	free(terms);
+	if (!cut) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* Add the hits of alt, for entities not hit yet (seen, by entity index),
+ * with their scores lowered below every exact hit. */
+static void
+search_fuzzy_add(struct search_session *s, const char *alt,
+    const struct search_opts *o, bool *seen)
+{
+	struct search_session *t = search_session_create(s->idx);
+	struct search_opts to = *o;
+	const struct search_results *r;
+	size_t i, k;
+
+	to.fuzzy = false;
+	if ((r = search_session_run(t, alt, &to, NULL)) != NULL) {
+		for (i = 0; i < r->nhits; i++) {
+			const struct search_hit *h = &r->hits[i];
+			if (seen[h->entity->index])
+				continue;
+			seen[h->entity->index] = true;
+			search_add_hit(s, h->entity);
+			for (k = 0; k < h->nmatches; k++)
+				search_add_match(s, h->matches[k].field,
+				    h->matches[k].off, h->matches[k].len);
+			s->res.hits[s->res.nhits - 1].score = h->score -
+			    SEARCH_FUZZY_DROP;
+			search_end_hit(s);
+		}
+	}
+	search_session_free(t);
+}
+
+static void
+search_fuzzy(struct search_session *s, const char *query,
+    const struct search_opts *o)
+{
+	const struct content *c = s->idx->c;
+	bool *seen = xcalloc(c->nentities + 1, sizeof *seen);
+	char **alts, *cut;
+	size_t n, i;
+
+	for (i = 0; i < s->res.nhits; i++)
+		seen[s->res.hits[i].entity->index] = true;
+	if ((cut = search_query_cut(query)) != NULL) {
+		search_fuzzy_add(s, cut, o, seen);
+		free(cut);
+	}
+	n = search_suggest(s->idx, query, SEARCH_FUZZY_MAX, &alts);
+	for (i = 0; i < n; i++) {
+		search_fuzzy_add(s, alts[i], o, seen);
+		if ((cut = search_query_cut(alts[i])) != NULL) {
+			search_fuzzy_add(s, cut, o, seen);
+			free(cut);
+		}
+		free(alts[i]);
+	}
+	free(alts);
+	free(seen);
+}
+
+/* ---- regex queries ---- */
 
 static size_t
 search_next_char(const char *s, size_t len, size_t off)
@@ -1464,7 +2192,22 @@ search_too_complex(int rc)
 {
 	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
-	    rc == PCRE2_ERROR_NOMEMORY;
+	    rc == PCRE2_ERROR_NOMEMORY || rc == PCRE2_ERROR_CALLOUT;
+}
+
+/* Before each pattern item PCRE2 tries: spend one unit of the query's
+ * work.  PCRE2_ERROR_CALLOUT is reserved for callouts, so it can only
+ * mean that the budget ran out. */
+static int
+search_regex_callout(pcre2_callout_block *cb, void *arg)
+{
+	unsigned long *left = arg;
+
+	(void)cb;
+	if (*left == 0)
+		return PCRE2_ERROR_CALLOUT;
+	(*left)--;
+	return 0;
 }
 
 static int
@@ -1477,13 +2220,10 @@ search_regex(struct search_session *s, const char *pattern,
 	uint32_t jitok = 0;
 	bool jit = false;
 	int ec, rc, best, rank;
-	size_t ent, f, start, lim, chunk, m0, m1;
-	double deadline;
-	unsigned budget = o->budget_ms != 0 ? o->budget_ms : SEARCH_BUDGET_MS;
+	size_t ent, f, start, m0, m1;
 
-	deadline = search_now_ms() + budget;
 	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT |
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_AUTO_CALLOUT |
 	    PCRE2_NEVER_BACKSLASH_C, &ec, &eoff, NULL);
 	if (re == NULL) {
 		*err = search_regex_error(pattern, ec, (size_t)eoff);
@@ -1497,8 +2237,10 @@ search_regex(struct search_session *s, const char *pattern,
 		s->md = pcre2_match_data_create(1, NULL);
 		if (s->mc == NULL || s->md == NULL)
 			fatal("out of memory");
+		pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
 		pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
 		pcre2_set_heap_limit(s->mc, SEARCH_HEAP_LIMIT_KIB);
+		pcre2_set_callout(s->mc, search_regex_callout, &s->work);
 	}
 	if (jit && s->jit_stack == NULL) {
 		s->jit_stack = pcre2_jit_stack_create(SEARCH_JIT_STACK_MIN,
@@ -1508,14 +2250,15 @@ search_regex(struct search_session *s, const char *pattern,
 		else
 			pcre2_jit_stack_assign(s->mc, NULL, s->jit_stack);
 	}
-	pcre2_set_match_limit(s->mc, jit ? SEARCH_JIT_MATCH_LIMIT :
-	    SEARCH_INTERP_MATCH_LIMIT);
-	chunk = jit ? SEARCH_JIT_CHUNK : SEARCH_INTERP_CHUNK;
+	s->work = SEARCH_WORK_LIMIT;
 	ov = pcre2_get_ovector_pointer(s->md);
 
 	for (ent = 0; ent < idx->nents; ent++) {
 		const struct search_ient *ie = &idx->ents[ent];
 		bool hit = false;
+		/* A regex has no terms: its tier is where its matches lie
+		 * (a whole name, the start of a title, a title, the text). */
+		enum search_tier rtier = SEARCH_TIER_TEXT, mt;
 		best = 0;
 		if (!search_entity_ok(ie->e, o))
 			continue;
@@ -1528,21 +2271,14 @@ search_regex(struct search_session *s, const char *pattern,
 				continue;
 			start = 0;
 			while (start < x->olen) {
-				lim = start + chunk < x->olen ? start + chunk :
-				    x->olen;
-				pcre2_set_offset_limit(s->mc, lim);
 				rc = pcre2_match(re, (PCRE2_SPTR)x->orig, x->olen,
 				    start, PCRE2_NO_UTF_CHECK, s->md, s->mc);
-				if (search_too_complex(rc) ||
-				    search_now_ms() > deadline) {
+				if (search_too_complex(rc)) {
 					*err = xstrdup("pattern too complex");
 					goto fail;
 				}
-				if (rc == PCRE2_ERROR_NOMATCH) {
-					start = lim >= x->olen ? x->olen :
-					    search_next_char(x->orig, x->olen, lim);
-					continue;
-				}
+				if (rc == PCRE2_ERROR_NOMATCH)
+					break;
 				if (rc < 0) {
 					PCRE2_UCHAR msg[256];
 					pcre2_get_error_message(rc, msg, sizeof msg);
@@ -1562,6 +2298,14 @@ search_regex(struct search_session *s, const char *pattern,
 					    m1));
 					if (rank > best)
 						best = rank;
+					mt = search_is_name(x->kind) && m0 == 0 &&
+					    m1 == x->olen ? SEARCH_TIER_NAME :
+					    !search_is_title(x->kind) ?
+					    SEARCH_TIER_TEXT : m0 == 0 ?
+					    SEARCH_TIER_TITLE_PREFIX :
+					    SEARCH_TIER_TITLE_TERMS;
+					if (mt > rtier)
+						rtier = mt;
 					start = m1;
 				} else
 					start = search_next_char(x->orig, x->olen,
@@ -1569,8 +2313,8 @@ search_regex(struct search_session *s, const char *pattern,
 			}
 		}
 		if (hit) {
-			s->res.hits[s->res.nhits - 1].score = search_score(best,
-			    ie->e);
+			s->res.hits[s->res.nhits - 1].score = search_score(
+			    rtier, best, ie->e);
 			search_end_hit(s);
 		}
 	}
@@ -1592,8 +2336,11 @@ search_session_run(struct search_session *s, const char *query,
 	search_session_reset(s);
 	if (opts->regex)
 		rc = search_regex(s, query, opts, err);
-	else
+	else {
 		rc = search_plain(s, query, opts);
+		if (opts->fuzzy)
+			search_fuzzy(s, query, opts);
+	}
 	if (rc != 0) {
 		search_session_reset(s);
 		return NULL;

@@ -3,8 +3,11 @@
  * Plain queries are split at white space (ASCII and U+3000) into terms
  * that must all occur in an entity (AND); "quoted phrases" (also ＂…＂)
  * are one term.  Matching is on the normalised text (text_normalize: NFKC,
- * case folded, katakana = hiragana, full width = half width; era years
- * folded with opts.era; runs of white space read as one space), and hits
+ * case folded, katakana = hiragana, full width = half width; the
+ * spellings of one word folded by TEXT_NORM_WORDS, so ドラッグ・ロス =
+ * ドラッグロス and サーバー = サーバ; era years folded with opts.era; runs of
+ * white space read as one space), the same for the index and the query
+ * (the index cache is versioned by it), and hits
  * carry byte ranges in the original text so that a highlight covers
  * exactly the characters that matched (⼤ for 大, ｶﾞ for ガ).
  *
@@ -13,20 +16,28 @@
  * normalised one: a pattern means what it says about the characters
  * shown, its offsets need no mapping, and full-width brackets in the text
  * stay literal.  So `FIH` matches "fih" and "FIH" but not "ＦＩＨ"; write
- * `[FＦ][IＩ][HＨ]` for that.  Matching is per field with PCRE2's match
- * and depth limits and an overall time budget; a pattern that exceeds
- * either fails with "pattern too complex".  Empty matches are not hits.
+ * `[FＦ][IＩ][HＨ]` for that.  Matching is per field with PCRE2's match,
+ * depth and heap limits (and a JIT stack of its own) and an overall budget
+ * counted in pattern items tried, never in time: a pattern that exceeds
+ * any of them fails with "pattern too complex", the same on any machine
+ * and under any load.  Empty matches are not hits.
  *
  * Ranking, best first (also the order of search_hit.score):
- *   1. where each term matched: title, then the other names (English
- *      title, aliases, expansions), then id and values, then body text;
- *   2. how: a term that is the whole field, then a whole word (bounded by
- *      punctuation, space or a change of script: "FIH" in "(FIH)試験"),
- *      then part of a word;
- *   3. the entity: a KPI, program, milestone, measure or term before a
- *      project or disease, before a ministry, a period, a section;
+ *   1. the tier: the whole query (its terms in order, folded as one
+ *      phrase) is a name of the entity (title, English title, alias or
+ *      expansion); else a title starts with it; else every term occurs in
+ *      a title; else the terms occur in the text.  For a regex: a match
+ *      that is a whole name, one at the start of a title, one in a title,
+ *      one in the text;
+ *   2. the entity: a term, program, KPI, project or measure (what people
+ *      look up) before a disease, ministry or period, before a milestone
+ *      or section;
+ *   3. how well the terms matched: where (title, then the other names,
+ *      then id and values, then body text) and how (the whole field, a
+ *      whole word bounded by punctuation, space or a change of script as
+ *      "FIH" in "(FIH)試験", part of a word), the best match of each term
+ *      added up;
  *   4. document order (entity->index).
- * For several terms the per-term ranks of 1 and 2 are added up.
  *
  * The index is built once per loaded content; a query never normalises
  * the content again.  Use a search_session for per-keystroke queries: it
@@ -77,15 +88,13 @@ int search_field_get(const struct content_entity *e, size_t n,
 /* "title", "body", …: the name of a field kind, for output. */
 const char *search_field_kind_name(enum search_field_kind k);
 
-/* Default time budget of a regex query, in milliseconds. */
-#define SEARCH_BUDGET_MS 50
-
 struct search_opts {
 	bool		regex;		/* PCRE2 pattern instead of plain terms */
 	int		type;		/* enum content_type, or -1 for any */
 	int		period;		/* 1..3, or 0 for any */
 	bool		era;		/* fold era years (令和6年 = 2024年) */
-	unsigned	budget_ms;	/* regex time budget; 0: SEARCH_BUDGET_MS */
+	bool		fuzzy;		/* plain: rank near matches in, after
+					   every exact hit (see below) */
 };
 
 /* One match: bytes [off, off + len) of the original text of field number
@@ -146,6 +155,28 @@ void search_session_free(struct search_session *s);
  * message in *err (the caller frees it), as search_run. */
 const struct search_results *search_session_run(struct search_session *s,
     const char *query, const struct search_opts *opts, char **err);
+
+/* A plain query with opts.fuzzy also finds what these would, ranked
+ * after all it finds itself (score lowered by SEARCH_FUZZY_DROP): the
+ * query with each term cut where Latin letters or digits meet Japanese
+ * (FIH試験 as FIH 試験, so "First in Human（FIH）試験" is reached), and the
+ * near misses of search_suggest (up to SEARCH_FUZZY_MAX), cut alike. */
+#define SEARCH_FUZZY_DROP	(1 << 24)
+#define SEARCH_FUZZY_MAX	3
+
+/* Near misses: when a plain query finds nothing or little, queries that
+ * would find something, drawn from the content's own names (titles,
+ * English titles, aliases, expansions).  The first term of query that
+ * occurs nowhere (else the first with near misses) is replaced by the
+ * closest part of a name: fewest edits of one grapheme cluster on the
+ * folded text (at most 1 for a term of 3 to 5 characters, 2 up to 10, 3
+ * beyond; terms of 1 or 2 characters get none), a whole name before a
+ * part of one, then in document order.  So 橋渡研究 gives 橋渡し研究 and
+ * パンデミク対策 パンデミック対策, spelt as in the content.  Returns the
+ * number (up to max) and stores a NULL-terminated array of queries in
+ * *out (free each and the array). */
+size_t search_suggest(struct search_index *idx, const char *query, size_t max,
+    char ***out);
 
 /* Normalised plain terms of a query, as the engine splits them: for
  * showing what is searched and for tests.  Returns the number of terms

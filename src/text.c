@@ -991,6 +991,7 @@ text_norm_boundary(const char *s, size_t len, size_t off)
 }
 
 static void text_era_fold(struct text_nout *o);
+static void text_words_fold(struct text_nout *o, const char *s, size_t len);
 static bool text_nonstarter(const char *s, size_t len);
 
 void
@@ -1041,6 +1042,8 @@ text_normalize(const char *s, size_t len, int flags, struct text_norm *out)
 		free(in);
 	if (flags & TEXT_NORM_ERA)
 		text_era_fold(&o);
+	if (flags & TEXT_NORM_WORDS)
+		text_words_fold(&o, s, len);
 	o.s[o.len] = '\0';
 	o.map[o.len] = (uint32_t)len;
 	o.end[o.len] = (uint32_t)len;
@@ -1353,6 +1356,196 @@ text_era_fold(struct text_nout *o)
 			text_nout_copy(&r, o, i, j);
 			i = j;
 		}
+	}
+	text_nout_free(o);
+	*o = r;
+}
+
+/* ---- word folding ---- */
+
+/* Classes of normalised characters (katakana is hiragana by now, except
+ * ヷ–ヺ and the long vowel mark ー, which stay in the katakana block). */
+static bool
+text_w_kana(uint32_t c)
+{
+	return (c >= 0x3041 && c <= 0x309f) ||
+	    (c >= 0x30a0 && c <= 0x30ff && c != 0x30fb) ||
+	    (c >= 0x31f0 && c <= 0x31ff);
+}
+
+static bool
+text_w_han(uint32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff) ||
+	    c == 0x3005 || c == 0x3007;
+}
+
+/* What stands in for ー in extracted and hand-typed text: ASCII hyphen
+ * (all hyphens and minus signs fold to it), ~ (～ 〜 fold to it), the em
+ * dash and the horizontal bar, and ー itself. */
+static bool
+text_w_dash(uint32_t c)
+{
+	return c == '-' || c == '~' || c == 0x2014 || c == 0x2015 ||
+	    c == 0x30fc;
+}
+
+static bool
+text_w_space(uint32_t c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Characters TEXT_NORM_WORDS drops wherever they are. */
+static bool
+text_w_dropped(uint32_t c)
+{
+	return c == 0x30fb || text_w_space(c);
+}
+
+/* The first normalised character at or after i that is not dropped, or
+ * 0 at the end. */
+static uint32_t
+text_w_next(const struct text_nout *o, size_t i)
+{
+	uint32_t c;
+
+	while (i < o->len) {
+		i += text_dec(o->s + i, o->len - i, &c);
+		if (!text_w_dropped(c))
+			return c;
+	}
+	return 0;
+}
+
+/* Whether the original of normalised byte i is katakana (or ー), full or
+ * half width: after the kana fold only the original still tells. */
+static bool
+text_w_orig_kata(const char *s, size_t len, const struct text_nout *o,
+    size_t i)
+{
+	uint32_t c;
+
+	if (i >= o->len || o->map[i] >= len)
+		return false;
+	text_dec(s + o->map[i], len - o->map[i], &c);
+	return (c >= 0x30a1 && c <= 0x30ff && c != 0x30fb) ||
+	    (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9f);
+}
+
+/* The normalised offset of the first character at or after i that is not
+ * dropped, or o->len. */
+static size_t
+text_w_next_at(const struct text_nout *o, size_t i)
+{
+	uint32_t c;
+	size_t n;
+
+	while (i < o->len) {
+		n = text_dec(o->s + i, o->len - i, &c);
+		if (!text_w_dropped(c))
+			return i;
+		i += n;
+	}
+	return o->len;
+}
+
+/* Whether the original of normalised byte i is a full-size katakana ケ
+ * or カ (or its half-width form), not hiragana け か. */
+static bool
+text_w_orig_kake(const char *s, size_t len, const struct text_nout *o,
+    size_t i)
+{
+	uint32_t c;
+
+	if (o->map[i] >= len)
+		return false;
+	text_dec(s + o->map[i], len - o->map[i], &c);
+	return c == 0x30b1 || c == 0x30ab || c == 0xff79 || c == 0xff76;
+}
+
+static void
+text_w_emit(struct text_nout *r, uint32_t c, size_t from, size_t to)
+{
+	char enc[4];
+
+	text_nout_bytes(r, enc, text_utf8_encode(c, enc), from, to);
+}
+
+/* TEXT_NORM_WORDS (see text.h): a post-pass over the normalised text of
+ * the original s[0..len), like the era fold.  Characters are dropped,
+ * replaced or copied with their own map entries, except that a dropped
+ * word-final ー widens the piece before it. */
+static void
+text_words_fold(struct text_nout *o, const char *s, size_t len)
+{
+	struct text_nout r;
+	size_t i = 0, n, j, last = 0;
+	uint32_t c, c0, prev = 0, next;
+	bool prevk = false;		/* prev came from katakana */
+
+	text_nout_init(&r, o->len, o->flags);
+	while (i < o->len) {
+		n = text_dec(o->s + i, o->len - i, &c);
+		c0 = c;
+		if (text_w_space(c)) {
+			/* A run of white space: one space between Latin
+			 * words, nothing next to Japanese or at an end. */
+			for (j = i; j < o->len; j += n) {
+				n = text_dec(o->s + j, o->len - j, &next);
+				if (!text_w_space(next))
+					break;
+			}
+			next = j < o->len ? text_w_next(o, j) : 0;
+			if (prev != 0 && prev != ' ' && prev < 0x2e80 &&
+			    next != 0 && next < 0x2e80) {
+				last = r.len;
+				text_nout_bytes(&r, " ", 1, o->map[i], o->end[i]);
+				prev = ' ';
+				prevk = false;
+			}
+			i = j;
+			continue;
+		}
+		if (c == 0x30fb) {
+			i += n;
+			continue;
+		}
+		if (text_w_dash(c) && text_w_kana(prev) && prev != 0x30fc)
+			c = 0x30fc;
+		if (c == 0x30fc && text_w_kana(prev) && prev != 0x30fc) {
+			/* A katakana word ends where katakana does (サーバーの);
+			 * a hiragana one (a query typed in hiragana) where
+			 * kana does, which keeps ー in ばーし as in バーシ. */
+			j = text_w_next_at(o, i + n);
+			next = text_w_next(o, j);
+			if (prevk ? !text_w_orig_kata(s, len, o, j) :
+			    !text_w_kana(next)) {
+				/* The word ends: the kana before covers ー. */
+				for (j = last; j < r.len; j++)
+					r.end[j] = o->end[i + n - 1];
+				i += n;
+				continue;
+			}
+		}
+		next = text_w_next(o, i + n);
+		if (c == 0x3005 && text_w_han(prev) && prev != 0x3005)
+			c = prev;
+		else if (c == 0x3095 || c == 0x3096)
+			c = 0x304c;		/* ゕ ゖ (from ヵ ヶ) -> が */
+		else if ((c == 0x304b || c == 0x3051) && text_w_han(next) &&
+		    (prev == 0 || text_w_han(prev) || (prev >= '0' &&
+		    prev <= '9')) && text_w_orig_kake(s, len, o, i))
+			c = 0x304c;
+		last = r.len;
+		if (c != c0)
+			text_w_emit(&r, c, o->map[i], o->end[i + n - 1]);
+		else
+			text_nout_copy(&r, o, i, i + n);
+		prev = c;
+		prevk = text_w_orig_kata(s, len, o, i);
+		i += n;
 	}
 	text_nout_free(o);
 	*o = r;

@@ -125,7 +125,8 @@ char *text_sanitize(const char *s, size_t len);
 
 enum {
 	TEXT_NORM_ERA = 1 << 0,		/* fold era years: 令和6年 -> 2024年 */
-	TEXT_NORM_NOSPACE = 1 << 1	/* drop white space entirely */
+	TEXT_NORM_NOSPACE = 1 << 1,	/* drop white space entirely */
+	TEXT_NORM_WORDS = 1 << 2	/* fold spellings of one word (search) */
 };
 
 /* Normalised text with a map back to the original.  map has len + 1
@@ -161,6 +162,23 @@ struct text_norm {
  *     letters R, H, S only directly before a number and 年); a year given
  *     twice, 2025（令和7）年 or 令和7（2025）年, becomes 2025年 once;
  *   - TEXT_NORM_NOSPACE: white space is dropped.
+ *   - TEXT_NORM_WORDS: the ways Japanese writes one word the same, for
+ *     search (index and query alike), after the folds above:
+ *       - the middle dot ・ (and ･) is dropped: ドラッグ・ロス = ドラッグロス;
+ *       - white space is dropped unless it stands between two characters
+ *         below U+2E80 (Latin words keep one space): FIH 試験 = FIH試験,
+ *         and none is kept at either end;
+ *       - a dash or wave (- ‐ − – — ― ～ 〜) after kana is the long vowel
+ *         mark ー it stands in for: サ−バ = サーバ;
+ *       - a long vowel mark ー after kana that ends the word (no kana
+ *         follows, dropped characters skipped) is dropped, and the
+ *         character before it then covers it in the map, so that a
+ *         highlight takes it in: サーバー = サーバ, コンピューター =
+ *         コンピュータ;
+ *       - the iteration mark 々 after a kanji is that kanji: 人々 = 人人;
+ *       - the small ヶ ヵ are が, and so are the full-size ケ カ between a
+ *         kanji or number (or the start) and a kanji: 霞ヶ関 = 霞ケ関 =
+ *         霞が関, 3ヶ月 = 3カ月.
  * Invalid UTF-8 is treated as U+FFFD.  The result is owned by out; free
  * it with text_norm_free(). */
 void text_normalize(const char *s, size_t len, int flags, struct text_norm *out);

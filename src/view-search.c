@@ -224,8 +224,10 @@ view_search_notes(struct app *a, struct view_search *vs, const char *q,
 		if ((o->type >= 0 && (int)e->type != o->type) ||
 		    (o->period != 0 && e->period != o->period))
 			continue;
+		/* Folded as the index folds (search.h): ・ and spaces in
+		 * words, long-vowel endings, 々 and ヶ. */
 		norm = text_normalize_str(n->text, strlen(n->text),
-		    o->era ? TEXT_NORM_ERA : 0);
+		    TEXT_NORM_WORDS | (o->era ? TEXT_NORM_ERA : 0));
 		for (k = 0, all = true; k < nt && all; k++)
 			all = strstr(norm, terms[k]) != NULL;
 		free(norm);

@@ -112,6 +112,48 @@ fi
 run hms search --era --format tsv "令和6年度"
 check_rc 0 "--era exits 0"
 
+# Ranking rules (hms(1), issue 17, item 3): a whole title or alias first.
+run hms search --format tsv "drug loss"
+first=$(printf '%s\n' "$out" | head -n 1 | cut -f1)
+[ "$first" = "term:drug-loss" ]; ok $? "drug loss: the glossary term first ($first)"
+run hms search --format tsv "BIO Japan"
+first=$(printf '%s\n' "$out" | head -n 1 | cut -f1)
+[ "$first" = "term:bio-japan" ]; ok $? "BIO Japan: the glossary term first ($first)"
+
+# Near misses (issue 17, item 2): a query that finds nothing offers the
+# content's own spelling on stderr, in the user's language, and exits 1.
+run hms search 橋渡研究
+check_rc 1 "a misspelt query finds nothing (exit 1)"
+[ -z "$out" ]; ok $? "and prints nothing on stdout"
+check_err_has "did you mean: 橋渡し研究" "橋渡研究: did you mean 橋渡し研究"
+run hms --lang ja search 橋渡研究
+check_err_has "もしかして: 橋渡し研究" "in Japanese: もしかして: 橋渡し研究"
+run hms search パンデミク対策
+check_rc 1 "パンデミク対策 finds nothing (exit 1)"
+check_err_has "did you mean: パンデミック対策" "パンデミク対策: did you mean パンデミック対策"
+run hms search --format tsv FIH
+check_err_lacks() {
+	if printf '%s' "$err" | grep -qF -- "$1"; then ok 1 "$2"; diag "stderr has: $1"; else ok 0 "$2"; fi
+}
+check_err_lacks "did you mean" "a query that finds plenty suggests nothing"
+# --fuzzy ranks near matches in, after the exact ones.
+run hms search --fuzzy --format tsv 橋渡研究
+check_rc 0 "--fuzzy 橋渡研究 exits 0"
+check_out_has "program:translational-research" "--fuzzy 橋渡研究 finds what 橋渡し研究 finds"
+run hms search --format tsv "FIH 試験"
+check_out_has "kpi:p1-23" "FIH 試験 reaches the FIH trial KPI"
+check_out_has "measure:rm02-fih" "FIH 試験 reaches the FIH trial measure"
+run hms search --format tsv FIH試験
+check_out_has "term:fih${tab}" "FIH試験 reaches the term whose alias it is"
+run hms search --format tsv FIH試験; a=$out
+check_out_has "kpi:p1-23" "FIH試験 reaches the FIH trial KPI"
+check_out_has "measure:rm02-fih" "FIH試験 reaches the FIH trial measure"
+run hms search --fuzzy --format tsv FIH試験; b=$out
+n=$(printf '%s\n' "$a" | wc -l)
+m=$(printf '%s\n' "$b" | wc -l)
+[ "$(printf '%s\n' "$b" | head -n "$n")" = "$a" ] && [ "$m" -gt "$n" ]
+ok $? "--fuzzy keeps the $n exact hits first, in order, then near ones ($m)"
+
 # funds: the same engine, programs reached through what the query finds.
 run hms funds --format tsv "FIH 施設"
 check_rc 0 "funds FIH 施設 exits 0"

@@ -8,9 +8,11 @@
  * in-memory entity with a long field. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "content-load.h"
@@ -24,15 +26,6 @@ static const char *srcdir;
 static char content_dir[4096];
 
 static const struct search_opts plain = { .type = -1 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static struct content *
 load_fixture(void)
@@ -344,8 +337,9 @@ test_ranking(struct search_index *idx)
 	    "kpi:fx-fih-trials program:fx-fih-modality section:fx",
 	    "FIH: whole title, title words, id, then the section");
 	expect_first(idx, "review", &plain,
-	    "measure:fx-review-c measure:fx-review-b measure:fx-review-a",
-	    "review: whole field, then whole word, then part of a word");
+	    "measure:fx-review-c measure:fx-review-a measure:fx-review-b",
+	    "review: the whole title, then a title that starts with it "
+	    "(Reviewers …), then a title that holds it");
 	expect_ids(idx, "橋渡し研究支援機関", &plain, "kpi:fx-fih-trials section:fx",
 	    "the KPI ranks before the section with the same text");
 	expect_first(idx, "施設", &plain,
@@ -480,15 +474,11 @@ expect_error(struct search_index *idx, const char *q, const char *want,
 	struct search_results r;
 	char *err = NULL;
 	int rc;
-	double t0 = now_ms(), ms;
 
 	rc = search_run(idx, q, &o, &r, &err);
-	ms = now_ms() - t0;
 	if (!ok(rc == -1 && err != NULL && strstr(err, want) != NULL &&
 	    r.nhits == 0, "%s", name))
 		diag("rc %d, err %s", rc, err != NULL ? err : "(none)");
-	if (strcmp(want, "pattern too complex") == 0)
-		ok(ms < 100, "%s: returns within 100 ms (%.1f ms)", name, ms);
 	free(err);
 	search_results_free(&r);
 }
@@ -580,7 +570,8 @@ test_regex_long_field(void)
 	expect_error(idx, "a.*.*.*\\d", "pattern too complex",
 	    "a.*.*.*\\d on 100 kB (cubic at every start: the match limit stops it)");
 	expect_error(idx, "a.*\\d", "pattern too complex",
-	    "a.*\\d on 100 kB (never at the limit: the time budget stops it)");
+	    "a.*\\d on 100 kB (never at the match limit: the work budget stops "
+	    "it)");
 	run(idx, "a{49} (?=a)", &o, &r);
 	ok(r.nhits == 1 && r.hits[0].nmatches == n / 50 - 1,
 	    "an ordinary regex finds every match in a long field (%zu)",
@@ -638,6 +629,26 @@ test_era(struct search_index *idx)
 
 /* ---- the bundled content ---- */
 
+/* The normalised text (as the index folds it, in the context of the
+ * whole field: ー, 々 and ヶ fold by their neighbours) of the pieces that
+ * lie within original bytes [off, off + len) of s; the caller frees it. */
+static char *
+folded_within(const char *s, size_t slen, size_t off, size_t len)
+{
+	struct text_norm tn;
+	struct buf b;
+	size_t i;
+
+	text_normalize(s, slen, TEXT_NORM_WORDS, &tn);
+	buf_init(&b);
+	for (i = 0; i < tn.len; i++)
+		if (tn.map[i] >= off && tn.end[i] <= off + len &&
+		    tn.s[i] != ' ')
+			buf_addc(&b, tn.s[i]);
+	text_norm_free(&tn);
+	return b.data != NULL ? buf_steal(&b) : xstrdup("");
+}
+
 /* Every match of terms drawn from the normalised text maps back to an
  * original range on character boundaries whose normalisation holds the
  * term. */
@@ -647,7 +658,7 @@ test_offset_maps(struct search_index *idx)
 	size_t len, pos, nterms = 0, nmatches = 0, bad = 0, i, k, step;
 	const char *hay = search_index_text(idx, false, &len);
 	struct search_results r;
-	char term[64];
+	char term[64], folded[64];
 
 	step = len / 400 + 1;
 	for (pos = 0; pos < len; pos += step) {
@@ -666,6 +677,17 @@ test_offset_maps(struct search_index *idx)
 		memcpy(term, hay + a, b - a);
 		term[b - a] = '\0';
 		nterms++;
+		/* What the engine looks for: the term folded as a query
+		 * (a hiragana term may lose a word-final ー). */
+		{
+			char **qt;
+			size_t nq = search_query_terms(term, false, &qt);
+			snprintf(folded, sizeof folded, "%s", nq > 0 ? qt[0] :
+			    "");
+			for (i = 0; i < nq; i++)
+				free(qt[i]);
+			free(qt);
+		}
 		run(idx, term, &plain, &r);
 		if (r.nhits == 0) {
 			bad++;
@@ -687,8 +709,8 @@ test_offset_maps(struct search_index *idx)
 					bad++;
 					continue;
 				}
-				n = text_normalize_str(f.text + m->off, m->len, 0);
-				if (strstr(n, term) == NULL) {
+				n = folded_within(f.text, f.len, m->off, m->len);
+				if (strstr(n, folded) == NULL) {
 					if (bad++ < 5)
 						diag("'%s' highlighted '%.*s' in %s",
 						    term, (int)m->len, f.text + m->off,
@@ -704,6 +726,195 @@ test_offset_maps(struct search_index *idx)
 	    nterms, bad);
 }
 
+/* The spellings of one word find the same entities and highlight what is
+ * written (issue 17, item 1). */
+static void
+test_word_folding(struct search_index *idx)
+{
+	struct search_results r;
+
+	same_results(idx, "ドラッグロス", "ドラッグ・ロス", &plain);
+	same_results(idx, "ドラッグロス", "ﾄﾞﾗｯｸﾞ･ﾛｽ", &plain);
+	run(idx, "ドラッグロス", &plain, &r);
+	ok(r.nhits >= 15 && has_match(&r, "term:drug-loss", "ドラッグ・ロス", -1) &&
+	    has_match(&r, "term:drug-loss", "ドラッグロス", -1),
+	    "ドラッグロス finds both spellings and highlights each as written "
+	    "(%zu hits)", r.nhits);
+	search_results_free(&r);
+	same_results(idx, "FIH試験", "\"FIH 試験\"", &plain);
+	same_results(idx, "バイオシミラー", "バイオシミラ", &plain);
+	run(idx, "バイオシミラ", &plain, &r);
+	ok(has_match(&r, "term:biosimilar", "バイオシミラー", SEARCH_FIELD_TITLE),
+	    "バイオシミラ highlights バイオシミラー, long vowel and all");
+	search_results_free(&r);
+	same_results(idx, "８カ国", "8ヶ国", &plain);
+	same_results(idx, "20カ所", "20ヵ所", &plain);
+	expect_ids(idx, "・", &plain, "", "a middle dot alone is no query");
+}
+
+/* The ranking rules of hms(1) on the bundled content (issue 17, item 3):
+ * a whole name, then a title prefix, then every term in the title, then
+ * the text; within a tier the kinds people look up first. */
+static void
+test_ranking_rules(struct search_index *idx)
+{
+	expect_first(idx, "drug loss", &plain, "term:drug-loss",
+	    "drug loss: the term whose English title it is comes first");
+	expect_first(idx, "BIO Japan", &plain, "term:bio-japan",
+	    "BIO Japan: the whole title before the milestone that mentions it");
+	expect_first(idx, "リアル・ワールド・データ", &plain,
+	    "term:rwd measure:rm08-rwd",
+	    "リアル・ワールド・データ: the term it expands, then the measure "
+	    "whose title starts with it");
+	expect_first(idx, "医療機器・ヘルスケアプロジェクト", &plain,
+	    "project:p3-devices section:pj2",
+	    "a whole name: the project before the section of the same name");
+	expect_first(idx, "薬事相談センター", &plain,
+	    "program:pmda-pediatric-orphan-center",
+	    "every term in the title: the program before the milestone");
+	expect_first(idx, "施設", &plain, "kpi:rm-fih-trials "
+	    "kpi:rm-fih-training-sites",
+	    "施設 in titles: the KPIs before the milestones");
+	expect_first(idx, "橋渡し研究", &plain, "program:translational-research "
+	    "program:mext-bridging-network program:mext-bridging-strategic",
+	    "橋渡し研究: titles that start with it, in document order");
+}
+
+/* The first near miss of q, or "" (caller frees). */
+static char *
+first_suggestion(struct search_index *idx, const char *q, size_t *n)
+{
+	char **v, *first;
+	size_t i;
+
+	*n = search_suggest(idx, q, 3, &v);
+	first = xstrdup(*n > 0 ? v[0] : "");
+	for (i = 0; i < *n; i++)
+		free(v[i]);
+	free(v);
+	return first;
+}
+
+/* Near misses come from the content's own names and words, spelt as
+ * there; --fuzzy ranks what they find after the exact hits (issue 17,
+ * item 2). */
+static void
+test_near_misses(struct search_index *idx)
+{
+	static const struct {
+		const char	*q;
+		const char	*want;
+	} cases[] = {
+		{ "橋渡研究", "橋渡し研究" },
+		{ "パンデミク対策", "パンデミック対策" },
+		{ "ゲノム医用", "ゲノム医療" },
+		{ "ワクチソ", "ワクチン" },
+		{ "ドラッグラス", "ドラッグ・ロス" },
+		{ "橋渡研究 推進", "橋渡し研究 推進" },
+	};
+	struct search_opts fz = plain;
+	struct search_results r;
+	size_t i, n, k, nexact;
+	char *got;
+	bool order = true;
+
+	for (i = 0; i < HMS_NELEM(cases); i++) {
+		got = first_suggestion(idx, cases[i].q, &n);
+		is_str(got, cases[i].want, "%s: did you mean %s", cases[i].q,
+		    cases[i].want);
+		free(got);
+	}
+	got = first_suggestion(idx, "xyzzyq", &n);
+	ok(n == 0, "nothing near xyzzyq (%s)", got);
+	free(got);
+	got = first_suggestion(idx, "研", &n);
+	ok(n == 0, "a one-character term has no near misses (%s)", got);
+	free(got);
+
+	fz.fuzzy = true;
+	run(idx, "橋渡研究", &plain, &r);
+	ok(r.nhits == 0, "橋渡研究 finds nothing by itself");
+	search_results_free(&r);
+	run(idx, "橋渡研究", &fz, &r);
+	ok(find_hit(&r, "program:translational-research") != NULL,
+	    "--fuzzy 橋渡研究 finds what 橋渡し研究 finds (%zu hits)", r.nhits);
+	search_results_free(&r);
+	run(idx, "FIH 試験", &plain, &r);
+	ok(find_hit(&r, "kpi:p1-23") != NULL &&
+	    find_hit(&r, "measure:rm02-fih") != NULL,
+	    "FIH 試験 reaches the FIH trial KPI and measure");
+	search_results_free(&r);
+	run(idx, "FIH試験", &plain, &r);
+	nexact = r.nhits;
+	ok(find_hit(&r, "kpi:p1-23") != NULL &&
+	    find_hit(&r, "measure:rm02-fih") != NULL,
+	    "FIH試験 reaches the FIH trial KPI and measure");
+	search_results_free(&r);
+	run(idx, "FIH試験", &fz, &r);
+	for (k = 0; k < r.nhits; k++)
+		if ((k < nexact) != (r.hits[k].score > -SEARCH_FUZZY_DROP / 2))
+			order = false;
+	ok(order && r.nhits > nexact, "the %zu exact hits come first, then "
+	    "%zu near ones", nexact, r.nhits - nexact);
+	search_results_free(&r);
+}
+
+/* A loaded machine, simulated: the first tick of a fast interval timer
+ * stalls the process for 80 ms inside the signal handler, as if other
+ * processes had the CPU in the middle of a query. */
+static volatile sig_atomic_t stalled;
+
+static void
+stall_on_alarm(int sig)
+{
+	struct timespec ts = { 0, 80 * 1000 * 1000 };
+
+	(void)sig;
+	if (!stalled) {
+		stalled = 1;
+		nanosleep(&ts, NULL);
+	}
+}
+
+/* A regex gives the same answer however long the machine takes: no
+ * clock decides it (issue 17, item 5). */
+static void
+test_regex_under_load(struct search_index *idx)
+{
+	struct itimerval tick = { { 0, 200 }, { 0, 200 } }, off;
+	struct search_opts o = { .regex = true, .type = -1 };
+	struct search_results r;
+	struct sigaction sa;
+	char *err = NULL, *calm, *loaded = NULL;
+	int rc;
+
+	run(idx, "FIH", &o, &r);
+	calm = signature(&r);
+	search_results_free(&r);
+
+	memset(&sa, 0, sizeof sa);
+	memset(&off, 0, sizeof off);
+	sa.sa_handler = stall_on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	stalled = 0;
+	setitimer(ITIMER_REAL, &tick, NULL);
+	rc = search_run(idx, "FIH", &o, &r, &err);
+	setitimer(ITIMER_REAL, &off, NULL);
+	signal(SIGALRM, SIG_DFL);
+	if (rc == 0) {
+		loaded = signature(&r);
+		search_results_free(&r);
+	}
+	if (!ok(rc == 0 && strcmp(calm, loaded) == 0 && calm[0] != '\0',
+	    "regex FIH gives the same hits when the process stalls for 80 ms "
+	    "during the query (stalled: %s)", stalled ? "yes" : "no"))
+		diag("error: %s", err != NULL ? err : "(none)");
+	free(err);
+	free(calm);
+	free(loaded);
+}
+
 static void
 test_bundled(void)
 {
@@ -713,9 +924,8 @@ test_bundled(void)
 	struct search_results r;
 	static const char *const patho[] = { "(a+)+$", "(.*a){20}",
 	    "(x+x+)+y", "(\\w+\\s?)+$" };
-	size_t i;
-	char *err;
-	double t0, ms;
+	size_t i, k;
+	char *err, *first;
 
 	same_results(idx, "FIH", "fih", &plain);
 	same_results(idx, "FIH", "ＦＩＨ", &plain);
@@ -726,18 +936,37 @@ test_bundled(void)
 	    "ネットワーク highlights the half-width ﾈｯﾄﾜｰｸ of status1:147");
 	search_results_free(&r);
 	test_offset_maps(idx);
+	test_word_folding(idx);
+	test_ranking_rules(idx);
+	test_near_misses(idx);
+	test_regex_under_load(idx);
 
+	/* How fast these fail is for `make bench`; here, that they end
+	 * with the same outcome every time. */
 	for (i = 0; i < HMS_NELEM(patho); i++) {
-		err = NULL;
-		t0 = now_ms();
-		if (search_run(idx, patho[i], &o, &r, &err) == 0)
-			search_results_free(&r);
-		ms = now_ms() - t0;
-		ok(ms < 100 && (err == NULL ||
-		    strcmp(err, "pattern too complex") == 0),
-		    "%s on the bundled content returns within 100 ms (%.1f ms, "
-		    "%s)", patho[i], ms, err != NULL ? err : "ran to the end");
-		free(err);
+		bool same = true;
+		first = NULL;
+		for (k = 0; k < 3; k++) {
+			char *sig;
+			err = NULL;
+			if (search_run(idx, patho[i], &o, &r, &err) == 0) {
+				sig = signature(&r);
+				search_results_free(&r);
+			} else
+				sig = err;
+			if (first == NULL)
+				first = sig;
+			else {
+				same = same && strcmp(first, sig) == 0;
+				free(sig);
+			}
+		}
+		ok(same && (strcmp(first, "pattern too complex") == 0 ||
+		    strchr(first, ':') != NULL || first[0] == '\0'),
+		    "%s on the bundled content ends the same way three times "
+		    "(%s)", patho[i], strchr(first, '/') != NULL ? "hits" :
+		    first[0] != '\0' ? first : "no hits");
+		free(first);
 	}
 	search_index_free(idx);
 	content_free(c);

@@ -424,6 +424,35 @@ static const struct {
 	{ "R6", TEXT_NORM_ERA, "r6" },			/* a letter needs 年 */
 	{ "2025（令和6）年", TEXT_NORM_ERA, "2025(2024)年" },
 	{ "12024年", TEXT_NORM_ERA, "12024年" },
+	/* Spellings of one word (issue 17, item 1). */
+	{ "ドラッグ・ロス", TEXT_NORM_WORDS, "どらっぐろす" },
+	{ "ﾄﾞﾗｯｸﾞ･ﾛｽ", TEXT_NORM_WORDS, "どらっぐろす" },
+	{ "ドラッグ　ロス", TEXT_NORM_WORDS, "どらっぐろす" },
+	{ "FIH 試験", TEXT_NORM_WORDS, "fih試験" },
+	{ "  single   IRB ", TEXT_NORM_WORDS, "single irb" },
+	{ "drug loss ( DL )", TEXT_NORM_WORDS, "drug loss ( dl )" },
+	{ "サーバー", TEXT_NORM_WORDS, "さーば" },
+	{ "サーバ", TEXT_NORM_WORDS, "さーば" },
+	{ "ｻｰﾊﾞｰの設定", TEXT_NORM_WORDS, "さーばの設定" },
+	{ "コンピューター・システム", TEXT_NORM_WORDS, "こんぴゅーたーしすてむ" },
+	{ "コンピューター", TEXT_NORM_WORDS, "こんぴゅーた" },
+	{ "サ−バ−", TEXT_NORM_WORDS, "さーば" },
+	{ "ベ-シック", TEXT_NORM_WORDS, "べーしっく" },
+	{ "データ～", TEXT_NORM_WORDS, "でーた" },
+	{ "e-ラーニング", TEXT_NORM_WORDS, "e-らーにんぐ" },
+	{ "4月〜6月", TEXT_NORM_WORDS, "4月~6月" },
+	{ "人々", TEXT_NORM_WORDS, "人人" },
+	{ "佐々木", TEXT_NORM_WORDS, "佐佐木" },
+	{ "々", TEXT_NORM_WORDS, "々" },
+	{ "霞ヶ関", TEXT_NORM_WORDS, "霞が関" },
+	{ "霞ケ関", TEXT_NORM_WORDS, "霞が関" },
+	{ "霞が関", TEXT_NORM_WORDS, "霞が関" },
+	{ "3ヵ月", TEXT_NORM_WORDS, "3が月" },
+	{ "3カ月", TEXT_NORM_WORDS, "3が月" },
+	{ "ケア", TEXT_NORM_WORDS, "けあ" },		/* not before a kanji */
+	{ "受け付け", TEXT_NORM_WORDS, "受け付け" },	/* hiragana stays */
+	{ "すごーい", TEXT_NORM_WORDS, "すごーい" },
+	{ "ばいおしみらー", TEXT_NORM_WORDS, "ばいおしみら" },
 };
 
 static void
@@ -437,7 +466,8 @@ test_normalize(void)
 		text_normalize(s, strlen(s), norm_cases[i].flags, &n);
 		is_str(n.s, norm_cases[i].norm, "normalise %s%s", show(s),
 		    norm_cases[i].flags & TEXT_NORM_ERA ? " (era)" :
-		    norm_cases[i].flags & TEXT_NORM_NOSPACE ? " (nospace)" : "");
+		    norm_cases[i].flags & TEXT_NORM_NOSPACE ? " (nospace)" :
+		    norm_cases[i].flags & TEXT_NORM_WORDS ? " (words)" : "");
 		text_norm_free(&n);
 	}
 }
@@ -463,6 +493,14 @@ static const struct {
 	{ "令和6年度", TEXT_NORM_ERA,
 	  { 0, 0, 0, 0, 7, 7, 7, 10, 10, 10, 13 },
 	  { 7, 7, 7, 7, 10, 10, 10, 13, 13, 13 } },
+	/* サーバー -> さーば: the dropped ー is covered by バ. */
+	{ "サーバー", TEXT_NORM_WORDS,
+	  { 0, 0, 0, 3, 3, 3, 6, 6, 6, 12 },
+	  { 3, 3, 3, 6, 6, 6, 12, 12, 12 } },
+	/* ア・イ -> あい: the dot is in no piece; 々 is a piece of its own. */
+	{ "ア・イ人々", TEXT_NORM_WORDS,
+	  { 0, 0, 0, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15 },
+	  { 3, 3, 3, 9, 9, 9, 12, 12, 12, 15, 15, 15 } },
 };
 
 static void
@@ -496,12 +534,24 @@ test_norm_maps(void)
  * contains those bytes (the highlight covers what matched); and for every
  * prefix the original text up to the span's end normalises to a text that
  * starts with the normalised prefix. */
+/* s[0..len) without its spaces, into buf. */
+static void
+needle_nospace(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < len && k + 1 < size; i++)
+		if (s[i] != ' ')
+			buf[k++] = s[i];
+	buf[k] = '\0';
+}
+
 static int
 check_spans(const char *s, size_t len, int flags)
 {
 	struct text_norm n;
 	size_t a, b, oa, ob;
-	char *sub;
+	char *sub, needle[256];
 	int bad = 0;
 
 	text_normalize(s, len, flags, &n);
@@ -532,16 +582,32 @@ check_spans(const char *s, size_t len, int flags)
 				diag("%s: span [%zu,%zu) is not its pieces",
 				    hex(s, len), a, b);
 			/* Normalised alone, it holds what matched: R6年 folds
-			 * only before 年, so era spans keep what follows. */
-			sub = text_normalize_str(s + oa, (flags & TEXT_NORM_ERA ?
-			    len : ob) - oa, flags);
-			if (memmem(sub, strlen(sub), n.s + a, b - a) == NULL &&
-			    bad++ < 3)
+			 * only before 年, so era spans keep what follows; word
+			 * folds look one character back (々, ヶ, ー) and ahead
+			 * (ー), and drop spaces at the ends, which the needle
+			 * then lacks too. */
+			if (flags & TEXT_NORM_WORDS) {
+				size_t from = a > 0 ? n.map[a - 1] : 0;
+				char *t = text_normalize_str(s + from,
+				    len - from, flags);
+				sub = xmalloc(strlen(t) + 1);
+				needle_nospace(sub, strlen(t) + 1, t, strlen(t));
+				free(t);
+				needle_nospace(needle, sizeof needle, n.s + a,
+				    b - a);
+			} else {
+				sub = text_normalize_str(s + oa, (flags &
+				    TEXT_NORM_ERA ? len : ob) - oa, flags);
+				snprintf(needle, sizeof needle, "%.*s",
+				    (int)(b - a), n.s + a);
+			}
+			if (strstr(sub, needle) == NULL && bad++ < 3)
 				diag("%s: [%zu,%zu) -> [%zu,%zu) = \"%s\" lacks "
 				    "\"%.*s\"", hex(s, len), a, b, oa, ob, sub,
 				    (int)(b - a), n.s + a);
 			free(sub);
-			if (a == 0 && !(flags & TEXT_NORM_ERA)) {
+			if (a == 0 && !(flags & (TEXT_NORM_ERA |
+			    TEXT_NORM_WORDS))) {
 				sub = text_normalize_str(s, ob, flags);
 				if (strncmp(sub, n.s, b) != 0 && bad++ < 3)
 					diag("%s: prefix %zu -> %zu = \"%s\"",
@@ -562,8 +628,10 @@ test_norm_spans(void)
 		"令和6年度から令和元年まで", "R6年度とH30年", "2025（令和7）年2月",
 		"㍻30年㈱ﾃｽﾄ", "\xff" "a\xe3\x81" "b", "👩‍💻🇯🇵",
 		"か゛き゜", "Straße ß", "ﾊﾟﾋﾟﾌﾟ", "ヴァイオリン",
+		"サーバー・ソフト", "人々の霞ヶ関", "FIH 試験 drug loss",
 	};
-	static const int flags[] = { 0, TEXT_NORM_NOSPACE, TEXT_NORM_ERA };
+	static const int flags[] = { 0, TEXT_NORM_NOSPACE, TEXT_NORM_ERA,
+	    TEXT_NORM_WORDS };
 	size_t i, f;
 
 	for (i = 0; i < HMS_NELEM(cases); i++) {
@@ -596,6 +664,13 @@ test_norm_match(void)
 		{ "2025（令和7）年2月", "令和7年", TEXT_NORM_ERA,
 		  "2025（令和7）年" },
 		{ "健康・医療 戦略", "医療戦略", TEXT_NORM_NOSPACE, "医療 戦略" },
+		{ "ドラッグ・ロスの解消", "ドラッグロス", TEXT_NORM_WORDS,
+		  "ドラッグ・ロス" },
+		{ "サーバーの設定", "サーバ", TEXT_NORM_WORDS, "サーバー" },
+		{ "新しいコンピュータ導入", "コンピューター", TEXT_NORM_WORDS,
+		  "コンピュータ" },
+		{ "東京都霞ヶ関", "霞が関", TEXT_NORM_WORDS, "霞ヶ関" },
+		{ "様々な", "様様", TEXT_NORM_WORDS, "様々" },
 	};
 	struct text_norm n;
 	char *q;
