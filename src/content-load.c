@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -219,31 +221,21 @@ load_line_of(const char *data, size_t off)
 static void
 load_read(struct load_state *st, struct load_file *f)
 {
-	struct stat sb;
 	const char *p;
+	char *why;
 	size_t bad;
 	int opts;
 
-	if (stat(f->path, &sb) != 0) {
-		load_diag(st, f->path, 0, "cannot read: %s", strerror(errno));
+	/* Opened without blocking and only if regular: a FIFO named as
+	 * content must not hang a check. */
+	f->data = util_read_file(f->path, CONTENT_MAX_FILE, &f->len, &why);
+	if (f->data == NULL && errno == EFBIG)
+		load_diag(st, f->path, 1, "%s for a content file", why);
+	else if (f->data == NULL)
+		load_diag(st, f->path, 0, "cannot read: %s", why);
+	free(why);
+	if (f->data == NULL)
 		return;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		load_diag(st, f->path, 0, "not a regular file");
-		return;
-	}
-	if ((unsigned long long)sb.st_size > CONTENT_MAX_FILE) {
-		load_diag(st, f->path, 1,
-		    "file is %lld bytes, larger than the %u MiB limit for a "
-		    "content file", (long long)sb.st_size,
-		    CONTENT_MAX_FILE / (1024 * 1024));
-		return;
-	}
-	f->data = util_read_file(f->path, &f->len);
-	if (f->data == NULL) {
-		load_diag(st, f->path, 0, "cannot read: %s", strerror(errno));
-		return;
-	}
 	if (f->len == 0) {
 		load_diag(st, f->path, 1, "empty file: expected an <hms> document");
 		return;
@@ -365,7 +357,9 @@ load_cache_open(void)
 	c = xcalloc(1, sizeof *c);
 	if ((c->path = content_cache_path("verified")) == NULL)
 		return c;
-	data = util_read_file(c->path, &len);
+	/* A cache that is not a regular file, or too long to be one of
+	 * ours, is ignored and written anew. */
+	data = util_read_file(c->path, LOAD_CACHE_MAX * 17 + 4096, &len, NULL);
 	if (data == NULL)
 		return c;
 	/* Another version's checks are not ours: start afresh. */
@@ -407,30 +401,27 @@ load_cache_add(struct load_cache *c, uint64_t key)
 static void
 load_cache_close(struct load_cache *c)
 {
-	char *tmp;
+	struct buf b;
+	struct iovec iov;
 	size_t i, from;
-	FILE *f;
-	bool ok;
 
 	if (c == NULL)
 		return;
 	if (c->path != NULL && c->nadd > 0 && content_cache_mkdir(c->path)) {
-		tmp = xasprintf("%s.tmp-%ld", c->path, (long)getpid());
-		if ((f = fopen(tmp, "w")) != NULL) {
-			fputs(LOAD_CACHE_HEADER, f);
-			from = c->nkeys + c->nadd > LOAD_CACHE_MAX ?
-			    c->nkeys + c->nadd - LOAD_CACHE_MAX : 0;
-			for (i = from; i < c->nkeys; i++)
-				fprintf(f, "%016llx\n",
-				    (unsigned long long)c->keys[i]);
-			for (i = 0; i < c->nadd; i++)
-				fprintf(f, "%016llx\n",
-				    (unsigned long long)c->add[i]);
-			ok = fclose(f) == 0;
-			if (!ok || rename(tmp, c->path) != 0)
-				unlink(tmp);
-		}
-		free(tmp);
+		buf_init(&b);
+		buf_adds(&b, LOAD_CACHE_HEADER);
+		from = c->nkeys + c->nadd > LOAD_CACHE_MAX ?
+		    c->nkeys + c->nadd - LOAD_CACHE_MAX : 0;
+		for (i = from; i < c->nkeys; i++)
+			buf_printf(&b, "%016llx\n",
+			    (unsigned long long)c->keys[i]);
+		for (i = 0; i < c->nadd; i++)
+			buf_printf(&b, "%016llx\n",
+			    (unsigned long long)c->add[i]);
+		iov.iov_base = b.data;
+		iov.iov_len = b.len;
+		(void)util_write_file(AT_FDCWD, c->path, &iov, 1, 0600, 0);
+		buf_free(&b);
 	}
 	free(c->path);
 	free(c->keys);
@@ -475,13 +466,16 @@ load_validate(struct load_state *st, struct load_file *f)
 static void
 load_schema_read(struct load_state *st, const char *path)
 {
+	char *why;
+
 	st->schema_path = path;
-	st->schema_data = util_read_file(path, &st->schema_len);
+	st->schema_data = util_read_file(path, CONTENT_MAX_FILE,
+	    &st->schema_len, &why);
 	if (st->schema_data == NULL) {
-		load_diag(st, path, 0, "cannot read the schema: %s",
-		    strerror(errno));
+		load_diag(st, path, 0, "cannot read the schema: %s", why);
 		st->schema_tried = true;
 	}
+	free(why);
 }
 
 static xmlRelaxNGPtr
@@ -1262,7 +1256,7 @@ load_source(struct load_state *st, struct load_file *f, xmlNodePtr n,
 {
 	xmlNodePtr k;
 	size_t i, nl;
-	char *path;
+	char *path, *why;
 
 	src->name = load_attr(st, n, "name");
 	src->file = load_attr(st, n, "file");
@@ -1282,11 +1276,13 @@ load_source(struct load_state *st, struct load_file *f, xmlNodePtr n,
 	path = xasprintf("%s/%s", dir, src->file);
 	src->path = arena_strdup(st->c->arena, path);
 	free(path);
-	src->text = util_read_file(src->path, &src->len);
+	src->text = util_read_file(src->path, CONTENT_MAX_FILE, &src->len,
+	    &why);
 	if (src->text == NULL) {
 		load_diag(st, f->path, (int)xmlGetLineNo(n),
 		    "cannot read source '%s' (%s): %s", src->name, src->path,
-		    strerror(errno));
+		    why);
+		free(why);
 		src->text = xstrdup("");
 		src->len = 0;
 	}

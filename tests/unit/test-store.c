@@ -29,7 +29,7 @@ path_in(const char *dir, const char *name)
 static char *
 slurp(const char *dir, const char *name)
 {
-	char *p = path_in(dir, name), *t = util_read_file(p, NULL);
+	char *p = path_in(dir, name), *t = util_read_file(p, 0, NULL, NULL);
 
 	free(p);
 	return t;
@@ -590,7 +590,7 @@ test_clean_and_temps(void)
 	ok(t != NULL && strstr(t, "/note-kpi_rm-jrct-access-") != NULL &&
 	    strstr(t, ".txt") != NULL, "the editor's file is named after the id");
 	if (t != NULL) {
-		char *c = util_read_file(t, NULL);
+		char *c = util_read_file(t, 0, NULL, NULL);
 		is_str(c, "text\n", "and holds the text");
 		free(c);
 		unlink(t);
