@@ -576,6 +576,23 @@ store_note_keep(struct store_note *n, int version, time_t t,
 	}
 }
 
+/* Number n's earlier versions uniquely and in the order they are kept
+ * (time order), below the note's own: texts merged from a copy edited
+ * elsewhere bring numbers of their own, which may repeat ours or come out
+ * of order.  A number already in order is left as it is. */
+static void
+store_note_renumber(struct store_note *n)
+{
+	size_t i;
+
+	for (i = 1; i < n->nhist; i++) {
+		if (n->hist[i].version <= n->hist[i - 1].version)
+			n->hist[i].version = n->hist[i - 1].version + 1;
+	}
+	if (n->nhist > 0 && n->version <= n->hist[n->nhist - 1].version)
+		n->version = n->hist[n->nhist - 1].version + 1;
+}
+
 /* Merge note `in` (from another file, or a duplicate record) into d.
  * The later text wins; the other is kept as an earlier version.  Returns
  * 1 for a new note, 2 for a changed one, 0 for nothing new. */
@@ -595,6 +612,7 @@ store_data_note_merge(struct store_data *d, const struct store_note *in)
 		for (i = 0; i < in->nhist; i++)
 			store_note_keep(n, in->hist[i].version, in->hist[i].time,
 			    in->hist[i].kind, in->hist[i].text);
+		store_note_renumber(n);
 		return 1;
 	}
 	before = n->nhist;
@@ -616,6 +634,7 @@ store_data_note_merge(struct store_data *d, const struct store_note *in)
 			store_note_keep(n, in->hist[i].version, in->hist[i].time,
 			    in->hist[i].kind, in->hist[i].text);
 	}
+	store_note_renumber(n);
 	return changed || n->nhist != before ? 2 : 0;
 }
 
@@ -1814,6 +1833,7 @@ store_note_op(struct store *s, void *arg, char **err)
 	n->text = xstrdup(op->text);
 	n->version = HMS_MAX(n->version, op->base) + 1;
 	n->time = HMS_MAX(now, n->time);
+	store_note_renumber(n);
 	/* A note emptied with nothing to remember is gone. */
 	if (n->text[0] == '\0' && n->nhist == 0) {
 		size_t i = (size_t)(n - s->d.notes);
