@@ -820,6 +820,7 @@ load_link_to(struct load_state *st, struct content_entity *from,
 {
 	struct content_link *l = load_link_new(st, from, rel);
 
+	l->line = line;
 	load_ref_add(st, id, from->file, line, &l->to, NULL);
 	return l;
 }
@@ -1039,8 +1040,10 @@ load_entity_parts(struct load_state *st, struct load_file *f, xmlNodePtr n,
 			if (s != NULL)
 				l = load_link_to(st, e, CONTENT_REL_LINEAGE, s,
 				    line);
-			else
+			else {
 				l = load_link_new(st, e, CONTENT_REL_LINEAGE);
+				l->line = line;
+			}
 			l->lineage = load_or(content_lineage_from_name(
 			    load_attr(st, k, "kind")), CONTENT_LINEAGE_NONE);
 			s = load_attr(st, k, "basis");
@@ -1560,6 +1563,126 @@ load_link_arrays(struct load_state *st)
 	free(nin);
 }
 
+/* ---- cycles and time ---- */
+
+/* Report the cycle that the link `back` closes: path[0..n) are the links
+ * followed from its target to its source. */
+static void
+load_report_cycle(struct load_state *st, struct content_link **path, size_t n,
+    struct content_link *back)
+{
+	const char *rel = content_rel_name(back->rel);
+	struct buf b;
+	size_t i;
+
+	if (back->to == back->from) {
+		load_diag(st, back->from->file, back->line,
+		    "%s is %s itself: a cycle", back->from->id, rel);
+		return;
+	}
+	buf_init(&b);
+	/* Every link of the cycle with the file and line it is written at:
+	 * both ends of a two-link cycle, all of a longer one (the first
+	 * few). */
+	for (i = 0; i < n && i < 8; i++)
+		buf_printf(&b, "%s %s %s (%s:%d), ", path[i]->from->id, rel,
+		    path[i]->to->id, path[i]->from->file, path[i]->line);
+	if (n > 8)
+		buf_printf(&b, "... %zu more, ", n - 8);
+	load_diag(st, back->from->file, back->line,
+	    "'%s' links form a cycle: %s%s %s %s (%s:%d)", rel,
+	    b.data != NULL ? b.data : "", back->from->id, rel, back->to->id,
+	    back->from->file, back->line);
+	buf_free(&b);
+}
+
+/* Links of one relation must not lead back to where they started (a
+ * program that follows its own successor, a part of itself).  Depth-first
+ * with an explicit stack: content is not trusted, and a chain of a
+ * hundred thousand links must not overflow the C stack. */
+static void
+load_check_cycle_rel(struct load_state *st, enum content_rel rel)
+{
+	struct content *c = st->c;
+	struct content_entity *e, *to;
+	struct content_link **path, *l;
+	unsigned char *colour;		/* 0 unseen, 1 on the path, 2 done */
+	size_t *next, *stack, depth, i, k;
+
+	colour = xcalloc(c->nentities, 1);
+	next = xcalloc(c->nentities, sizeof *next);
+	stack = xcalloc(c->nentities, sizeof *stack);
+	path = xcalloc(c->nentities, sizeof *path);
+	for (i = 0; i < c->nentities; i++) {
+		if (colour[i] != 0)
+			continue;
+		depth = 0;
+		stack[depth++] = i;
+		colour[i] = 1;
+		while (depth > 0) {
+			e = c->entities[stack[depth - 1]];
+			l = NULL;
+			while (next[e->index] < e->nlinks) {
+				l = e->links[next[e->index]++];
+				if (l->rel == rel && l->to != NULL)
+					break;
+				l = NULL;
+			}
+			if (l == NULL) {
+				colour[e->index] = 2;
+				depth--;
+				continue;
+			}
+			to = l->to;
+			if (colour[to->index] == 1) {
+				/* path[k] leads from stack[k] onwards:
+				 * the cycle is `to` ... e, then l. */
+				for (k = 0; stack[k] != to->index; k++)
+					;
+				load_report_cycle(st, path + k,
+				    depth - 1 - k, l);
+				continue;
+			}
+			if (colour[to->index] == 2)
+				continue;
+			path[depth - 1] = l;
+			stack[depth++] = to->index;
+			colour[to->index] = 1;
+		}
+	}
+	free(colour);
+	free(next);
+	free(stack);
+	free(path);
+}
+
+static void
+load_check_cycles(struct load_state *st)
+{
+	struct content *c = st->c;
+	struct content_link *l;
+	size_t i, j;
+
+	load_check_cycle_rel(st, CONTENT_REL_FOLLOWS);
+	load_check_cycle_rel(st, CONTENT_REL_PART_OF);
+	/* Lineage goes from a period to an earlier one; the same period or
+	 * a later one is a mistake (and could close a cycle). */
+	for (i = 0; i < c->nentities; i++) {
+		for (j = 0; j < c->entities[i]->nlinks; j++) {
+			l = c->entities[i]->links[j];
+			if (l->rel != CONTENT_REL_LINEAGE || l->to == NULL ||
+			    l->from->period == 0 || l->to->period == 0 ||
+			    l->to->period < l->from->period)
+				continue;
+			load_diag(st, l->from->file, l->line,
+			    "lineage runs backward in time: %s (period %d) "
+			    "comes from %s (period %d, %s:%d)", l->from->id,
+			    l->from->period, l->to->id, l->to->period,
+			    l->to->file, l->to->line);
+		}
+	}
+}
+
 /* ---- driver ---- */
 
 static int
@@ -1780,6 +1903,7 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 	load_resolve(&st);
 	load_check_titles(&st);
 	load_link_arrays(&st);
+	load_check_cycles(&st);
 	if (st.cache != NULL && d->n == before) {
 		/* Everything passed: remember it for the next start. */
 		for (i = 0; i < st.nfiles; i++) {

@@ -101,10 +101,13 @@ fixture() {
 }
 checked=""
 fixture billion-laughs.xml "3: entity declaration not allowed: content files may not define entities (they could expand without bound)"
+fixture cycle-follows.xml "9: 'follows' links form a cycle: program:bad-cycle-a follows program:bad-cycle-b ($bad/cycle-follows.xml:5), program:bad-cycle-b follows program:bad-cycle-a ($bad/cycle-follows.xml:9)"
+fixture cycle-part-of.xml "5: program:bad-self-part is part-of itself: a cycle"
 fixture dangling-ref.xml "6: reference to unknown id 'measure:no-such-measure'"
 fixture duplicate-id.xml "9: duplicate id 'term:bad-dup' (first defined at $bad/duplicate-id.xml:3)"
 fixture empty.xml "1: empty file: expected an <hms> document"
 fixture invalid-utf8.xml "4: invalid UTF-8 (byte 0xff at offset 136)"
+fixture lineage-backward.xml "13: lineage runs backward in time: project:bad-old (period 1) comes from project:bad-new (period 2, $bad/lineage-backward.xml:15)"
 fixture malformed.xml \
     "8: Opening and ending tag mismatch: title line 7 and term" \
     "9: Opening and ending tag mismatch: term line 6 and hms" \
