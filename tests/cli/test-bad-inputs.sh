@@ -86,7 +86,7 @@ tui_quit() {
 	done
 	cat "$tmpdir/tui-status"
 }
-skip_tui() { ok 0 "# SKIP tmux is not installed: $1"; }
+skip_tui() { skip "tmux is not installed: $1"; }
 
 # ==== content ====
 # Every fixture under tests/fixtures/bad, with its exact diagnostics.
@@ -220,7 +220,7 @@ run hms bookmarks
 case $err in
 *"unknown command 'bookmarks'"*)
 	have_store=no
-	ok 0 "# SKIP bookmarks file: 'hms bookmarks' does not exist yet (the store has not landed)"
+	skip "bookmarks file: 'hms bookmarks' does not exist yet (the store has not landed)"
 	;;
 *)
 	store="$tmpdir/data/hms"
