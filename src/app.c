@@ -1513,6 +1513,11 @@ app_handle_key(struct app *a, uint32_t key)
 	int w, h;
 
 	if (key == HK_RESIZE) {
+		/* After a resize what the terminal shows is unknown (tmux
+		 * reflows the pane; a resize away and back reaches us as
+		 * one of the same size): paint everything, not only what
+		 * changed since the last draw. */
+		term_redraw_all();
 		/* Keys behind it in the same batch see the new size. */
 		term_size(&w, &h);
 		a->too_small = w < APP_MIN_W || h < APP_MIN_H;

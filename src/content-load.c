@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -219,31 +221,21 @@ load_line_of(const char *data, size_t off)
 static void
 load_read(struct load_state *st, struct load_file *f)
 {
-	struct stat sb;
 	const char *p;
+	char *why;
 	size_t bad;
 	int opts;
 
-	if (stat(f->path, &sb) != 0) {
-		load_diag(st, f->path, 0, "cannot read: %s", strerror(errno));
+	/* Opened without blocking and only if regular: a FIFO named as
+	 * content must not hang a check. */
+	f->data = util_read_file(f->path, CONTENT_MAX_FILE, &f->len, &why);
+	if (f->data == NULL && errno == EFBIG)
+		load_diag(st, f->path, 1, "%s for a content file", why);
+	else if (f->data == NULL)
+		load_diag(st, f->path, 0, "cannot read: %s", why);
+	free(why);
+	if (f->data == NULL)
 		return;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		load_diag(st, f->path, 0, "not a regular file");
-		return;
-	}
-	if ((unsigned long long)sb.st_size > CONTENT_MAX_FILE) {
-		load_diag(st, f->path, 1,
-		    "file is %lld bytes, larger than the %u MiB limit for a "
-		    "content file", (long long)sb.st_size,
-		    CONTENT_MAX_FILE / (1024 * 1024));
-		return;
-	}
-	f->data = util_read_file(f->path, &f->len);
-	if (f->data == NULL) {
-		load_diag(st, f->path, 0, "cannot read: %s", strerror(errno));
-		return;
-	}
 	if (f->len == 0) {
 		load_diag(st, f->path, 1, "empty file: expected an <hms> document");
 		return;
@@ -365,7 +357,9 @@ load_cache_open(void)
 	c = xcalloc(1, sizeof *c);
 	if ((c->path = content_cache_path("verified")) == NULL)
 		return c;
-	data = util_read_file(c->path, &len);
+	/* A cache that is not a regular file, or too long to be one of
+	 * ours, is ignored and written anew. */
+	data = util_read_file(c->path, LOAD_CACHE_MAX * 17 + 4096, &len, NULL);
 	if (data == NULL)
 		return c;
 	/* Another version's checks are not ours: start afresh. */
@@ -407,30 +401,27 @@ load_cache_add(struct load_cache *c, uint64_t key)
 static void
 load_cache_close(struct load_cache *c)
 {
-	char *tmp;
+	struct buf b;
+	struct iovec iov;
 	size_t i, from;
-	FILE *f;
-	bool ok;
 
 	if (c == NULL)
 		return;
 	if (c->path != NULL && c->nadd > 0 && content_cache_mkdir(c->path)) {
-		tmp = xasprintf("%s.tmp-%ld", c->path, (long)getpid());
-		if ((f = fopen(tmp, "w")) != NULL) {
-			fputs(LOAD_CACHE_HEADER, f);
-			from = c->nkeys + c->nadd > LOAD_CACHE_MAX ?
-			    c->nkeys + c->nadd - LOAD_CACHE_MAX : 0;
-			for (i = from; i < c->nkeys; i++)
-				fprintf(f, "%016llx\n",
-				    (unsigned long long)c->keys[i]);
-			for (i = 0; i < c->nadd; i++)
-				fprintf(f, "%016llx\n",
-				    (unsigned long long)c->add[i]);
-			ok = fclose(f) == 0;
-			if (!ok || rename(tmp, c->path) != 0)
-				unlink(tmp);
-		}
-		free(tmp);
+		buf_init(&b);
+		buf_adds(&b, LOAD_CACHE_HEADER);
+		from = c->nkeys + c->nadd > LOAD_CACHE_MAX ?
+		    c->nkeys + c->nadd - LOAD_CACHE_MAX : 0;
+		for (i = from; i < c->nkeys; i++)
+			buf_printf(&b, "%016llx\n",
+			    (unsigned long long)c->keys[i]);
+		for (i = 0; i < c->nadd; i++)
+			buf_printf(&b, "%016llx\n",
+			    (unsigned long long)c->add[i]);
+		iov.iov_base = b.data;
+		iov.iov_len = b.len;
+		(void)util_write_file(AT_FDCWD, c->path, &iov, 1, 0600, 0);
+		buf_free(&b);
 	}
 	free(c->path);
 	free(c->keys);
@@ -475,13 +466,16 @@ load_validate(struct load_state *st, struct load_file *f)
 static void
 load_schema_read(struct load_state *st, const char *path)
 {
+	char *why;
+
 	st->schema_path = path;
-	st->schema_data = util_read_file(path, &st->schema_len);
+	st->schema_data = util_read_file(path, CONTENT_MAX_FILE,
+	    &st->schema_len, &why);
 	if (st->schema_data == NULL) {
-		load_diag(st, path, 0, "cannot read the schema: %s",
-		    strerror(errno));
+		load_diag(st, path, 0, "cannot read the schema: %s", why);
 		st->schema_tried = true;
 	}
+	free(why);
 }
 
 static xmlRelaxNGPtr
@@ -826,6 +820,7 @@ load_link_to(struct load_state *st, struct content_entity *from,
 {
 	struct content_link *l = load_link_new(st, from, rel);
 
+	l->line = line;
 	load_ref_add(st, id, from->file, line, &l->to, NULL);
 	return l;
 }
@@ -1047,8 +1042,10 @@ load_entity_parts(struct load_state *st, struct load_file *f, xmlNodePtr n,
 			if (s != NULL)
 				l = load_link_to(st, e, CONTENT_REL_LINEAGE, s,
 				    line);
-			else
+			else {
 				l = load_link_new(st, e, CONTENT_REL_LINEAGE);
+				l->line = line;
+			}
 			l->lineage = load_or(content_lineage_from_name(
 			    load_attr(st, k, "kind")), CONTENT_LINEAGE_NONE);
 			s = load_attr(st, k, "basis");
@@ -1276,7 +1273,7 @@ load_source(struct load_state *st, struct load_file *f, xmlNodePtr n,
 {
 	xmlNodePtr k;
 	size_t i, nl;
-	char *path;
+	char *path, *why;
 
 	src->name = load_attr(st, n, "name");
 	src->file = load_attr(st, n, "file");
@@ -1296,11 +1293,13 @@ load_source(struct load_state *st, struct load_file *f, xmlNodePtr n,
 	path = xasprintf("%s/%s", dir, src->file);
 	src->path = arena_strdup(st->c->arena, path);
 	free(path);
-	src->text = util_read_file(src->path, &src->len);
+	src->text = util_read_file(src->path, CONTENT_MAX_FILE, &src->len,
+	    &why);
 	if (src->text == NULL) {
 		load_diag(st, f->path, (int)xmlGetLineNo(n),
 		    "cannot read source '%s' (%s): %s", src->name, src->path,
-		    strerror(errno));
+		    why);
+		free(why);
 		src->text = xstrdup("");
 		src->len = 0;
 	}
@@ -1578,6 +1577,126 @@ load_link_arrays(struct load_state *st)
 	free(nin);
 }
 
+/* ---- cycles and time ---- */
+
+/* Report the cycle that the link `back` closes: path[0..n) are the links
+ * followed from its target to its source. */
+static void
+load_report_cycle(struct load_state *st, struct content_link **path, size_t n,
+    struct content_link *back)
+{
+	const char *rel = content_rel_name(back->rel);
+	struct buf b;
+	size_t i;
+
+	if (back->to == back->from) {
+		load_diag(st, back->from->file, back->line,
+		    "%s is %s itself: a cycle", back->from->id, rel);
+		return;
+	}
+	buf_init(&b);
+	/* Every link of the cycle with the file and line it is written at:
+	 * both ends of a two-link cycle, all of a longer one (the first
+	 * few). */
+	for (i = 0; i < n && i < 8; i++)
+		buf_printf(&b, "%s %s %s (%s:%d), ", path[i]->from->id, rel,
+		    path[i]->to->id, path[i]->from->file, path[i]->line);
+	if (n > 8)
+		buf_printf(&b, "... %zu more, ", n - 8);
+	load_diag(st, back->from->file, back->line,
+	    "'%s' links form a cycle: %s%s %s %s (%s:%d)", rel,
+	    b.data != NULL ? b.data : "", back->from->id, rel, back->to->id,
+	    back->from->file, back->line);
+	buf_free(&b);
+}
+
+/* Links of one relation must not lead back to where they started (a
+ * program that follows its own successor, a part of itself).  Depth-first
+ * with an explicit stack: content is not trusted, and a chain of a
+ * hundred thousand links must not overflow the C stack. */
+static void
+load_check_cycle_rel(struct load_state *st, enum content_rel rel)
+{
+	struct content *c = st->c;
+	struct content_entity *e, *to;
+	struct content_link **path, *l;
+	unsigned char *colour;		/* 0 unseen, 1 on the path, 2 done */
+	size_t *next, *stack, depth, i, k;
+
+	colour = xcalloc(c->nentities, 1);
+	next = xcalloc(c->nentities, sizeof *next);
+	stack = xcalloc(c->nentities, sizeof *stack);
+	path = xcalloc(c->nentities, sizeof *path);
+	for (i = 0; i < c->nentities; i++) {
+		if (colour[i] != 0)
+			continue;
+		depth = 0;
+		stack[depth++] = i;
+		colour[i] = 1;
+		while (depth > 0) {
+			e = c->entities[stack[depth - 1]];
+			l = NULL;
+			while (next[e->index] < e->nlinks) {
+				l = e->links[next[e->index]++];
+				if (l->rel == rel && l->to != NULL)
+					break;
+				l = NULL;
+			}
+			if (l == NULL) {
+				colour[e->index] = 2;
+				depth--;
+				continue;
+			}
+			to = l->to;
+			if (colour[to->index] == 1) {
+				/* path[k] leads from stack[k] onwards:
+				 * the cycle is `to` ... e, then l. */
+				for (k = 0; stack[k] != to->index; k++)
+					;
+				load_report_cycle(st, path + k,
+				    depth - 1 - k, l);
+				continue;
+			}
+			if (colour[to->index] == 2)
+				continue;
+			path[depth - 1] = l;
+			stack[depth++] = to->index;
+			colour[to->index] = 1;
+		}
+	}
+	free(colour);
+	free(next);
+	free(stack);
+	free(path);
+}
+
+static void
+load_check_cycles(struct load_state *st)
+{
+	struct content *c = st->c;
+	struct content_link *l;
+	size_t i, j;
+
+	load_check_cycle_rel(st, CONTENT_REL_FOLLOWS);
+	load_check_cycle_rel(st, CONTENT_REL_PART_OF);
+	/* Lineage goes from a period to an earlier one; the same period or
+	 * a later one is a mistake (and could close a cycle). */
+	for (i = 0; i < c->nentities; i++) {
+		for (j = 0; j < c->entities[i]->nlinks; j++) {
+			l = c->entities[i]->links[j];
+			if (l->rel != CONTENT_REL_LINEAGE || l->to == NULL ||
+			    l->from->period == 0 || l->to->period == 0 ||
+			    l->to->period < l->from->period)
+				continue;
+			load_diag(st, l->from->file, l->line,
+			    "lineage runs backward in time: %s (period %d) "
+			    "comes from %s (period %d, %s:%d)", l->from->id,
+			    l->from->period, l->to->id, l->to->period,
+			    l->to->file, l->to->line);
+		}
+	}
+}
+
 /* ---- driver ---- */
 
 static int
@@ -1798,6 +1917,7 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 	load_resolve(&st);
 	load_check_titles(&st);
 	load_link_arrays(&st);
+	load_check_cycles(&st);
 	if (st.cache != NULL && d->n == before) {
 		/* Everything passed: remember it for the next start. */
 		for (i = 0; i < st.nfiles; i++) {

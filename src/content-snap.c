@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -19,10 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
+#include "content-load.h"
 #include "content-snap.h"
 #include "content.h"
 #include "util.h"
@@ -559,16 +562,21 @@ static bool
 snap_keep(const char *path)
 {
 	char head[4200], *real;
-	size_t ml = strlen(SNAP_MAGIC), n;
+	size_t ml = strlen(SNAP_MAGIC), n = 0;
+	ssize_t r;
 	uint32_t len;
 	struct stat sb;
 	bool there;
-	FILE *f;
+	int fd;
 
-	if ((f = fopen(path, "rb")) == NULL)
-		return true;	/* not ours to judge */
-	n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
+	/* Without blocking: a FIFO planted here must not hang the prune. */
+	if ((fd = util_open_read(AT_FDCWD, path, 0, NULL, NULL)) < 0)
+		return errno != EINVAL;	/* a FIFO or the like is not ours */
+	while (n < sizeof head - 1 &&
+	    ((r = read(fd, head + n, sizeof head - 1 - n)) > 0 ||
+	    (r < 0 && errno == EINTR)))
+		n += r > 0 ? (size_t)r : 0;
+	close(fd);
 	if (n < ml + 28 || memcmp(head, SNAP_MAGIC, ml) != 0)
 		return false;
 	memcpy(&len, head + ml + 24, 4);
@@ -623,11 +631,9 @@ content_snap_save(const struct content *c, const char *dir,
 {
 	struct snap_w w;
 	struct content_snap_input *src;
-	char *path, *tmp;
+	char *path;
 	uint64_t key, hash, len;
 	size_t i;
-	FILE *f;
-	bool ok;
 
 	memset(&w, 0, sizeof w);
 	if ((w.real = realpath(dir, NULL)) == NULL)
@@ -651,21 +657,16 @@ content_snap_save(const struct content *c, const char *dir,
 
 	path = snap_path(dir);
 	if (path != NULL && !w.bad && content_cache_mkdir(path)) {
-		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-		if ((f = fopen(tmp, "wb")) != NULL) {
-			fputs(SNAP_MAGIC, f);
-			fwrite(&key, sizeof key, 1, f);
-			fwrite(&hash, sizeof hash, 1, f);
-			fwrite(&len, sizeof len, 1, f);
-			fwrite(w.b.data, 1, w.b.len, f);
-			ok = !ferror(f);
-			ok = fclose(f) == 0 && ok;
-			if (!ok || rename(tmp, path) != 0)
-				unlink(tmp);
-			else
-				snap_prune(path);
-		}
-		free(tmp);
+		struct iovec iov[] = {
+			{ (void *)SNAP_MAGIC, strlen(SNAP_MAGIC) },
+			{ &key, sizeof key },
+			{ &hash, sizeof hash },
+			{ &len, sizeof len },
+			{ w.b.data, w.b.len },
+		};
+		if (util_write_file(AT_FDCWD, path, iov, (int)HMS_NELEM(iov),
+		    0600, 0) == 0)
+			snap_prune(path);
 	}
 	buf_free(&w.b);
 	free((char *)w.real);
@@ -1113,15 +1114,11 @@ snap_list(const char *dir, size_t *np)
 }
 
 /* Read a regular file of at most CONTENT-sized length; NULL if it is not
- * one. */
+ * one (the full load then says why). */
 static char *
 snap_read(const char *path, size_t *len)
 {
-	struct stat sb;
-
-	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-		return NULL;
-	return util_read_file(path, len);
+	return util_read_file(path, CONTENT_MAX_FILE, len, NULL);
 }
 
 /* The model from the payload in r; sources' texts were read already. */
@@ -1191,7 +1188,7 @@ content_snap_load(const char *dir, const char *schema)
 	if ((path = snap_path(dir)) == NULL)
 		return NULL;
 	/* Mapped, not read: strings are used in place, from the page cache. */
-	blob = (char *)util_map_file(path, &len);
+	blob = (char *)util_map_file(path, CONTENT_CACHE_MAX, &len);
 	free(path);
 	if (blob == NULL)
 		return NULL;

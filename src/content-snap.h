@@ -29,6 +29,10 @@ uint64_t content_hash(uint64_t h, const void *p, size_t n);
 /* $XDG_CACHE_HOME/hms/NAME, else ~/.cache/hms/NAME; NULL when there is no
  * such place.  Malloc'd. */
 char *content_cache_path(const char *name);
+/* The largest cache file (snapshot, search index) hms reads: anything
+ * longer is not one it wrote, and is ignored (and rewritten). */
+#define CONTENT_CACHE_MAX ((size_t)1024 * 1024 * 1024)
+
 /* mkdir -p the directory of path, mode 0700 for what it creates. */
 bool content_cache_mkdir(const char *path);
 

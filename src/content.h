@@ -138,6 +138,8 @@ struct content_link {
 	struct content_prov		*prov;		/* NULL when not given */
 	struct content_text		*note;		/* NULL when none */
 	const char			*note_en;	/* English note, or NULL */
+	int				 line;		/* in from->file; 0 when
+							 * unknown (a snapshot) */
 };
 
 /* A value of a KPI: as printed, plus the number when it is one. */

@@ -211,7 +211,7 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 {
 	const char *origin = keymap_origin(km, origin_in);
 	const char *p = text, *end = text + len, *nl;
-	char *line, *words[8], seqtext[128];
+	char *line, *words[8], seqtext[128], quote[UTIL_EXCERPT_SIZE];
 	struct key_seq seq;
 	int lineno = 0, problems = 0, nw, t, k;
 	enum action a;
@@ -254,7 +254,7 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		    strcmp(words[0], "unbind") != 0) {
 			keymap_problem(report, arg, origin, lineno,
 			    "unknown command '%s' (expected bind or unbind)",
-			    words[0]);
+			    util_excerpt(words[0], quote));
 			problems++;
 			goto next;
 		}
@@ -269,7 +269,7 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 			keymap_problem(report, arg, origin, lineno,
 			    "unknown table '%s' (one of: global, list, reader, "
 			    "table, roadmap, compare, source, help, prompt)",
-			    words[1]);
+			    util_excerpt(words[1], quote));
 			problems++;
 			goto next;
 		}
@@ -282,7 +282,8 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 			uint32_t key = key_from_name(words[k]);
 			if (key == HK_NONE) {
 				keymap_problem(report, arg, origin, lineno,
-				    "unknown key '%s'", words[k]);
+				    "unknown key '%s'",
+				    util_excerpt(words[k], quote));
 				problems++;
 				goto next;
 			}
@@ -306,7 +307,8 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		if (a == ACTION_NONE && strcmp(words[nw - 1], "none") != 0) {
 			keymap_problem(report, arg, origin, lineno,
 			    "unknown action '%s' (hms --help lists the "
-			    "views; the help screen, every action)", words[nw - 1]);
+			    "views; the help screen, every action)",
+			    util_excerpt(words[nw - 1], quote));
 			problems++;
 			goto next;
 		}
@@ -328,10 +330,14 @@ keymap_load_file(struct keymap *km, const char *path, keymap_report_fn *report,
 	size_t len;
 	int n;
 
-	text = util_read_file(path, &len);
+	char *why;
+
+	/* Bounded, and never a FIFO or a device: hms --check-keymap
+	 * /dev/zero would otherwise read until memory ran out. */
+	text = util_read_file(path, KEYMAP_MAX_FILE, &len, &why);
 	if (text == NULL) {
-		keymap_problem(report, arg, path, 0, "cannot read: %s",
-		    strerror(errno));
+		keymap_problem(report, arg, path, 0, "cannot read: %s", why);
+		free(why);
 		return 1;
 	}
 	n = keymap_load_string(km, text, len, path, report, arg);

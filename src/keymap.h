@@ -52,7 +52,10 @@ void keymap_free(struct keymap *km);
  * skipped; the rest still applies.  Returns the number of problems. */
 int keymap_load_string(struct keymap *km, const char *text, size_t len,
     const char *origin, keymap_report_fn *report, void *arg);
-/* Same for a file; an unreadable file is one problem (line 0). */
+/* The longest keymap file read: hand-written files are a few KiB. */
+#define KEYMAP_MAX_FILE (1024 * 1024)
+/* Same for a file; an unreadable file (missing, not a regular file, longer
+ * than KEYMAP_MAX_FILE) is one problem (line 0). */
 int keymap_load_file(struct keymap *km, const char *path,
     keymap_report_fn *report, void *arg);
 /* The compiled-in text of a preset ("default", "vi", "emacs"), or NULL. */

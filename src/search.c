@@ -25,10 +25,12 @@
  * in those entities, maps it back to original bytes and scores it. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -571,12 +573,10 @@ search_cache_u64(struct buf *b, uint64_t v)
 static void
 search_hay_save(const struct search_index *idx, const struct search_hay *h)
 {
-	char *path, *tmp;
+	char *path;
 	struct buf b;
 	uint64_t hash, len, key = idx->c->key;
 	size_t nu = (size_t)1 << h->uni.bits, nbi = (size_t)1 << h->bi.bits;
-	FILE *f;
-	bool ok;
 
 	if ((path = content_cache_file(idx->c, "index")) == NULL)
 		return;
@@ -602,23 +602,19 @@ search_hay_save(const struct search_index *idx, const struct search_hay *h)
 	hash = content_hash(0, b.data, b.len);
 	len = b.len;
 	if (content_cache_mkdir(path)) {
-		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-		if ((f = fopen(tmp, "wb")) != NULL) {
-			/* The header is 8-aligned too: arrays are used in
-			 * place when read back. */
-			char magic[64] = { 0 };
-			snprintf(magic, sizeof magic, "%s", SEARCH_CACHE_MAGIC);
-			fwrite(magic, 1, sizeof magic, f);
-			fwrite(&key, sizeof key, 1, f);
-			fwrite(&hash, sizeof hash, 1, f);
-			fwrite(&len, sizeof len, 1, f);
-			fwrite(b.data, 1, b.len, f);
-			ok = !ferror(f);
-			ok = fclose(f) == 0 && ok;
-			if (!ok || rename(tmp, path) != 0)
-				unlink(tmp);
-		}
-		free(tmp);
+		/* The header is 8-aligned too: arrays are used in place when
+		 * read back. */
+		char magic[64] = { 0 };
+		struct iovec iov[] = {
+			{ magic, sizeof magic },
+			{ &key, sizeof key },
+			{ &hash, sizeof hash },
+			{ &len, sizeof len },
+			{ b.data, b.len },
+		};
+		snprintf(magic, sizeof magic, "%s", SEARCH_CACHE_MAGIC);
+		(void)util_write_file(AT_FDCWD, path, iov,
+		    (int)HMS_NELEM(iov), 0600, 0);
 	}
 	buf_free(&b);
 	free(path);
@@ -677,7 +673,7 @@ search_hay_load(struct search_index *idx, struct search_hay *h)
 		return false;
 	/* Mapped, not read: the pages of the file are used as they are in
 	 * the page cache (a copy into fresh memory was most of the cost). */
-	blob = (char *)util_map_file(path, &flen);
+	blob = (char *)util_map_file(path, CONTENT_CACHE_MAX, &flen);
 	free(path);
 	if (blob == NULL)
 		return false;

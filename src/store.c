@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +25,9 @@
 #define STORE_NAME_MAX		32
 #define STORE_LINE_MAX		2000	/* a label or a query, in bytes */
 #define STORE_NOTE_MAX		(256 * 1024)
+/* The longest file read (a store file or one to import): far more than
+ * anyone's bookmarks and notes, far less than would hurt to hold. */
+#define STORE_FILE_MAX		((size_t)16 * 1024 * 1024)
 
 /* Open file description locks belong to the descriptor, not the process:
  * two stores in one process (the tests) exclude each other too, and no
@@ -572,6 +576,23 @@ store_note_keep(struct store_note *n, int version, time_t t,
 	}
 }
 
+/* Number n's earlier versions uniquely and in the order they are kept
+ * (time order), below the note's own: texts merged from a copy edited
+ * elsewhere bring numbers of their own, which may repeat ours or come out
+ * of order.  A number already in order is left as it is. */
+static void
+store_note_renumber(struct store_note *n)
+{
+	size_t i;
+
+	for (i = 1; i < n->nhist; i++) {
+		if (n->hist[i].version <= n->hist[i - 1].version)
+			n->hist[i].version = n->hist[i - 1].version + 1;
+	}
+	if (n->nhist > 0 && n->version <= n->hist[n->nhist - 1].version)
+		n->version = n->hist[n->nhist - 1].version + 1;
+}
+
 /* Merge note `in` (from another file, or a duplicate record) into d.
  * The later text wins; the other is kept as an earlier version.  Returns
  * 1 for a new note, 2 for a changed one, 0 for nothing new. */
@@ -591,6 +612,7 @@ store_data_note_merge(struct store_data *d, const struct store_note *in)
 		for (i = 0; i < in->nhist; i++)
 			store_note_keep(n, in->hist[i].version, in->hist[i].time,
 			    in->hist[i].kind, in->hist[i].text);
+		store_note_renumber(n);
 		return 1;
 	}
 	before = n->nhist;
@@ -612,6 +634,7 @@ store_data_note_merge(struct store_data *d, const struct store_note *in)
 			store_note_keep(n, in->hist[i].version, in->hist[i].time,
 			    in->hist[i].kind, in->hist[i].text);
 	}
+	store_note_renumber(n);
 	return changed || n->nhist != before ? 2 : 0;
 }
 
@@ -1190,50 +1213,11 @@ static int
 store_write_atomic(struct store *s, const char *name, const char *data,
     size_t len, char **err)
 {
-	char tmp[NAME_MAX + 1];
-	size_t off = 0;
-	ssize_t w;
-	int fd, saved;
+	struct iovec iov = { (void *)data, len };
 
-	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", name, (long)getpid());
-	(void)unlinkat(s->dirfd, tmp, 0);
-	fd = openat(s->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600);
-	if (fd < 0)
-		goto fail;
-	/* 0600 whatever the umask. */
-	if (fchmod(fd, 0600) != 0)
-		goto fail_fd;
-	while (off < len) {
-		w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail_fd;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto fail_fd;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail_fd;
-	}
-	fd = -1;
-	if (renameat(s->dirfd, tmp, s->dirfd, name) != 0)
-		goto fail_fd;
-	/* The rename itself must reach the disk. */
-	if (fsync(s->dirfd) != 0 && errno != EINVAL)
-		goto fail;
-	return 0;
-
-fail_fd:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	(void)unlinkat(s->dirfd, tmp, 0);
-	errno = saved;
-fail:
+	if (util_write_file(s->dirfd, name, &iov, 1, 0600,
+	    UTIL_WRITE_SYNC | UTIL_WRITE_PRIVATE) == 0)
+		return 0;
 	*err = xasprintf(_("cannot save %s/%s: %s"), s->dir, name,
 	    strerror(errno));
 	return -1;
@@ -1311,7 +1295,7 @@ store_load(struct store *s, enum store_fileid f, bool locked)
 	memset(&fresh, 0, sizeof fresh);
 	buf_init(&b);
 	buf_reserve(&b, 0);
-	fd = openat(s->dirfd, ops->name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	fd = util_open_read(s->dirfd, ops->name, STORE_FILE_MAX, &sb, &why);
 	if (fd < 0 && errno == ENOENT) {
 		/* No file yet: nothing kept, nothing wrong. */
 		store_data_take(&s->d, &fresh, f);
@@ -1319,11 +1303,11 @@ store_load(struct store *s, enum store_fileid f, bool locked)
 		s->seen[f].broken = false;
 		goto out;
 	}
-	if (fd < 0 || fstat(fd, &sb) != 0) {
-		why = xstrdup(strerror(errno));
-		unreadable = true;
-	} else if (!S_ISREG(sb.st_mode)) {
-		why = xstrdup(_("not a regular file"));
+	if (fd < 0) {
+		if (errno == EINVAL) {
+			free(why);
+			why = xstrdup(_("not a regular file"));
+		}
 		unreadable = true;
 	} else {
 		if (!locked && store_seen_same(&s->seen[f], &sb) &&
@@ -1341,6 +1325,12 @@ store_load(struct store *s, enum store_fileid f, bool locked)
 				break;
 			}
 			buf_add(&b, chunk, (size_t)n);
+			/* Growing while we read: held to the limit too. */
+			if (b.len > STORE_FILE_MAX) {
+				why = xstrdup(strerror(EFBIG));
+				unreadable = true;
+				break;
+			}
 		}
 	}
 	if (fd >= 0)
@@ -1843,6 +1833,7 @@ store_note_op(struct store *s, void *arg, char **err)
 	n->text = xstrdup(op->text);
 	n->version = HMS_MAX(n->version, op->base) + 1;
 	n->time = HMS_MAX(now, n->time);
+	store_note_renumber(n);
 	/* A note emptied with nothing to remember is gone. */
 	if (n->text[0] == '\0' && n->nhist == 0) {
 		size_t i = (size_t)(n - s->d.notes);
@@ -2013,14 +2004,16 @@ store_import(struct store *s, enum store_fileid f, const char *path,
 	struct store_data in;
 	struct store_errs e = { 0 };
 	struct store_import_op op = { .in = &in };
-	char *text;
+	char *text, *why;
 	size_t len;
 	int rc = -1;
 
 	memset(&in, 0, sizeof in);
 	*err = NULL;
-	if ((text = util_read_file(path, &len)) == NULL) {
-		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+
+	if ((text = util_read_file(path, STORE_FILE_MAX, &len, &why)) == NULL) {
+		*err = xasprintf(_("cannot read %s: %s"), path, why);
+		free(why);
 		return -1;
 	}
 	store_parse(&store_files[f], &in, text, len, &e);

@@ -20,6 +20,16 @@ term_probe_now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The clock the wait is measured by: tests set their own, so that the
+ * timeout is tested without the wall clock. */
+static long (*term_probe_clock)(void) = term_probe_now_ms;
+
+void
+term_probe_set_clock(long (*now_ms)(void))
+{
+	term_probe_clock = now_ms != NULL ? now_ms : term_probe_now_ms;
+}
+
 static bool
 term_probe_write(int fd, const char *s)
 {
@@ -92,9 +102,9 @@ term_probe_ambiwidth(int fd, int timeout_ms)
 	 * two in CJK modes.  From column 1 the cursor ends at 2 or 3. */
 	if (!term_probe_write(fd, "\r\xe2\x91\xa0\033[6n"))
 		goto out;
-	deadline = term_probe_now_ms() + timeout_ms;
+	deadline = term_probe_clock() + timeout_ms;
 	while ((col = term_probe_parse(buf, n)) == 0) {
-		if ((left = deadline - term_probe_now_ms()) <= 0)
+		if ((left = deadline - term_probe_clock()) <= 0)
 			break;
 		if (n == sizeof buf) {
 			/* Typeahead filled the buffer: keep its tail, where

@@ -15,4 +15,8 @@
  * Keys typed meanwhile are consumed. */
 int term_probe_ambiwidth(int fd, int timeout_ms);
 
+/* Measure the wait by now_ms (milliseconds, monotonic) instead of the
+ * system's monotonic clock; NULL restores that.  For tests. */
+void term_probe_set_clock(long (*now_ms)(void));
+
 #endif

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -196,23 +198,112 @@ buf_steal(struct buf *b)
 	return p;
 }
 
-char *
-util_read_file(const char *path, size_t *lenp)
+/* A size for a message: "32 MiB" when it is a whole number of them. */
+static char *
+util_size_name(size_t n)
+{
+	if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+		return xasprintf("%zu MiB", n / (1024 * 1024));
+	if (n >= 1024 && n % 1024 == 0)
+		return xasprintf("%zu KiB", n / 1024);
+	return xasprintf("%zu-byte", n);
+}
+
+static const char *
+util_kind_name(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a file";
+}
+
+int
+util_open_read(int dirfd, const char *path, size_t max, struct stat *sbp,
+    char **why)
 {
 	struct stat sb;
-	char *data, *p;
+	char *lim;
+	int fd, saved;
+
+	if (why != NULL)
+		*why = NULL;
+	/* O_NONBLOCK: opening a FIFO for reading waits for a writer, and a
+	 * device may never answer; for a regular file it changes nothing. */
+	fd = openat(dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (why != NULL)
+			*why = xstrdup(strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		if (why != NULL)
+			*why = xstrdup(strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		if (why != NULL)
+			*why = xasprintf("not a regular file (%s)",
+			    util_kind_name(sb.st_mode));
+		errno = EINVAL;
+		return -1;
+	}
+	if (max != 0 && (uintmax_t)sb.st_size > (uintmax_t)max) {
+		close(fd);
+		if (why != NULL) {
+			lim = util_size_name(max);
+			*why = xasprintf("file is %jd bytes, larger than the %s "
+			    "limit", (intmax_t)sb.st_size, lim);
+			free(lim);
+		}
+		errno = EFBIG;
+		return -1;
+	}
+	if (sbp != NULL)
+		*sbp = sb;
+	return fd;
+}
+
+char *
+util_read_file(const char *path, size_t max, size_t *lenp, char **why)
+{
+	struct stat sb;
+	char *data, *p, *lim;
 	size_t len = 0, cap;
 	ssize_t n;
 	int fd, saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = util_open_read(AT_FDCWD, path, max, &sb, why)) < 0)
 		return NULL;
 	/* One allocation of the right size and read(2) straight into it:
 	 * the cache files of a start are megabytes. */
-	cap = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
-	    (size_t)sb.st_size + 1 : 4096;
+	cap = sb.st_size > 0 ? (size_t)sb.st_size + 1 : 4096;
 	data = xmalloc(cap);
 	for (;;) {
+		/* A file that grows while we read it is held to MAX too. */
+		if (max != 0 && len > max) {
+			close(fd);
+			free(data);
+			if (why != NULL) {
+				lim = util_size_name(max);
+				*why = xasprintf("file is larger than the %s "
+				    "limit", lim);
+				free(lim);
+			}
+			errno = EFBIG;
+			return NULL;
+		}
 		if (len + 1 >= cap) {
 			cap *= 2;
 			data = xreallocarray(data, cap, 1);
@@ -225,6 +316,8 @@ util_read_file(const char *path, size_t *lenp)
 			close(fd);
 			free(data);
 			errno = saved;
+			if (why != NULL)
+				*why = xstrdup(strerror(errno));
 			return NULL;
 		}
 		if (n == 0)
@@ -241,17 +334,16 @@ util_read_file(const char *path, size_t *lenp)
 }
 
 const char *
-util_map_file(const char *path, size_t *lenp)
+util_map_file(const char *path, size_t max, size_t *lenp)
 {
 	struct stat sb;
 	void *p;
 	int fd;
 
 	*lenp = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = util_open_read(AT_FDCWD, path, max, &sb, NULL)) < 0)
 		return NULL;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
-	    (uintmax_t)sb.st_size > SIZE_MAX / 2) {
+	if (sb.st_size <= 0 || (uintmax_t)sb.st_size > SIZE_MAX / 2) {
 		close(fd);
 		return NULL;
 	}
@@ -261,6 +353,122 @@ util_map_file(const char *path, size_t *lenp)
 		return NULL;
 	*lenp = (size_t)sb.st_size;
 	return p;
+}
+
+/* Open a new temporary file beside NAME (in DIRFD), exclusively, under a
+ * name with a part no one can predict; its name goes in *TMP. */
+static int
+util_create_temp(int dirfd, const char *name, mode_t mode, char **tmp)
+{
+	static const char digits[] =
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static unsigned long counter;
+	struct timespec ts;
+	uint64_t r;
+	char tail[7];
+	int fd, tries, i;
+
+	for (tries = 0; tries < 100; tries++) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		r = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^
+		    ((uint64_t)getpid() << 40) ^ (uint64_t)++counter *
+		    0x9e3779b97f4a7c15ULL;
+		r ^= r >> 29;
+		r *= 0xbf58476d1ce4e5b9ULL;
+		r ^= r >> 32;
+		for (i = 0; i < 6; i++) {
+			tail[i] = digits[r % (sizeof digits - 1)];
+			r /= sizeof digits - 1;
+		}
+		tail[6] = '\0';
+		/* ".tmp-" marks it as ours to tidy after a crash. */
+		*tmp = xasprintf("%s.tmp-%ld-%s", name, (long)getpid(), tail);
+		fd = openat(dirfd, *tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, mode);
+		if (fd >= 0)
+			return fd;
+		free(*tmp);
+		*tmp = NULL;
+		if (errno != EEXIST)
+			return -1;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+int
+util_write_file(int dirfd, const char *path, const struct iovec *iov,
+    int niov, mode_t mode, int flags)
+{
+	const char *slash, *p;
+	char *tmp = NULL, *dir = NULL;
+	size_t off;
+	ssize_t w;
+	int fd = -1, dfd = -1, i, saved;
+
+	/* The directory is opened once so that the temporary file, the
+	 * rename and the directory's fsync all concern the same one. */
+	if ((slash = strrchr(path, '/')) != NULL) {
+		dir = slash == path ? xstrdup("/") :
+		    xstrndup(path, (size_t)(slash - path));
+		dfd = openat(dirfd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd < 0)
+			goto fail;
+		path = slash + 1;
+	} else {
+		dfd = dirfd == AT_FDCWD ?
+		    open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) :
+		    fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
+		if (dfd < 0)
+			goto fail;
+	}
+	if ((fd = util_create_temp(dfd, path, mode, &tmp)) < 0)
+		goto fail;
+	if ((flags & UTIL_WRITE_PRIVATE) && fchmod(fd, 0600) != 0)
+		goto fail;
+	for (i = 0; i < niov; i++) {
+		p = iov[i].iov_base;
+		for (off = 0; off < iov[i].iov_len; off += (size_t)w) {
+			w = write(fd, p + off, iov[i].iov_len - off);
+			if (w < 0 && errno == EINTR) {
+				w = 0;
+				continue;
+			}
+			if (w < 0)
+				goto fail;
+		}
+	}
+	if ((flags & UTIL_WRITE_SYNC) && fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (renameat(dfd, tmp, dfd, path) != 0)
+		goto fail;
+	free(tmp);
+	tmp = NULL;
+	/* The rename itself must reach the disk; some file systems cannot
+	 * fsync a directory (EINVAL), and the data is safe there anyway. */
+	if ((flags & UTIL_WRITE_SYNC) && fsync(dfd) != 0 && errno != EINVAL)
+		goto fail;
+	close(dfd);
+	free(dir);
+	return 0;
+
+fail:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL)
+		(void)unlinkat(dfd, tmp, 0);
+	if (dfd >= 0)
+		close(dfd);
+	free(tmp);
+	free(dir);
+	errno = saved;
+	return -1;
 }
 
 void
@@ -289,4 +497,19 @@ bool
 util_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+const char *
+util_excerpt(const char *s, char *buf)
+{
+	size_t n = UTIL_EXCERPT_SIZE - sizeof "\u2026";
+
+	if (strnlen(s, n + 1) <= n)
+		return s;
+	/* Never end inside a character: back off continuation bytes. */
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	memcpy(buf + n, "\u2026", sizeof "\u2026");
+	return buf;
 }

@@ -398,7 +398,7 @@ view_bookmarks_note_editor(struct app *a, struct store *st, const char *id)
 		free(path);
 		return;
 	}
-	if ((text = util_read_file(path, NULL)) == NULL) {
+	if ((text = util_read_file(path, 16 * 1024 * 1024, NULL, NULL)) == NULL) {
 		app_error(a, _("Cannot read %s back; the note is unchanged."),
 		    path);
 		free(path);

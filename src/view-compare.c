@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include "app.h"
 #include "compare.h"
@@ -671,19 +673,31 @@ static void
 view_compare_export_done(struct app *a, const char *path)
 {
 	struct view_compare *vc = view_compare_state(a);
+	struct iovec iov;
+	char *data = NULL;
+	size_t len = 0;
 	FILE *f;
+	bool ok;
 
 	if (path == NULL || *path == '\0')
 		return;
-	if ((f = fopen(path, "w")) == NULL) {
+	/* Made in memory, then written by the one safe writer (a new file
+	 * renamed over the old: never a half file, never through a link). */
+	if ((f = open_memstream(&data, &len)) == NULL) {
 		app_error(a, _("Cannot write %s: %s"), path, strerror(errno));
 		return;
 	}
 	compare_write(f, vc->cmp, -1, OUTPUT_TSV, 0);
-	if (fclose(f) != 0)
+	ok = !ferror(f);
+	ok = fclose(f) == 0 && ok;
+	iov.iov_base = data;
+	iov.iov_len = len;
+	if (!ok || util_write_file(AT_FDCWD, path, &iov, 1, 0666,
+	    UTIL_WRITE_SYNC) != 0)
 		app_error(a, _("Cannot write %s: %s"), path, strerror(errno));
 	else
 		app_message(a, _("Wrote the comparison to %s (TSV)."), path);
+	free(data);
 }
 
 static bool

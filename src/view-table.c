@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -329,37 +331,40 @@ view_table_expand(const char *path)
 long
 view_table_export_file(const struct table *t, const char *path, char **err)
 {
-	char *full, *tmp;
-	size_t n, len;
+	char *full, *data = NULL;
+	size_t n, len, dlen = 0;
+	struct iovec iov;
 	FILE *f;
 	enum table_format fmt = TABLE_TSV;
 	long rows = -1;
+	bool ok;
 
 	*err = NULL;
 	full = view_table_expand(path);
 	len = strlen(full);
 	if (len > 4 && strcasecmp(full + len - 4, ".csv") == 0)
 		fmt = TABLE_CSV;
-	/* Written next to the file, then renamed: never a half file. */
-	tmp = xasprintf("%s.tmp%ld", full, (long)getpid());
-	if ((f = fopen(tmp, "w")) == NULL) {
+	/* Made in memory, then written by the one safe writer: never a
+	 * half file, never through a link planted beside it. */
+	if ((f = open_memstream(&data, &dlen)) == NULL) {
 		*err = xasprintf(_("cannot write %s: %s"), full, strerror(errno));
 		goto out;
 	}
 	n = table_export(t, f, fmt);
-	if (ferror(f) || fclose(f) != 0) {
+	ok = !ferror(f);
+	if (fclose(f) != 0 || !ok) {
 		*err = xasprintf(_("cannot write %s: %s"), full, strerror(errno));
-		unlink(tmp);
 		goto out;
 	}
-	if (rename(tmp, full) != 0) {
+	iov.iov_base = data;
+	iov.iov_len = dlen;
+	if (util_write_file(AT_FDCWD, full, &iov, 1, 0666, UTIL_WRITE_SYNC) != 0) {
 		*err = xasprintf(_("cannot write %s: %s"), full, strerror(errno));
-		unlink(tmp);
 		goto out;
 	}
 	rows = (long)n;
 out:
-	free(tmp);
+	free(data);
 	free(full);
 	return rows;
 }

@@ -33,6 +33,12 @@ ok() {
 	fi
 }
 
+# skip REASON: a TAP skip ("ok N # SKIP REASON"), never a pass.
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+}
+
 diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
 
 # run CMD ARGS...: run hms (CMD is literally "hms") capturing output.

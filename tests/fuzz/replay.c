@@ -29,7 +29,7 @@ replay_file(const char *path)
 	size_t len;
 	char *data;
 
-	if ((data = util_read_file(path, &len)) == NULL) {
+	if ((data = util_read_file(path, 0, &len, NULL)) == NULL) {
 		printf("not ok %d - %s: %s\n", ++replay_n, path,
 		    strerror(errno));
 		return;

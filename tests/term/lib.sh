@@ -109,6 +109,29 @@ term_wait_gone() {
 	return 1
 }
 
+# term_settle: until hms has taken every key and resize sent and drawn
+# the result: it sleeps waiting for input (state S in /proc) and the pane
+# is the same on two captures in a row.  A condition, not a pause: a slow
+# run (valgrind, a loaded machine) waits longer, a fast one not at all.
+term_settle() {
+	i=0
+	prev=""
+	while [ $i -lt $((TERM_WAIT * 20)) ]; do
+		pid=$(term_pid)
+		screen=$(term_capture)
+		state=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
+		if [ "$state" = S ] && [ -n "$prev" ] && [ "$screen" = "$prev" ]; then
+			last_wait=0
+			return 0
+		fi
+		prev=$screen
+		sleep 0.05
+		i=$((i + 1))
+	done
+	last_wait=1
+	return 1
+}
+
 # term_check TEXT NAME: wait for TEXT, report ok/not ok, show the pane.
 term_check() {
 	term_wait "$1"

@@ -17,7 +17,7 @@ term_resize 200 60
 term_check "Medical devices and healthcare" "at 200x60 list and reader side by side"
 [ ! -s "$tmpdir/status" ]; ok $? "alive after 200x60"
 term_resize 1 1
-sleep 0.3
+term_settle
 [ ! -s "$tmpdir/status" ]; ok $? "alive after 1x1"
 term_resize 10 3
 term_check "Terminal" "below the minimum: a 'too small' notice"

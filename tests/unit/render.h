@@ -44,7 +44,7 @@ snapshot(struct app *a, const char *name, int w, int h)
 		free(got);
 		return;
 	}
-	want = util_read_file(path, NULL);
+	want = util_read_file(path, 0, NULL, NULL);
 	if (!ok(want != NULL && strcmp(got, want) == 0, "%s at %dx%d", name, w,
 	    h)) {
 		diag("expected %s (%s); got:", path, want == NULL ?

@@ -29,7 +29,7 @@ path_in(const char *dir, const char *name)
 static char *
 slurp(const char *dir, const char *name)
 {
-	char *p = path_in(dir, name), *t = util_read_file(p, NULL);
+	char *p = path_in(dir, name), *t = util_read_file(p, 0, NULL, NULL);
 
 	free(p);
 	return t;
@@ -282,6 +282,92 @@ test_merge(void)
 	store_note_set(a, "kpi:q", "y", 1, NULL, &err);
 	n = store_note_find(a, "kpi:q");
 	ok(n != NULL && n->nhist == 1, "an edit keeps the earlier text");
+	store_free(a);
+	store_free(b);
+	free(dir);
+}
+
+/* Whether n's earlier versions have unique numbers, in the order kept,
+ * all below the note's own. */
+static bool
+note_versions_ordered(const struct store_note *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->nhist; i++) {
+		if (i > 0 && n->hist[i].version <= n->hist[i - 1].version)
+			return false;
+		if (n->hist[i].version >= n->version)
+			return false;
+	}
+	return true;
+}
+
+static void
+note_versions_diag(const struct store_note *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->nhist; i++)
+		diag("was %d %s", n->hist[i].version, n->hist[i].text);
+	diag("note %d %s", n->version, n->text);
+}
+
+/* Concurrent saves (two instances with stale bases and clocks that
+ * disagree), and a copy edited elsewhere merged back: the earlier
+ * versions keep unique numbers, in order. */
+static void
+test_note_versions(void)
+{
+	char *dir = fresh_dir("versions"), *err = NULL, *f, text[32];
+	struct store *a, *b, *c;
+	const struct store_note *n;
+	size_t added, changed;
+	int i, base_a = 0, base_b = 0;
+
+	a = store_open(dir);
+	b = store_open(dir);
+	for (i = 0; i < 12; i++) {
+		/* A's clock runs ahead of B's; each saves from what it last
+		 * saw itself, as the editor does. */
+		store_set_time(a, T0 + 100 + i);
+		store_set_time(b, T0 + i);
+		snprintf(text, sizeof text, "a%d", i);
+		store_note_set(a, "kpi:v", text, base_a, NULL, &err);
+		base_a = store_note_find(a, "kpi:v")->version;
+		snprintf(text, sizeof text, "b%d", i);
+		store_note_set(b, "kpi:v", text, base_b, NULL, &err);
+		base_b = store_note_find(b, "kpi:v")->version;
+	}
+	c = store_open(dir);
+	n = store_note_find(c, "kpi:v");
+	if (!ok(n != NULL && note_versions_ordered(n),
+	    "concurrent saves: earlier versions unique and in order") &&
+	    n != NULL)
+		note_versions_diag(n);
+	store_free(c);
+
+	/* A copy of version 1 edited elsewhere, merged back. */
+	store_set_time(a, T0 + 500);
+	store_note_set(a, "kpi:w", "one", 0, NULL, &err);
+	store_set_time(a, T0 + 600);
+	store_note_set(a, "kpi:w", "two", 1, NULL, &err);
+	store_set_time(a, T0 + 700);
+	store_note_set(a, "kpi:w", "three", 2, NULL, &err);
+	spit(root, "in-versions", "note kpi:w 3 2025-11-22T10:10:00Z\n"
+	    "\telsewhere\n"
+	    "was 1 2025-11-22T10:08:20Z edit\n\tone\n"
+	    "was 2 2025-11-22T10:09:00Z edit\n\tthere\n");
+	f = path_in(root, "in-versions");
+	is_int(store_import_notes(a, f, &added, &changed, &err), 0,
+	    "a copy edited elsewhere merges");
+	n = store_note_find(a, "kpi:w");
+	if (!ok(n != NULL && note_versions_ordered(n),
+	    "merged: earlier versions unique and in order") && n != NULL)
+		note_versions_diag(n);
+	ok(n != NULL && n->nhist == 4, "every text is kept (%zu)",
+	    n != NULL ? n->nhist : 0);
+	free(f);
 	store_free(a);
 	store_free(b);
 	free(dir);
@@ -590,7 +676,7 @@ test_clean_and_temps(void)
 	ok(t != NULL && strstr(t, "/note-kpi_rm-jrct-access-") != NULL &&
 	    strstr(t, ".txt") != NULL, "the editor's file is named after the id");
 	if (t != NULL) {
-		char *c = util_read_file(t, NULL);
+		char *c = util_read_file(t, 0, NULL, NULL);
 		is_str(c, "text\n", "and holds the text");
 		free(c);
 		unlink(t);
@@ -614,6 +700,7 @@ main(void)
 	test_round_trip();
 	test_hand_edited();
 	test_merge();
+	test_note_versions();
 	test_history();
 	test_corrupt();
 	test_orphans();

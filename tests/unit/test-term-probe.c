@@ -16,27 +16,40 @@
 #include "tap.h"
 #include "term-probe.h"
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
+/* A clock for the probe that moves only as the test says: each reading
+ * returns the next of clock_ticks (the last one again when they run
+ * out), and is counted. */
+static const long *clock_ticks;
+static int clock_nticks, clock_reads;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+static long
+fake_now_ms(void)
+{
+	int i = clock_reads < clock_nticks ? clock_reads : clock_nticks - 1;
+
+	clock_reads++;
+	return clock_ticks[i];
+}
+
+static void
+fake_clock(const long *ticks, int n)
+{
+	clock_ticks = ticks;
+	clock_nticks = n;
+	clock_reads = 0;
+	term_probe_set_clock(fake_now_ms);
 }
 
 /* Probe a fresh pseudo-terminal whose "terminal" has already typed
  * answer; store what the probe wrote to the screen in shown. */
 static int
-probe(const char *answer, int timeout, char *shown, size_t shownsz,
-    long *ms)
+probe(const char *answer, int timeout, char *shown, size_t shownsz)
 {
 	struct termios t, after;
 	struct pollfd p;
 	int master, slave, w, flags;
 	size_t got;
 	ssize_t n;
-	long t0;
 
 	if (openpty(&master, &slave, NULL, NULL, NULL) != 0)
 		return -1;
@@ -47,9 +60,7 @@ probe(const char *answer, int timeout, char *shown, size_t shownsz,
 	tcsetattr(slave, TCSANOW, &t);
 	if (answer != NULL && write(master, answer, strlen(answer)) < 0)
 		return -1;
-	t0 = now_ms();
 	w = term_probe_ambiwidth(slave, timeout);
-	*ms = now_ms() - t0;
 	tcgetattr(slave, &after);
 	if (after.c_lflag != t.c_lflag)
 		w = -2;
@@ -85,26 +96,35 @@ main(void)
 		{ "\033[1;5R", 0, "a column that makes no sense" },
 		{ "\033[1;R", 0, "a malformed report" },
 	};
+	static const long still[] = { 0 };
+	static const long passed[] = { 0, 200 };
 	char shown[256];
 	size_t i;
-	long ms;
 	int fds[2], w;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		w = probe(cases[i].answer, 1000, shown, sizeof shown, &ms);
+		w = probe(cases[i].answer, 1000, shown, sizeof shown);
 		is_int(w, cases[i].want, "%s: %d", cases[i].what,
 		    cases[i].want);
 	}
-	w = probe("\033[24;3R", 1000, shown, sizeof shown, &ms);
+	/* A clock that never moves: only the answer can end the wait. */
+	fake_clock(still, 1);
+	w = probe("\033[24;3R", 1000, shown, sizeof shown);
+	is_int(w, 2, "with the clock stopped, the answer is read");
 	ok(strstr(shown, "\r\xe2\x91\xa0\033[6n") != NULL,
-	    "the probe writes ① from column 1, then asks for the cursor");
+	    "the probe writes \u2460 from column 1, then asks for the cursor");
 	ok(strstr(shown, "\r\033[K") != NULL, "and clears the line after");
-	ok(ms < 500, "an answer ends the wait at once (%ld ms)", ms);
+	ok(clock_reads <= 2, "an answer ends the wait at once, not the "
+	    "deadline (%d clock readings)", clock_reads);
 
-	w = probe(NULL, 200, shown, sizeof shown, &ms);
+	/* No answer, and the clock at the deadline on its second reading:
+	 * the timeout is what ends the wait, not a read or a poll. */
+	fake_clock(passed, 2);
+	w = probe(NULL, 200, shown, sizeof shown);
 	is_int(w, 0, "no answer: keep the default");
-	ok(ms >= 190 && ms < 1500, "no answer: waited the timeout (%ld ms)",
-	    ms);
+	is_int(clock_reads, 2, "no answer: the wait ends when the clock "
+	    "reaches the timeout");
+	term_probe_set_clock(NULL);
 
 	if (pipe(fds) == 0) {
 		is_int(term_probe_ambiwidth(fds[0], 200), 0,
