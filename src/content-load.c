@@ -89,6 +89,9 @@ struct load_state {
 	size_t			 schema_len;
 	bool			 schema_tried;
 	struct load_cache	*cache;		/* NULL: check everything */
+	size_t			 total;		/* bytes of content read */
+	size_t			 limit;		/* the most allowed: 0 until
+						   load_total_limit() */
 
 	struct content_entity	**ents;
 	size_t			 nents, entcap;
@@ -218,6 +221,31 @@ load_line_of(const char *data, size_t off)
 	return line;
 }
 
+/* The most bytes of content files one load reads: CONTENT_MAX_TOTAL, or
+ * $HMS_CONTENT_LIMIT MiB.  A bad value is reported (once) as an error. */
+static size_t
+load_total_limit(struct load_state *st)
+{
+	const char *s = getenv("HMS_CONTENT_LIMIT");
+	unsigned long long mib;
+	char *end;
+
+	if (st->limit != 0)
+		return st->limit;
+	st->limit = CONTENT_MAX_TOTAL;
+	if (s == NULL || *s == '\0')
+		return st->limit;
+	errno = 0;
+	mib = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || mib == 0 || mib > (1ull << 20) ||
+	    s[0] == '-')
+		load_diag(st, "HMS_CONTENT_LIMIT", 0, "must be a number of MiB "
+		    "from 1 to 1048576, not '%.20s'", s);
+	else
+		st->limit = (size_t)mib << 20;
+	return st->limit;
+}
+
 static void
 load_read(struct load_state *st, struct load_file *f)
 {
@@ -226,14 +254,31 @@ load_read(struct load_state *st, struct load_file *f)
 	size_t bad;
 	int opts;
 
+	size_t limit = load_total_limit(st), left, max;
+
+	/* The files of a content set together are bounded too: the parsed
+	 * documents take about twelve times their size (make bench). */
+	left = st->total >= limit ? 0 : limit - st->total;
+	if (left == 0) {
+		load_diag(st, f->path, 0, "not read: the content files before it "
+		    "already reach the limit of %zu MiB for a content set "
+		    "(HMS_CONTENT_LIMIT=MiB raises it)", limit >> 20);
+		return;
+	}
+	max = left < CONTENT_MAX_FILE ? left : CONTENT_MAX_FILE;
 	/* Opened without blocking and only if regular: a FIFO named as
 	 * content must not hang a check. */
-	f->data = util_read_file(f->path, CONTENT_MAX_FILE, &f->len, &why);
-	if (f->data == NULL && errno == EFBIG)
+	f->data = util_read_file(f->path, max, &f->len, &why);
+	if (f->data == NULL && errno == EFBIG && max < CONTENT_MAX_FILE)
+		load_diag(st, f->path, 1, "the content files together exceed "
+		    "the limit of %zu MiB for a content set (HMS_CONTENT_LIMIT="
+		    "MiB raises it)", limit >> 20);
+	else if (f->data == NULL && errno == EFBIG)
 		load_diag(st, f->path, 1, "%s for a content file", why);
 	else if (f->data == NULL)
 		load_diag(st, f->path, 0, "cannot read: %s", why);
 	free(why);
+	st->total += f->len;
 	if (f->data == NULL)
 		return;
 	if (f->len == 0) {

@@ -29,6 +29,11 @@ struct content_diags {
 
 /* Largest content file accepted, in bytes. */
 #define CONTENT_MAX_FILE (32u * 1024 * 1024)
+/* The most bytes all the content files of one load may have together
+ * (the 100x benchmark set is 74 MiB); $HMS_CONTENT_LIMIT (MiB) overrides
+ * it.  Loading takes about twelve times the XML in memory, plus some 10 MB
+ * for the program itself (make bench: 12.5x at 10x content). */
+#define CONTENT_MAX_TOTAL (80u * 1024 * 1024)
 
 /* Load every *.xml file in dir (the schema is dir/hms.rng, unless schema is
  * not NULL).  All problems of all files are appended to d in one pass.

@@ -81,6 +81,9 @@ measure() {
 	eval "r_cold_$n='$(ms "$(field best_ms)") ($(ms "$(field cpu_ms)"))'"
 	out=$("$pty" -r 1 -- "$HMS" --content "$dir" check)
 	eval "r_check_$n='$(ms "$(field best_ms)") ($(ms "$(field cpu_ms)"))'"
+	# The loader's memory against its input: peak RSS of hms check over
+	# the bytes of XML (the figure src/content-load.h states).
+	eval "r_checkrss_$n=\$(awk -v k=\"$(field rss_kb)\" -v b=$size 'BEGIN { printf \"%.0f MB, %.1fx\", k / 1024, k * 1024 / b }')"
 	# Later loads: the caches (verified files, the model's snapshot, the
 	# search index) filled again by this run, as after any first use.
 	"$HMS" --content "$dir" show period:3 >/dev/null
@@ -175,6 +178,7 @@ printf ' %s\n' "target"
 row "content (XML)" size ""
 row "first load after a change (show)" cold ""
 row "hms check (every check)" check ""
+row "peak RSS of hms check, x the XML" checkrss "< 16x from 10x on"
 row "first search after a change" coldsearch ""
 row "start-up to first full screen" start "< 20 ms (1x); 100x < 1 s"
 i=1

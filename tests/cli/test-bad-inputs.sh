@@ -134,6 +134,26 @@ truncate -s 33M "$tmpdir/huge.xml"
 want="$tmpdir/huge.xml:1: file is 34603008 bytes, larger than the 32 MiB limit for a content file
 hms: 1 problem(s) found"
 expect 2 "content: a 33 MB file is refused before parsing" check "$tmpdir/huge.xml"
+# A content set is bounded as a whole, not only file by file: with a
+# limit of 1 MiB, the bundled 0.8 MB and a valid 0.4 MB file are too much.
+cp -r "$HMS_CONTENT" "$tmpdir/limit"
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<hms version="1" order="99">\n<!-- '
+	head -c 400000 /dev/zero | tr '\0' x
+	printf ' -->\n</hms>\n'
+} >"$tmpdir/limit/zz-pad.xml"
+want="content OK"
+run hms check "$tmpdir/limit"
+check_rc 0 "content: the padded set checks under the default total limit"
+want="$tmpdir/limit/zz-pad.xml:1: the content files together exceed the limit of 1 MiB for a content set (HMS_CONTENT_LIMIT=MiB raises it)
+hms: 1 problem(s) found"
+export HMS_CONTENT_LIMIT=1
+expect 2 "content: the files of a set together are bounded (HMS_CONTENT_LIMIT=1)" check "$tmpdir/limit"
+HMS_CONTENT_LIMIT=abc
+want="HMS_CONTENT_LIMIT: must be a number of MiB from 1 to 1048576, not 'abc'
+hms: 1 problem(s) found"
+expect 2 "content: a bad HMS_CONTENT_LIMIT is an error, named" check "$HMS_CONTENT"
+unset HMS_CONTENT_LIMIT
 printf 'name,budget\nx,1\n' >"$tmpdir/data.csv"
 want="$tmpdir/data.csv:1: Start tag expected, '<' not found
 hms: 1 problem(s) found"
