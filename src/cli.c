@@ -331,6 +331,27 @@ cli_show_projects(FILE *f, const struct content_entity *p)
 	}
 }
 
+/* What the programs of a project or ministry add up to, as hms budget ID
+ * gives it (figures.h). */
+static void
+cli_show_programs_total(FILE *f, const struct content *c,
+    const struct content_entity *e)
+{
+	const struct figures_group *k;
+	struct figures_groups g;
+	struct buf b;
+
+	if ((k = figures_group_of(c, e, &g)) != NULL) {
+		buf_init(&b);
+		figures_group_format(&b, k);
+		fprintf(f, "%s: ", _("Its programs' budgets"));
+		out_text(f, b.data);
+		fputc('\n', f);
+		buf_free(&b);
+	}
+	figures_groups_free(&g);
+}
+
 /* A program's ministry with its tag; one read from a mark says so, with
  * the reason, so that it never reads as a stated fact. */
 static void
@@ -394,6 +415,7 @@ cli_show_text_entity(FILE *f, const struct content *c,
 			fprintf(f, "%s:\n", _("Budget total"));
 			cli_show_budget(f, &e->u.project.totals[i], 2);
 		}
+		cli_show_programs_total(f, c, e);
 		break;
 	case CONTENT_MEASURE:
 		if (e->u.measure.table != 0)
@@ -458,6 +480,7 @@ cli_show_text_entity(FILE *f, const struct content *c,
 			out_text(f, e->u.ministry.tag);
 			fputc('\n', f);
 		}
+		cli_show_programs_total(f, c, e);
 		break;
 	case CONTENT_TERM:
 		fprintf(f, "%s: %s\n", _("Kind"),

@@ -745,3 +745,32 @@ figures_groups_free(struct figures_groups *g)
 	free(g->v);
 	memset(g, 0, sizeof *g);
 }
+
+const struct figures_group *
+figures_group_of(const struct content *c, const struct content_entity *e,
+    struct figures_groups *g)
+{
+	size_t i;
+
+	figures_groups_init(g, e->type == CONTENT_MINISTRY ?
+	    FIGURES_BY_MINISTRY : FIGURES_BY_PROJECT);
+	if (e->type != CONTENT_PROJECT && e->type != CONTENT_MINISTRY)
+		return NULL;
+	for (i = 0; i < c->ntype[CONTENT_PROGRAM]; i++)
+		figures_groups_add_program(g, c->by_type[CONTENT_PROGRAM][i]);
+	figures_groups_finish(g);
+	for (i = 0; i < g->n; i++)
+		if (g->v[i].entity == e)
+			return &g->v[i];
+	return NULL;
+}
+
+void
+figures_group_format(struct buf *b, const struct figures_group *k)
+{
+	figures_sum_format(b, &k->sum);
+	if (k->ninferred > 0)
+		buf_printf(b, ngettext("; ~ %zu program placed here by "
+		    "inference", "; ~ %zu programs placed here by inference",
+		    k->ninferred), k->ninferred);
+}

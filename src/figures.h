@@ -198,6 +198,16 @@ void figures_groups_add_program(struct figures_groups *g,
     const struct content_entity *p);
 void figures_groups_finish(struct figures_groups *g);
 void figures_groups_free(struct figures_groups *g);
+/* The totals of the programs of project or ministry e of content c, as
+ * `hms budget ID` gives them, into g (which the caller frees with
+ * figures_groups_free): the group of e, or NULL for another type or
+ * when no program is in it. */
+const struct figures_group *figures_group_of(const struct content *c,
+    const struct content_entity *e, struct figures_groups *g);
+/* That group in one line: its figures_sum_format(), then "; ~ N by
+ * inference" when some were placed there by inference. */
+void figures_group_format(struct buf *b, const struct figures_group *k);
+
 /* "project", "ministry", "program"; and back (-1 when unknown). */
 const char *figures_by_name(enum figures_by by);
 int figures_by_from_name(const char *name);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "figures.h"
 #include "i18n.h"
 #include "layout.h"
 #include "text.h"
@@ -447,6 +448,28 @@ layout_blocks(struct layout *L)
 	buf_free(&pre);
 }
 
+/* What the programs of a project or ministry add up to: one figure per
+ * fiscal year and budget type (figures.h), as hms budget ID gives it. */
+static void
+layout_programs_total(struct layout *L, const struct content_entity *e)
+{
+	const struct figures_group *k;
+	struct figures_groups g;
+	struct buf b;
+
+	if (L->c == NULL)
+		return;
+	if ((k = figures_group_of(L->c, e, &g)) != NULL) {
+		buf_init(&b);
+		figures_group_format(&b, k);
+		layout_plain(L, _("Its programs' budgets:"), 0, STYLE_HEADING);
+		layout_text(L, NULL, STYLE_NORMAL, b.data, b.len, NULL, 0, 2,
+		    false, STYLE_NORMAL);
+		buf_free(&b);
+	}
+	figures_groups_free(&g);
+}
+
 static void
 layout_fields(struct layout *L)
 {
@@ -470,6 +493,7 @@ layout_fields(struct layout *L)
 			layout_plain(L, _("Budget total:"), 0, STYLE_HEADING);
 			layout_budget(L, &e->u.project.totals[i], 2);
 		}
+		layout_programs_total(L, e);
 		break;
 	case CONTENT_MEASURE:
 		if (e->u.measure.table != 0) {
@@ -514,6 +538,7 @@ layout_fields(struct layout *L)
 			buf_printf(&b, "%s: %s", _("Tag"), e->u.ministry.tag);
 			layout_plain(L, b.data, 0, STYLE_NORMAL);
 		}
+		layout_programs_total(L, e);
 		break;
 	case CONTENT_TERM:
 		if (e->u.term.nexpansions == 0)

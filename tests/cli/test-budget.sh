@@ -41,6 +41,14 @@ check_out_has "the source states 83億円 [overview3:564-565]: the same as the s
 check_out_has "~ placed here by inference (1): program:mext-2-1" \
     "budget text: a program placed in the project by inference says so"
 
+# The project's and the ministry's own pages give the same figures.
+run hms show project:p3-devices
+check_out_has "Its programs' budgets: FY2025 当初 83.0億円 (incl. 8 proposals 案) · FY2024 補正 7.7億円 · 1 program without a stated amount" \
+    "show project ②: its programs' budgets, per year and type, as hms budget"
+run hms show ministry:mhlw
+check_out_has "Its programs' budgets: FY2025 当初" "show ministry: its programs' budgets, per year and type"
+check_out_lacks "0億円 ·" "show ministry: no total reads 0億円"
+
 # Over everything: no total crosses years or types, unstated is never 0,
 # and every total a source states equals the sum.
 run hms budget --format tsv
