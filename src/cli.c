@@ -155,7 +155,7 @@ cli_show_budget(FILE *f, const struct content_budget *b, int indent)
 	struct buf line;
 
 	buf_init(&line);
-	content_budget_format(&line, b);
+	figures_budget_format(&line, b);
 	fprintf(f, "%*s", indent, "");
 	out_text(f, line.data);
 	buf_free(&line);

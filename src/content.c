@@ -6,7 +6,6 @@
 
 #include "arena.h"
 #include "content.h"
-#include "figures.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -306,31 +305,6 @@ content_root(const struct content_entity *e)
 	while (e->parent != NULL)
 		e = e->parent;
 	return e;
-}
-
-void
-content_budget_format(struct buf *b, const struct content_budget *bu)
-{
-	char num[64];
-
-	/* An amount the source does not state is said to be so: a dash
-	 * or an empty cell reads as zero to a person adding up. */
-	if (bu->has_amount)
-		buf_printf(b, "%s億円", figures_amount(num, sizeof num,
-		    bu->amount, bu->decimals));
-	else
-		buf_adds(b, _("not stated"));
-	if (bu->fy != 0)
-		buf_printf(b, "  FY%d", bu->fy);
-	buf_printf(b, "  %s", content_budget_type_label(bu->type));
-	if (bu->draft)
-		buf_adds(b, _("  (proposal)"));
-	if (bu->restated)
-		buf_adds(b, _("  (再掲: repeated, not counted)"));
-	if (bu->within)
-		buf_adds(b, _("  (の内数: part of a larger budget, not counted)"));
-	if (bu->text != NULL)
-		buf_printf(b, "  「%s」", bu->text);
 }
 
 char *

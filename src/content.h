@@ -381,10 +381,6 @@ const char *content_source_lines(const struct content_source *s, int first,
  * root), or NULL for entities outside any document. */
 const struct content_entity *content_root(const struct content_entity *e);
 
-/* One budget line as people read it: "7.9億円  FY2024  補正  「…」", with
- * (案), 再掲 and の内数 spelled out; appended to b (not sanitised). */
-struct buf;
-void content_budget_format(struct buf *b, const struct content_budget *bu);
 
 /* The ids of the entities e links to by r (back: that link to e by r),
  * space separated, "" for none; the caller frees it. */

@@ -9,7 +9,6 @@
 
 #include "figures.h"
 #include "i18n.h"
-#include "table.h"
 #include "util.h"
 
 /* ---- amounts ---- */
@@ -41,6 +40,31 @@ figures_short(char *buf, size_t size, double x)
 	if (n > 0 && buf[n - 1] == '.')
 		buf[--n] = '\0';
 	return buf;
+}
+
+void
+figures_budget_format(struct buf *b, const struct content_budget *bu)
+{
+	char num[64];
+
+	/* An amount the source does not state is said to be so: a dash
+	 * or an empty cell reads as zero to a person adding up. */
+	if (bu->has_amount)
+		buf_printf(b, "%s億円", figures_amount(num, sizeof num,
+		    bu->amount, bu->decimals));
+	else
+		buf_adds(b, _("not stated"));
+	if (bu->fy != 0)
+		buf_printf(b, "  FY%d", bu->fy);
+	buf_printf(b, "  %s", content_budget_type_label(bu->type));
+	if (bu->draft)
+		buf_adds(b, _("  (proposal)"));
+	if (bu->restated)
+		buf_adds(b, _("  (再掲: repeated, not counted)"));
+	if (bu->within)
+		buf_adds(b, _("  (の内数: part of a larger budget, not counted)"));
+	if (bu->text != NULL)
+		buf_printf(b, "  「%s」", bu->text);
 }
 
 /* ---- budget totals ---- */
@@ -415,7 +439,7 @@ figures_kpi_judge(const struct content *c, const struct content_entity *k,
 		figures_kpi_reason(v, _("qualitative target"));
 		return;
 	}
-	table_format_number(ts, sizeof ts, t->value);
+	util_format_number(ts, sizeof ts, t->value);
 	if (!l->present || !l->has_value) {
 		v->verdict = FIGURES_NOT_YET_MEASURED;
 		snprintf(v->explain, sizeof v->explain, _("target %s%s; no "
@@ -427,7 +451,7 @@ figures_kpi_judge(const struct content *c, const struct content_entity *k,
 		    "in different units"));
 		return;
 	}
-	table_format_number(ls, sizeof ls, l->value);
+	util_format_number(ls, sizeof ls, l->value);
 	cumulative = t->year_first != 0 && t->year_last > t->year_first;
 	final = c != NULL && figures_period_over(c, p);
 	tfy = t->year_last != 0 ? t->year_last :

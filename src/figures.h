@@ -24,6 +24,11 @@ struct buf;
  * "90.7"), into buf; returns buf. */
 char *figures_amount(char *buf, size_t size, double amount, int decimals);
 
+/* One budget line as people read it: "7.9億円  FY2024  補正  「…」", with
+ * (案), 再掲 and の内数 spelled out and an unstated amount said to be so;
+ * appended to b (not sanitised). */
+void figures_budget_format(struct buf *b, const struct content_budget *bu);
+
 /* ---- budget totals ---- */
 
 /* The total of one fiscal year and one budget type. */

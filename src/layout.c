@@ -393,7 +393,7 @@ layout_budget(struct layout *L, const struct content_budget *bu, int indent)
 	struct buf b;
 
 	buf_init(&b);
-	content_budget_format(&b, bu);
+	figures_budget_format(&b, bu);
 	layout_plain(L, b.data, indent, STYLE_NORMAL);
 	buf_free(&b);
 }

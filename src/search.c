@@ -36,7 +36,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <unicode/uversion.h>
 
 #include "content-snap.h"
 #include "content.h"
@@ -538,8 +537,13 @@ search_hay_free(struct search_hay *h)
 /* The number after hms-index changes with what the index holds (2: the
  * text is word-folded, TEXT_NORM_WORDS), so that an older cache is
  * rebuilt rather than searched with queries folded another way. */
-#define SEARCH_CACHE_MAGIC "hms-index 2 " PACKAGE_VERSION " icu " \
-	U_ICU_VERSION "\n"
+static const char *
+search_cache_magic(char *buf, size_t size)
+{
+	snprintf(buf, size, "hms-index 2 %s icu %s\n", PACKAGE_VERSION,
+	    text_icu_version());
+	return buf;
+}
 
 /* The fields' original lengths, summed: a cheap check that the fields of
  * the content are the ones the cache was made for. */
@@ -612,7 +616,7 @@ search_hay_save(const struct search_index *idx, const struct search_hay *h)
 			{ &len, sizeof len },
 			{ b.data, b.len },
 		};
-		snprintf(magic, sizeof magic, "%s", SEARCH_CACHE_MAGIC);
+		search_cache_magic(magic, sizeof magic);
 		(void)util_write_file(AT_FDCWD, path, iov,
 		    (int)HMS_NELEM(iov), 0600, 0);
 	}
@@ -663,7 +667,7 @@ search_cache_get(struct search_cache_r *r, uint64_t n, size_t size)
 static bool
 search_hay_load(struct search_index *idx, struct search_hay *h)
 {
-	char *path, *blob;
+	char *path, *blob, want[64];
 	size_t flen, nu, nbi;
 	uint64_t key, hash, plen, len, nsegs, ubits, bbits;
 	struct search_cache_r r;
@@ -678,7 +682,8 @@ search_hay_load(struct search_index *idx, struct search_hay *h)
 	if (blob == NULL)
 		return false;
 	memset(h, 0, sizeof *h);
-	if (flen < head || strcmp(blob, SEARCH_CACHE_MAGIC) != 0)
+	if (flen < head || strcmp(blob, search_cache_magic(want,
+	    sizeof want)) != 0)
 		goto bad;
 	memcpy(&key, blob + 64, 8);
 	memcpy(&hash, blob + 72, 8);

@@ -14,6 +14,7 @@
 #include <wchar.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uversion.h>
 #include <unicode/ucol.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -2143,4 +2144,10 @@ text_collate(const char *a, const char *b)
 		return c < 0 ? -1 : c > 0;
 	}
 	return r == UCOL_LESS ? -1 : 1;
+}
+
+const char *
+text_icu_version(void)
+{
+	return U_ICU_VERSION;
 }

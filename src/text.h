@@ -261,4 +261,8 @@ int text_breaks_hang(const struct text_breaks *b);
  * katakana, are broken by code point order so that sorting is total. */
 int text_collate(const char *a, const char *b);
 
+/* The version of ICU hms was built with ("72.1"): caches of folded text
+ * name it, since folding may change with it. */
+const char *text_icu_version(void);
+
 #endif

@@ -513,3 +513,23 @@ util_excerpt(const char *s, char *buf)
 	memcpy(buf + n, "\u2026", sizeof "\u2026");
 	return buf;
 }
+
+char *
+util_format_number(char *buf, size_t size, double v)
+{
+	size_t n;
+
+	/* Six decimals hide the binary noise of sums (0.1 + 0.2), then
+	 * trailing zeros go: 7.9, 1.17, 600000. */
+	snprintf(buf, size, "%.6f", v);
+	if (strchr(buf, '.') != NULL) {
+		n = strlen(buf);
+		while (n > 0 && buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (n > 0 && buf[n - 1] == '.')
+			buf[--n] = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		snprintf(buf, size, "0");
+	return buf;
+}

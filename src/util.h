@@ -104,6 +104,9 @@ int util_write_file(int dirfd, const char *path, const struct iovec *iov,
 void util_grow(void *pp, size_t *cap, size_t need, size_t sz);
 
 bool util_starts_with(const char *s, const char *prefix);
+/* v with up to six decimals and no trailing zeros (7.9, 1.17, 600000):
+ * the binary noise of sums (0.1 + 0.2) hidden; into buf, returned. */
+char *util_format_number(char *buf, size_t size, double v);
 
 /* Room for an excerpt: 40 bytes of text, "…" and the NUL. */
 #define UTIL_EXCERPT_SIZE 44

@@ -58,7 +58,7 @@ view_programs_budget(struct page *p, const struct content_budget *b)
 	struct buf s;
 
 	buf_init(&s);
-	content_budget_format(&s, b);
+	figures_budget_format(&s, b);
 	view_table_page_para(p, _("Budget"), s.data, 2);
 	buf_free(&s);
 }
