@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "chart.h"
 #include "cli.h"
 #include "compare.h"
 #include "content-load.h"
@@ -1500,6 +1501,41 @@ cli_budget_rows(FILE *f, enum output_format fmt, const struct figures_group *g)
 	}
 }
 
+static void
+cli_chart_emit(void *arg, enum chart_line kind, const char *line)
+{
+	FILE *f = arg;
+
+	(void)kind;
+	out_text(f, line);
+	fputc('\n', f);
+}
+
+/* hms budget --chart: a bar per group, fiscal year and budget type,
+ * under a heading per year and type (chart.h). */
+static void
+cli_budget_chart(FILE *f, const struct figures_groups *g, int width)
+{
+	struct chart_series *v = xcalloc(g->n + 1, sizeof *v);
+	char **labels = xcalloc(g->n + 1, sizeof *labels);
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		const struct content_entity *e = g->v[i].entity;
+		labels[i] = e == NULL ? xstrdup(g->by == FIGURES_BY_MINISTRY ?
+		    _("(no ministry stated)") : _("(no project)")) :
+		    e->type == CONTENT_PROJECT ? xasprintf("P%d-%d %s",
+		    e->period, e->u.project.num, e->title) : xstrdup(e->title);
+		v[i].label = labels[i];
+		v[i].sum = &g->v[i].sum;
+	}
+	chart_budget(v, g->n, width > 0 ? width : 80, cli_chart_emit, f);
+	for (i = 0; i < g->n; i++)
+		free(labels[i]);
+	free(labels);
+	free(v);
+}
+
 /* When the query finds groups themselves (hms budget project:p3-devices,
  * hms budget 厚生労働省), show only those: the other groups their
  * programs are also in are not what was asked. */
@@ -1591,6 +1627,10 @@ cli_budget(const struct content *c, const struct cli_opts *o,
 		json_finish(&j);
 		break;
 	case OUTPUT_TEXT:
+		if (o->chart) {
+			cli_budget_chart(stdout, &g, cli_width(o));
+			break;
+		}
 		for (i = 0; i < g.n; i++)
 			cli_budget_text(stdout, &g.v[i], g.by, i == 0);
 		break;

@@ -22,6 +22,7 @@ struct cli_opts {
 	int			 by;		/* hms budget --by: enum
 						   figures_by */
 	int			 fy;		/* hms budget --fy, 0: any */
+	bool			 chart;		/* hms budget --chart: bars */
 };
 
 /* Exit statuses, as grep: something found, nothing found, error. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "chart.h"
 #include "cli.h"
 #include "content-load.h"
 #include "content.h"
@@ -55,6 +56,8 @@ main_usage(FILE *f)
 "                         budget); csv for search, list, funds, budget\n"
 "      --by=GROUP         budget: totals by project, ministry or program\n"
 "      --fy=YEAR          budget: only the lines of that fiscal year\n"
+"      --chart            budget: bars, one per group, fiscal year and\n"
+"                         budget type, scaled to the widest\n"
 "      --width=N          wrap text to N columns (show; default: terminal)\n"
 "      --regex            QUERY is a PCRE2 regular expression\n"
 "      --type=TYPE        search only entities of TYPE\n"
@@ -80,7 +83,7 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY
+	OPT_BY, OPT_FY, OPT_CHART
 };
 
 static const struct option main_longopts[] = {
@@ -104,6 +107,7 @@ static const struct option main_longopts[] = {
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "fy", required_argument, NULL, OPT_FY },
+	{ "chart", no_argument, NULL, OPT_CHART },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -479,6 +483,9 @@ main(int argc, char **argv)
 				    "such as 2025, not '%s'"), optarg);
 			co.fy = (int)n;
 			break;
+		case OPT_CHART:
+			co.chart = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			main_usage(stdout);
@@ -498,6 +505,9 @@ main(int argc, char **argv)
 	if (mo.locale_note && optind < argc && isatty(STDERR_FILENO))
 		fputs(_("hms: LANG is not UTF-8: using C.UTF-8 to show Japanese\n"),
 		    stderr);
+	/* Pictures use block characters only where the user's own
+	 * locale is UTF-8 (before our switch to C.UTF-8). */
+	chart_set_ascii(mo.locale_note);
 	if (text_init(&err) != 0) {
 		fprintf(stderr, "hms: %s\n", err);
 		free(err);
@@ -525,6 +535,10 @@ main(int argc, char **argv)
 		return rc;
 	}
 
+	if (co.chart && (strcmp(cmd, "budget") != 0 ||
+	    co.format != OUTPUT_TEXT))
+		main_bad_usage("%s", _("--chart draws hms budget as text "
+		    "(not with --format)"));
 	if (co.import != NULL && strcmp(cmd, "bookmarks") != 0 &&
 	    strcmp(cmd, "notes") != 0)
 		main_bad_usage("%s", _("--import works with bookmarks and notes"));
