@@ -133,16 +133,24 @@ chart_kpi_line(struct buf *b, const struct content_entity *e,
 	buf_init(&tail);
 	buf_printf(&head, "%s ", table_format_number(base, sizeof base,
 	    k->base));
-	buf_printf(&tail, " %s%s  %.0f%%", table_format_number(target,
-	    sizeof target, e->u.kpi.target.value), unit, k->progress * 100);
-	if (k->has_expected)
-		buf_printf(&tail, _(" (| %s expected)"), table_format_number(
-		    expected, sizeof expected, k->expected));
-	buf_printf(&tail, "  %s", figures_verdict_label(k->verdict));
-	line = cells - text_width(head.data, head.len) -
-	    text_width(tail.data, tail.len);
-	if (line < 12)
-		line = 12;
+	for (int full = 1; full >= 0; full--) {
+		buf_reset(&tail);
+		buf_printf(&tail, " %s%s  %.0f%%", table_format_number(target,
+		    sizeof target, e->u.kpi.target.value), unit,
+		    k->progress * 100);
+		/* What the tick means, when there is room to say it. */
+		if (k->has_expected && full)
+			buf_printf(&tail, _(" (| %s expected)"),
+			    table_format_number(expected, sizeof expected,
+			    k->expected));
+		buf_printf(&tail, "  %s", figures_verdict_label(k->verdict));
+		line = cells - text_width(head.data, head.len) -
+		    text_width(tail.data, tail.len);
+		if (line >= 12)
+			break;
+	}
+	if (line < 8)
+		line = 8;
 	if (line > 42)
 		line = 42;
 	buf_add(b, head.data, head.len);
@@ -291,7 +299,7 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 			if (k->lines == 0)
 				continue;
 			buf_reset(&s);
-			chart_bucket_amount(&s, k, n == 1);
+			chart_bucket_amount(&s, k, false);
 			if ((w = text_width(s.data, s.len)) > amountw)
 				amountw = w;
 		}
@@ -310,6 +318,11 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 	if (barw < 4)
 		barw = 4;
 
+	if (n == 1) {
+		buf_reset(&line);
+		buf_printf(&line, "%s (億円)", v[0].label);
+		chart_emit(emit, arg, CHART_HEADING, &line, width);
+	}
 	for (j = 0; j < nkeys; j++) {
 		if (n > 1) {
 			buf_reset(&line);
@@ -332,7 +345,7 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 			chart_cell(&line, s.data, labelw);
 			buf_addc(&line, ' ');
 			buf_reset(&s);
-			chart_bucket_amount(&s, k, n == 1);
+			chart_bucket_amount(&s, k, false);
 			if (k->lines == 0) {
 				/* No bar at all: a blank one reads as 0. */
 				buf_add(&line, s.data, s.len);

@@ -62,8 +62,8 @@ struct chart_series {
 	const struct figures_sum *sum;
 };
 
-/* Bars of the totals of n series, width cells wide: with one series, a
- * bar per fiscal year and budget type; with several, a heading per
+/* Bars of the totals of n series, width cells wide: with one series, its
+ * label and a bar per fiscal year and budget type; with several, a heading per
  * fiscal year and budget type and under it a bar per series that has a
  * line of that year and type.  Every bar is scaled to the widest amount
  * of the chart.  A total whose amounts are not stated shows "not

@@ -437,6 +437,19 @@ cli_show_text_entity(FILE *f, const struct content *c,
 			    figures_verdict_label(v.verdict));
 			out_text(f, v.explain);
 			fputc('\n', f);
+			/* Baseline → latest → target as a line, '|'
+			 * where it should be by now (chart.h). */
+			if (v.has_progress) {
+				struct buf pl;
+				buf_init(&pl);
+				chart_kpi_line(&pl, e, &v, (width > 0 ? width :
+				    80) - 2 - text_width(_("Progress"),
+				    strlen(_("Progress"))));
+				fprintf(f, "%s: ", _("Progress"));
+				out_text(f, pl.data);
+				fputc('\n', f);
+				buf_free(&pl);
+			}
 		}
 		break;
 	case CONTENT_PROGRAM:

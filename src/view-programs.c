@@ -94,7 +94,6 @@ view_programs_subtotals(struct view_table *vt, struct page *p, int width)
 		struct chart_series one = { _("All shown lines"), &sum };
 		figures_sum_init(&sum);
 		table_program_sum(vt->t, &sum);
-		view_table_page_para(p, NULL, _("All shown lines (億円)"), 0);
 		chart_budget(&one, 1, width, view_programs_chart_line, p);
 		figures_sum_free(&sum);
 		return;

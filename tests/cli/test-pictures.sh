@@ -17,8 +17,9 @@ widest() {
 run hms budget --chart --width 80 project:p3-devices
 check_rc 0 "budget --chart project ② exits 0"
 check_out_has "FY2025 当初 ██████" "budget --chart: FY2025 当初 drawn with eighth blocks"
-check_out_has "83.0億円 (8 案)" "budget --chart: the amount 83.0億円 and its 8 proposals beside the bar"
-check_out_has "7.7億円" "budget --chart: FY2024 補正 7.7億円 on a bar of its own"
+check_out_has "P3-2 医療機器・ヘルスケア (億円)" "budget --chart: the group and the unit head the chart"
+check_out_has " 83.0 (8 案)" "budget --chart: the amount 83.0 and its 8 proposals beside the bar"
+check_out_has " 7.7" "budget --chart: FY2024 補正 7.7 on a bar of its own"
 check_out_has "1 program without a stated amount" "budget --chart: the program without an amount is counted"
 big=$(printf '%s\n' "$out" | grep 'FY2025' | sed 's/[^█]//g' | "$measure" | cut -d' ' -f1)
 small=$(printf '%s\n' "$out" | grep 'FY2024' | sed 's/[^█▏▎▍▌▋▊▉]//g' | "$measure" | cut -d' ' -f1)
