@@ -978,10 +978,27 @@ cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 		if (done)
 			return n > 0 ? CLI_FOUND : CLI_NOTHING;
 	}
+	/* The other types: their TSV columns, as CSV records. */
 	if (o->format == OUTPUT_CSV) {
-		fprintf(stderr, _("hms: --format csv lists kpi, program and "
-		    "measure; use tsv for %s\n"), type);
-		return CLI_ERROR;
+		char *mem = NULL;
+		size_t memlen = 0;
+		FILE *m = open_memstream(&mem, &memlen);
+		if (m == NULL) {
+			perror("hms");
+			return CLI_ERROR;
+		}
+		cli_list_header(m, (enum content_type)t);
+		for (i = 0; i < c->ntype[t]; i++) {
+			const struct content_entity *e = c->by_type[t][i];
+			if (o->period != 0 && e->period != o->period)
+				continue;
+			n++;
+			cli_list_tsv(m, e);
+		}
+		fclose(m);
+		out_tsv_as_csv(stdout, mem, memlen);
+		free(mem);
+		return n > 0 ? CLI_FOUND : CLI_NOTHING;
 	}
 	if (o->format == OUTPUT_TSV)
 		cli_list_header(stdout, (enum content_type)t);
@@ -1129,6 +1146,9 @@ cli_search(const struct content *c, const struct cli_opts *o,
 
 	if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
 		return CLI_ERROR;
+	/* A spreadsheet names its columns. */
+	if (o->format == OUTPUT_CSV)
+		fputs("id,type,title,snippet\r\n", stdout);
 	if (o->format == OUTPUT_JSON) {
 		json_init(&j, stdout);
 		json_begin_array(&j, NULL);

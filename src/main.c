@@ -54,6 +54,9 @@ main_usage(FILE *f)
 "Options:\n"
 "      --format=FMT       text, tsv or json (search, show, list, funds,\n"
 "                         budget); csv for search, list, funds, budget\n"
+"      --bom              csv: start with a UTF-8 byte-order mark, for\n"
+"                         spreadsheet programs (also the interface's\n"
+"                         .csv export)\n"
 "      --by=GROUP         budget: totals by project, ministry or program\n"
 "      --fy=YEAR          budget: only the lines of that fiscal year\n"
 "      --chart            budget: bars, one per group, fiscal year and\n"
@@ -83,7 +86,7 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY, OPT_CHART
+	OPT_BY, OPT_FY, OPT_CHART, OPT_BOM
 };
 
 static const struct option main_longopts[] = {
@@ -108,6 +111,7 @@ static const struct option main_longopts[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "fy", required_argument, NULL, OPT_FY },
 	{ "chart", no_argument, NULL, OPT_CHART },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -381,6 +385,7 @@ main(int argc, char **argv)
 	const char *cmd;
 	char *dir, *err = NULL;
 	int ch, rc, fmt;
+	bool bom = false;
 	long n;
 	char *end;
 
@@ -486,6 +491,10 @@ main(int argc, char **argv)
 		case OPT_CHART:
 			co.chart = true;
 			break;
+		case OPT_BOM:
+			out_set_bom(true);
+			bom = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			main_usage(stdout);
@@ -547,7 +556,12 @@ main(int argc, char **argv)
 	    strcmp(cmd, "budget") != 0)
 		main_bad_usage(_("--format csv works with search, list, funds "
 		    "and budget, not %s"), cmd);
+	if (bom && co.format != OUTPUT_CSV)
+		main_bad_usage("%s", _("--bom goes with --format csv"));
 	c = main_load(dir);
+	/* The mark opens the file, before the first record. */
+	if (co.format == OUTPUT_CSV)
+		out_bom(stdout);
 	rc = CLI_ERROR;
 	if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
 	    strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0) {

@@ -15,6 +15,7 @@
 #include "key.h"
 #include "keymap.h"
 #include "layout.h"
+#include "output.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -346,6 +347,9 @@ view_table_export_file(const struct table *t, const char *path, char **err)
 		*err = xasprintf(_("cannot write %s: %s"), full, strerror(errno));
 		goto out;
 	}
+	/* hms --bom: for spreadsheet programs that need the mark. */
+	if (fmt == TABLE_CSV)
+		out_bom(f);
 	n = table_export(t, f, fmt);
 	if (ferror(f) || fclose(f) != 0) {
 		*err = xasprintf(_("cannot write %s: %s"), full, strerror(errno));
