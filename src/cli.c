@@ -962,12 +962,30 @@ cli_list_table(const struct content *c, const struct cli_opts *o,
 int
 cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 {
-	int t = content_type_from_name(type);
+	int t = type != NULL ? content_type_from_name(type) : -1;
 	size_t i, n = 0;
 	struct json j;
 	bool done;
 
+	/* For completion: fast, plain, one line per entity. */
+	if (o->ids) {
+		for (i = 0; i < c->nentities; i++) {
+			const struct content_entity *e = c->entities[i];
+			if ((type != NULL && (int)e->type != t) ||
+			    (o->period != 0 && e->period != o->period))
+				continue;
+			out_tsv_field(stdout, e->id);
+			fputc('\t', stdout);
+			out_tsv_field(stdout, e->title);
+			fputc('\n', stdout);
+			n++;
+		}
+		if (type != NULL && t < 0)
+			goto unknown;
+		return n > 0 ? CLI_FOUND : CLI_NOTHING;
+	}
 	if (t < 0) {
+unknown:
 		fprintf(stderr, _("hms: unknown type '%s' (one of: period, "
 		    "section, project, disease, measure, milestone, kpi, "
 		    "program, ministry, term)\n"), type);

@@ -59,6 +59,7 @@ main_usage(FILE *f)
 "                         .csv export)\n"
 "      --by=GROUP         budget: totals by project, ministry or program\n"
 "      --fy=YEAR          budget: only the lines of that fiscal year\n"
+"      --ids              list: only \"ID<TAB>title\" lines (TYPE optional)\n"
 "      --chart            budget: bars, one per group, fiscal year and\n"
 "                         budget type, scaled to the widest\n"
 "      --width=N          wrap text to N columns (show; default: terminal)\n"
@@ -86,7 +87,7 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY, OPT_CHART, OPT_BOM
+	OPT_BY, OPT_FY, OPT_CHART, OPT_BOM, OPT_IDS
 };
 
 static const struct option main_longopts[] = {
@@ -112,6 +113,7 @@ static const struct option main_longopts[] = {
 	{ "fy", required_argument, NULL, OPT_FY },
 	{ "chart", no_argument, NULL, OPT_CHART },
 	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "ids", no_argument, NULL, OPT_IDS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -491,6 +493,9 @@ main(int argc, char **argv)
 		case OPT_CHART:
 			co.chart = true;
 			break;
+		case OPT_IDS:
+			co.ids = true;
+			break;
 		case OPT_BOM:
 			out_set_bom(true);
 			bom = true;
@@ -563,7 +568,12 @@ main(int argc, char **argv)
 	if (co.format == OUTPUT_CSV)
 		out_bom(stdout);
 	rc = CLI_ERROR;
-	if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
+	if (co.ids && strcmp(cmd, "list") != 0)
+		main_bad_usage("%s", _("--ids goes with list"));
+	if (co.ids && optind + 2 >= argc) {
+		rc = cli_list(c, &co, optind + 1 < argc ? argv[optind + 1] :
+		    NULL);
+	} else if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
 	    strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0) {
 		if (optind + 2 != argc) {
 			if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)
