@@ -53,4 +53,19 @@ check_rc 2 "budget --chart --format tsv is a usage error"
 run hms list kpi --chart
 check_rc 2 "--chart with another command than budget is a usage error"
 
+# The KPI progress line in hms show: 86 of 200 over FY2024-2028, 1 of 5
+# years gone, 40 expected: on track (doc/figures.md's worked example).
+run hms show kpi:rm-orphan-designations
+check_out_has "Progress: 0 [" "show: the progress line runs from 0"
+check_out_has "] 200件  43% (| 40 expected)  [on track]" \
+    "show: target, share, the tick's meaning and the status word beside the line"
+line=$(printf '%s\n' "$out" | grep '^Progress:')
+[ "$(printf '%s\n' "$line" | "$measure" | cut -d' ' -f1)" -le 80 ]
+ok $? "show: the progress line fits 80 columns"
+run hms show kpi:p1-04
+check_out_has "71%  [not met]" "show: a KPI whose period is over shows the line and [not met]"
+out=$(LC_ALL=C LANG=C "$HMS" show kpi:rm-orphan-designations 2>/dev/null)
+printf '%s\n' "$out" | grep -q '^Progress: 0 \[#*|#*\.*\] 200'
+ok $? "show under LANG=C: the line in '#', '|' and '.'"
+
 done_testing
