@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "chart.h"
 #include "cli.h"
 #include "compare.h"
 #include "content-load.h"
@@ -458,6 +459,19 @@ cli_show_text_entity(FILE *f, const struct content *c,
 			    figures_verdict_label(v.verdict));
 			out_text(f, v.explain);
 			fputc('\n', f);
+			/* Baseline → latest → target as a line, '|'
+			 * where it should be by now (chart.h). */
+			if (v.has_progress) {
+				struct buf pl;
+				buf_init(&pl);
+				chart_kpi_line(&pl, e, &v, (width > 0 ? width :
+				    80) - 2 - text_width(_("Progress"),
+				    strlen(_("Progress"))));
+				fprintf(f, "%s: ", _("Progress"));
+				out_text(f, pl.data);
+				fputc('\n', f);
+				buf_free(&pl);
+			}
 		}
 		break;
 	case CONTENT_PROGRAM:
@@ -971,12 +985,30 @@ cli_list_table(const struct content *c, const struct cli_opts *o,
 int
 cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 {
-	int t = content_type_from_name(type);
+	int t = type != NULL ? content_type_from_name(type) : -1;
 	size_t i, n = 0;
 	struct json j;
 	bool done;
 
+	/* For completion: fast, plain, one line per entity. */
+	if (o->ids) {
+		for (i = 0; i < c->nentities; i++) {
+			const struct content_entity *e = c->entities[i];
+			if ((type != NULL && (int)e->type != t) ||
+			    (o->period != 0 && e->period != o->period))
+				continue;
+			out_tsv_field(stdout, e->id);
+			fputc('\t', stdout);
+			out_tsv_field(stdout, e->title);
+			fputc('\n', stdout);
+			n++;
+		}
+		if (type != NULL && t < 0)
+			goto unknown;
+		return n > 0 ? CLI_FOUND : CLI_NOTHING;
+	}
 	if (t < 0) {
+unknown:
 		fprintf(stderr, _("hms: unknown type '%s' (one of: period, "
 		    "section, project, disease, measure, milestone, kpi, "
 		    "program, ministry, term)\n"), type);
@@ -987,10 +1019,27 @@ cli_list(const struct content *c, const struct cli_opts *o, const char *type)
 		if (done)
 			return n > 0 ? CLI_FOUND : CLI_NOTHING;
 	}
+	/* The other types: their TSV columns, as CSV records. */
 	if (o->format == OUTPUT_CSV) {
-		fprintf(stderr, _("hms: --format csv lists kpi, program and "
-		    "measure; use tsv for %s\n"), type);
-		return CLI_ERROR;
+		char *mem = NULL;
+		size_t memlen = 0;
+		FILE *m = open_memstream(&mem, &memlen);
+		if (m == NULL) {
+			perror("hms");
+			return CLI_ERROR;
+		}
+		cli_list_header(m, (enum content_type)t);
+		for (i = 0; i < c->ntype[t]; i++) {
+			const struct content_entity *e = c->by_type[t][i];
+			if (o->period != 0 && e->period != o->period)
+				continue;
+			n++;
+			cli_list_tsv(m, e);
+		}
+		fclose(m);
+		out_tsv_as_csv(stdout, mem, memlen);
+		free(mem);
+		return n > 0 ? CLI_FOUND : CLI_NOTHING;
 	}
 	if (o->format == OUTPUT_TSV)
 		cli_list_header(stdout, (enum content_type)t);
@@ -1165,6 +1214,9 @@ cli_search(const struct content *c, const struct cli_opts *o,
 
 	if ((idx = cli_search_run(c, query, &so, &res)) == NULL)
 		return CLI_ERROR;
+	/* A spreadsheet names its columns. */
+	if (o->format == OUTPUT_CSV)
+		fputs("id,type,title,snippet\r\n", stdout);
 	if (o->format == OUTPUT_JSON) {
 		json_init(&j, stdout);
 		json_begin_array(&j, NULL);
@@ -1552,6 +1604,41 @@ cli_budget_rows(FILE *f, enum output_format fmt, const struct figures_group *g)
 	}
 }
 
+static void
+cli_chart_emit(void *arg, enum chart_line kind, const char *line)
+{
+	FILE *f = arg;
+
+	(void)kind;
+	out_text(f, line);
+	fputc('\n', f);
+}
+
+/* hms budget --chart: a bar per group, fiscal year and budget type,
+ * under a heading per year and type (chart.h). */
+static void
+cli_budget_chart(FILE *f, const struct figures_groups *g, int width)
+{
+	struct chart_series *v = xcalloc(g->n + 1, sizeof *v);
+	char **labels = xcalloc(g->n + 1, sizeof *labels);
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		const struct content_entity *e = g->v[i].entity;
+		labels[i] = e == NULL ? xstrdup(g->by == FIGURES_BY_MINISTRY ?
+		    _("(no ministry stated)") : _("(no project)")) :
+		    e->type == CONTENT_PROJECT ? xasprintf("P%d-%d %s",
+		    e->period, e->u.project.num, e->title) : xstrdup(e->title);
+		v[i].label = labels[i];
+		v[i].sum = &g->v[i].sum;
+	}
+	chart_budget(v, g->n, width > 0 ? width : 80, cli_chart_emit, f);
+	for (i = 0; i < g->n; i++)
+		free(labels[i]);
+	free(labels);
+	free(v);
+}
+
 /* When the query finds groups themselves (hms budget project:p3-devices,
  * hms budget 厚生労働省), show only those: the other groups their
  * programs are also in are not what was asked. */
@@ -1643,6 +1730,10 @@ cli_budget(const struct content *c, const struct cli_opts *o,
 		json_finish(&j);
 		break;
 	case OUTPUT_TEXT:
+		if (o->chart) {
+			cli_budget_chart(stdout, &g, cli_width(o));
+			break;
+		}
 		for (i = 0; i < g.n; i++)
 			cli_budget_text(stdout, &g.v[i], g.by, i == 0);
 		break;

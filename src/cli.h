@@ -23,6 +23,9 @@ struct cli_opts {
 	int			 by;		/* hms budget --by: enum
 						   figures_by */
 	int			 fy;		/* hms budget --fy, 0: any */
+	bool			 chart;		/* hms budget --chart: bars */
+	bool			 ids;		/* hms list --ids: id and
+						   title only, for completion */
 };
 
 /* Exit statuses, as grep: something found, nothing found, error. */
@@ -35,6 +38,8 @@ enum {
 /* hms check [PATH...]: load and report every problem as FILE:LINE:. */
 int cli_check(const char *const *paths, int npaths, const char *bundled);
 int cli_show(const struct content *c, const struct cli_opts *o, const char *id);
+/* hms list TYPE; with --ids, TYPE may be NULL (every type) and each
+ * line is "id<TAB>title", for shell completion. */
 int cli_list(const struct content *c, const struct cli_opts *o,
     const char *type);
 int cli_search(const struct content *c, const struct cli_opts *o,

@@ -184,7 +184,7 @@ figures_sum_add_program(struct figures_sum *s, const struct content_entity *p)
 		figures_sum_add_line(s, p, &p->u.program.budgets[i]);
 }
 
-static int
+int
 figures_bucket_cmp(const void *x, const void *y)
 {
 	const struct figures_bucket *a = x, *b = y;
@@ -464,6 +464,7 @@ figures_kpi_judge(const struct content *c, const struct content_entity *k,
 	if (!cumulative && b->present && b->has_value &&
 	    b->year_first == b->year_last && b->value != t->value)
 		base = b->value;
+	v->base = base;
 	if (t->value != base) {
 		v->has_progress = true;
 		v->progress = (l->value - base) / (t->value - base);
@@ -514,6 +515,7 @@ figures_kpi_judge(const struct content *c, const struct content_entity *k,
 			return;
 		} else if (p != NULL && p->u.period.fy_start != 0) {
 			base = 0;
+			v->base = 0;
 			tb = p->u.period.fy_start + 0.25;
 		} else {
 			figures_kpi_reason(v, _("no baseline and no period"));

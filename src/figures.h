@@ -88,6 +88,10 @@ void figures_sum_add_program(struct figures_sum *s,
 void figures_sum_finish(struct figures_sum *s);
 void figures_sum_free(struct figures_sum *s);
 
+/* The order of buckets in a sum, for qsort: newest year first, funds
+ * (no year) last, then by budget type. */
+int figures_bucket_cmp(const void *x, const void *y);
+
 /* The bucket for (fy, type), or NULL. */
 const struct figures_bucket *figures_sum_find(const struct figures_sum *s,
     int fy, enum content_budget_type type);
@@ -126,6 +130,8 @@ struct figures_kpi {
 	double			 expected;	/* the value expected by the
 						   latest value's date */
 	double			 expected_share; /* of the way to the target */
+	double			 base;		/* where progress counts from:
+						   the baseline, or 0 */
 	/* How it was decided, one line: "86 of 200 by FY2028; 40 expected
 	 * by FY2024; on track". */
 	char			 explain[256];

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "chart.h"
 #include "cli.h"
 #include "content-load.h"
 #include "content.h"
@@ -53,8 +54,14 @@ main_usage(FILE *f)
 "Options:\n"
 "      --format=FMT       text, tsv or json (search, show, list, funds,\n"
 "                         budget); csv for search, list, funds, budget\n"
+"      --bom              csv: start with a UTF-8 byte-order mark, for\n"
+"                         spreadsheet programs (also the interface's\n"
+"                         .csv export)\n"
 "      --by=GROUP         budget: totals by project, ministry or program\n"
 "      --fy=YEAR          budget: only the lines of that fiscal year\n"
+"      --ids              list: only \"ID<TAB>title\" lines (TYPE optional)\n"
+"      --chart            budget: bars, one per group, fiscal year and\n"
+"                         budget type, scaled to the widest\n"
 "      --width=N          wrap text to N columns (show; default: terminal)\n"
 "      --regex            QUERY is a PCRE2 regular expression\n"
 "      --type=TYPE        search only entities of TYPE\n"
@@ -81,7 +88,7 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY, OPT_FUZZY
+	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS
 };
 
 static const struct option main_longopts[] = {
@@ -106,6 +113,9 @@ static const struct option main_longopts[] = {
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "fy", required_argument, NULL, OPT_FY },
+	{ "chart", no_argument, NULL, OPT_CHART },
+	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "ids", no_argument, NULL, OPT_IDS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -379,6 +389,7 @@ main(int argc, char **argv)
 	const char *cmd;
 	char *dir, *err = NULL;
 	int ch, rc, fmt;
+	bool bom = false;
 	long n;
 	char *end;
 
@@ -484,6 +495,16 @@ main(int argc, char **argv)
 				    "such as 2025, not '%s'"), optarg);
 			co.fy = (int)n;
 			break;
+		case OPT_CHART:
+			co.chart = true;
+			break;
+		case OPT_IDS:
+			co.ids = true;
+			break;
+		case OPT_BOM:
+			out_set_bom(true);
+			bom = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			main_usage(stdout);
@@ -503,6 +524,9 @@ main(int argc, char **argv)
 	if (mo.locale_note && optind < argc && isatty(STDERR_FILENO))
 		fputs(_("hms: LANG is not UTF-8: using C.UTF-8 to show Japanese\n"),
 		    stderr);
+	/* Pictures use block characters only where the user's own
+	 * locale is UTF-8 (before our switch to C.UTF-8). */
+	chart_set_ascii(mo.locale_note);
 	if (text_init(&err) != 0) {
 		fprintf(stderr, "hms: %s\n", err);
 		free(err);
@@ -530,6 +554,10 @@ main(int argc, char **argv)
 		return rc;
 	}
 
+	if (co.chart && (strcmp(cmd, "budget") != 0 ||
+	    co.format != OUTPUT_TEXT))
+		main_bad_usage("%s", _("--chart draws hms budget as text "
+		    "(not with --format)"));
 	if (co.import != NULL && strcmp(cmd, "bookmarks") != 0 &&
 	    strcmp(cmd, "notes") != 0)
 		main_bad_usage("%s", _("--import works with bookmarks and notes"));
@@ -538,9 +566,19 @@ main(int argc, char **argv)
 	    strcmp(cmd, "budget") != 0)
 		main_bad_usage(_("--format csv works with search, list, funds "
 		    "and budget, not %s"), cmd);
+	if (bom && co.format != OUTPUT_CSV)
+		main_bad_usage("%s", _("--bom goes with --format csv"));
 	c = main_load(dir);
+	/* The mark opens the file, before the first record. */
+	if (co.format == OUTPUT_CSV)
+		out_bom(stdout);
 	rc = CLI_ERROR;
-	if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
+	if (co.ids && strcmp(cmd, "list") != 0)
+		main_bad_usage("%s", _("--ids goes with list"));
+	if (co.ids && optind + 2 >= argc) {
+		rc = cli_list(c, &co, optind + 1 < argc ? argv[optind + 1] :
+		    NULL);
+	} else if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
 	    strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0) {
 		if (optind + 2 != argc) {
 			if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)

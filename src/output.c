@@ -94,6 +94,47 @@ out_csv_field(FILE *f, const char *s)
 }
 
 void
+out_tsv_as_csv(FILE *f, const char *tsv, size_t len)
+{
+	const char *p = tsv, *end = tsv + len, *q;
+	char *field;
+	bool first = true;
+
+	while (p < end) {
+		for (q = p; q < end && *q != '\t' && *q != '\n'; q++)
+			;
+		if (!first)
+			fputc(',', f);
+		field = xstrndup(p, (size_t)(q - p));
+		out_csv_field(f, field);
+		free(field);
+		first = false;
+		if (q < end && *q == '\n') {
+			fputs("\r\n", f);
+			first = true;
+		}
+		p = q + 1;
+	}
+	if (!first)
+		fputs("\r\n", f);
+}
+
+static bool out_bom_wanted;
+
+void
+out_set_bom(bool bom)
+{
+	out_bom_wanted = bom;
+}
+
+void
+out_bom(FILE *f)
+{
+	if (out_bom_wanted)
+		fputs("\xEF\xBB\xBF", f);
+}
+
+void
 out_json_stringn(FILE *f, const char *s, size_t len)
 {
 	size_t i, n;

@@ -29,6 +29,13 @@ void out_tsv_field(FILE *f, const char *s);
 /* One CSV field (RFC 4180): sanitised, line breaks as spaces, quoted
  * when it holds a comma, a quote or spaces at either end. */
 void out_csv_field(FILE *f, const char *s);
+/* TSV text (whose fields never hold a tab or a line break) written
+ * again as CSV records, CRLF after each. */
+void out_tsv_as_csv(FILE *f, const char *tsv, size_t len);
+/* The UTF-8 byte-order mark some spreadsheet programs need to read CSV
+ * as UTF-8 (--bom): whether to write it, and writing it to f if so. */
+void out_set_bom(bool bom);
+void out_bom(FILE *f);
 /* A JSON string literal (with quotes); NULL gives null. */
 void out_json_string(FILE *f, const char *s);
 void out_json_stringn(FILE *f, const char *s, size_t len);

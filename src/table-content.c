@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "content.h"
 #include "i18n.h"
 #include "table-content.h"
@@ -181,8 +182,11 @@ table_content_kpis(const struct content *c, struct content_entity *const *v,
 	    TABLE_COL_RIGHT, 1, 4);
 	table_add_column(t, "status", "st", _("Status"), TABLE_NUMBER, 0, 15,
 	    15);
+	/* A line from the baseline to the target, filled to the latest
+	 * value, '|' where it should be by now (chart.h); the status word
+	 * is the column before. */
 	table_add_column(t, "progress", "prog", _("Progress"), TABLE_NUMBER,
-	    TABLE_COL_RIGHT, 5, 9);
+	    0, 13, 13);
 	table_add_column(t, "baseline", "base", _("Baseline"), TABLE_NUMBER,
 	    0, 9, 18);
 	table_add_column(t, "target", "tg", _("Target"), TABLE_NUMBER, 0, 9,
@@ -238,9 +242,12 @@ table_content_kpis(const struct content *c, struct content_entity *const *v,
 		free(s);
 		figures_kpi_judge(c, e, &pr);
 		if (pr.has_progress) {
+			buf_reset(&text);
+			chart_progress(&text, &pr, 8);
+			buf_printf(&text, " %3.0f%%", pr.progress * 100);
 			snprintf(num, sizeof num, "%.0f%%", pr.progress * 100);
-			table_set_num(t, row, TABLE_KPI_COL_PROGRESS, num, NULL,
-			    pr.progress);
+			table_set_num(t, row, TABLE_KPI_COL_PROGRESS, text.data,
+			    num, pr.progress);
 		}
 		/* The status filters by its name too: st:behind; it sorts
 		 * by severity. */

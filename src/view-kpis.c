@@ -4,13 +4,16 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
+#include "chart.h"
 #include "content.h"
 #include "i18n.h"
 #include "layout.h"
 #include "table-content.h"
 #include "table.h"
+#include "text.h"
 #include "util.h"
 #include "view-table.h"
 #include "view.h"
@@ -59,7 +62,6 @@ view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
 	const struct table_row *r;
 	char *s;
 
-	(void)width;
 	if (e == NULL || e->type != CONTENT_KPI)
 		return;
 	r = &t->rows[table_selected(t)];
@@ -68,6 +70,14 @@ view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
 	s = view_kpis_status_text(&pr);
 	view_table_page_para(p, _("Status"), s, 2);
 	free(s);
+	if (pr.has_progress) {
+		struct buf b;
+		buf_init(&b);
+		chart_kpi_line(&b, e, &pr, width - 4 -
+		    text_width(_("Progress"), strlen(_("Progress"))));
+		view_table_page_para(p, _("Progress"), b.data, 2);
+		buf_free(&b);
+	}
 	view_kpis_value(p, _("Baseline"), &e->u.kpi.baseline, e->u.kpi.unit);
 	view_kpis_value(p, _("Target"), &e->u.kpi.target, e->u.kpi.unit);
 	view_kpis_value(p, _("Latest"), &e->u.kpi.latest, e->u.kpi.unit);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "chart.h"
 #include "content.h"
 #include "figures.h"
 #include "i18n.h"
@@ -63,46 +64,25 @@ view_programs_budget(struct page *p, const struct content_budget *b)
 	buf_free(&s);
 }
 
-/* One group's totals: a heading line, then one line per fiscal year and
- * budget type (never added across them), then what was not summed. */
 static void
-view_programs_sum(struct page *p, const char *label,
-    const struct figures_sum *sum, size_t ninferred)
+view_programs_chart_line(void *arg, enum chart_line kind, const char *line)
 {
-	struct buf b;
-	size_t i;
-	char *s;
+	struct page *p = arg;
 
-	view_table_page_para(p, NULL, label, 0);
-	buf_init(&b);
-	for (i = 0; i < sum->nbuckets; i++) {
-		buf_reset(&b);
-		figures_bucket_format(&b, &sum->buckets[i]);
-		view_table_page_para(p, NULL, b.data, 2);
-	}
-	if (sum->programs_unstated > 0) {
-		s = xasprintf(ngettext("%zu program without a stated amount",
-		    "%zu programs without a stated amount",
-		    sum->programs_unstated), sum->programs_unstated);
-		view_table_page_para(p, NULL, s, 2);
-		free(s);
-	}
-	if (ninferred > 0) {
-		s = xasprintf(ngettext("~ %zu program placed here by inference",
-		    "~ %zu programs placed here by inference", ninferred),
-		    ninferred);
-		view_table_page_para(p, NULL, s, 2);
-		free(s);
-	}
-	buf_free(&b);
+	page_newline(p, -1, 0);
+	page_add(p, line, strlen(line), kind == CHART_HEADING ? STYLE_HEADING :
+	    STYLE_NORMAL, -1);
 }
 
+/* The subtotals as bars (chart.h): one per group, fiscal year and
+ * budget type, never added across them; then what inference placed. */
 static void
-view_programs_subtotals(struct view_table *vt, struct page *p)
+view_programs_subtotals(struct view_table *vt, struct page *p, int width)
 {
 	struct view_programs *vp = vt->priv;
 	struct figures_groups g;
 	struct figures_sum sum;
+	struct chart_series *v;
 	size_t i;
 	char *s;
 
@@ -111,9 +91,10 @@ view_programs_subtotals(struct view_table *vt, struct page *p)
 	view_table_page_heading(p, s);
 	free(s);
 	if (vp->group == VIEW_PROGRAMS_BY_YEAR) {
+		struct chart_series one = { _("All shown lines"), &sum };
 		figures_sum_init(&sum);
 		table_program_sum(vt->t, &sum);
-		view_programs_sum(p, _("All shown lines"), &sum, 0);
+		chart_budget(&one, 1, width, view_programs_chart_line, p);
 		figures_sum_free(&sum);
 		return;
 	}
@@ -123,16 +104,29 @@ view_programs_subtotals(struct view_table *vt, struct page *p)
 	if (g.by == FIGURES_BY_PROJECT)
 		view_table_page_para(p, NULL, _("A line serving several "
 		    "projects counts in each of them."), 2);
+	v = xcalloc(g.n + 1, sizeof *v);
 	for (i = 0; i < g.n; i++) {
 		const struct content_entity *e = g.v[i].entity;
-		s = e == NULL ? xstrdup(g.by == FIGURES_BY_PROJECT ?
+		v[i].label = e == NULL ? xstrdup(g.by == FIGURES_BY_PROJECT ?
 		    _("(no project)") : _("(no ministry stated)")) :
-		    e->type == CONTENT_PROJECT && e->num != NULL ?
-		    xasprintf("%s %s (%s)", e->num, e->title, e->id) :
-		    xasprintf("%s (%s)", e->title, e->id);
-		view_programs_sum(p, s, &g.v[i].sum, g.v[i].ninferred);
-		free(s);
+		    e->type == CONTENT_PROJECT ? xasprintf("P%d-%d %s",
+		    e->period, e->u.project.num, e->title) : xstrdup(e->title);
+		v[i].sum = &g.v[i].sum;
 	}
+	chart_budget(v, g.n, width, view_programs_chart_line, p);
+	for (i = 0; i < g.n; i++) {
+		if (g.v[i].ninferred > 0) {
+			s = xasprintf(ngettext("~ %s: %zu program placed here "
+			    "by inference", "~ %s: %zu programs placed here by "
+			    "inference", g.v[i].ninferred), v[i].label,
+			    g.v[i].ninferred);
+			view_table_page_para(p, NULL, s, 2);
+			free(s);
+		}
+	}
+	for (i = 0; i < g.n; i++)
+		free((char *)v[i].label);
+	free(v);
 	figures_groups_free(&g);
 }
 
@@ -148,9 +142,8 @@ view_programs_detail(struct app *a, struct view_table *vt, struct page *p,
 	char *s;
 
 	(void)a;
-	(void)width;
 	if (vp->group != VIEW_PROGRAMS_LINE) {
-		view_programs_subtotals(vt, p);
+		view_programs_subtotals(vt, p, width);
 		return;
 	}
 	if (e == NULL)

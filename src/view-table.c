@@ -17,6 +17,7 @@
 #include "key.h"
 #include "keymap.h"
 #include "layout.h"
+#include "output.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -350,6 +351,9 @@ view_table_export_file(const struct table *t, const char *path, char **err)
 		*err = xasprintf(_("cannot write %s: %s"), full, strerror(errno));
 		goto out;
 	}
+	/* hms --bom: for spreadsheet programs that need the mark. */
+	if (fmt == TABLE_CSV)
+		out_bom(f);
 	n = table_export(t, f, fmt);
 	ok = !ferror(f);
 	if (fclose(f) != 0 || !ok) {

@@ -15,7 +15,7 @@ content:2
 content-load:3 content-snap:3 store:3 keymap:3 keymap-presets:3 output:3
 surface:3
 search:4 figures:4 compare:4 table:4 term-probe:4
-funds:5 table-content:5 layout:5
+chart:5 funds:5 table-content:5 layout:5
 term:6
 view:7 view-table:7 view-list:7 app:7
 cli:8 cli-store:8

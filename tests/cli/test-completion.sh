@@ -1,0 +1,78 @@
+#!/bin/sh
+# test-completion.sh — shell completion (issue 19), by driving the
+# completion functions as the shells do: bash's _hms with COMP_WORDS,
+# COMP_CWORD, COMP_LINE and COMP_POINT set as bash sets them (ids split
+# at ':' by COMP_WORDBREAKS); zsh's file is checked when zsh is there.
+# `make install` places them (checked with DESTDIR).
+. "$top_srcdir/tests/cli/lib.sh"
+
+bindir=$(cd "$(dirname "$HMS")" && pwd)
+
+# comp LINE: the candidates bash's _hms offers for LINE (cursor at end).
+comp() {
+	PATH="$bindir:$PATH" bash -c '
+		. "$1"
+		line=$2
+		# Split as readline does, COMP_WORDBREAKS included.
+		read -r -a COMP_WORDS <<<"$(printf "%s" "$line" | sed "s/:/ : /g")"
+		case $line in *" ") COMP_WORDS+=("") ;; esac
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		COMP_LINE=$line
+		COMP_POINT=${#line}
+		_hms
+		printf "%s\n" "${COMPREPLY[@]}"
+	' bash "$top_srcdir/doc/completion/hms.bash" "$1"
+}
+
+if ! command -v bash >/dev/null 2>&1; then
+	echo "ok 1 # SKIP bash is not installed"
+else
+	out=$(comp "hms sh")
+	[ "$out" = show ]; ok $? "bash: hms sh<Tab> completes the command show (got '$out')"
+	out=$(comp "hms list k")
+	[ "$out" = kpi ]; ok $? "bash: hms list k<Tab> completes the type kpi"
+	out=$(comp "hms --form")
+	[ "$out" = --format= ]; ok $? "bash: --form<Tab> completes the option --format="
+	out=$(comp "hms --format=c")
+	[ "$out" = --format=csv ]; ok $? "bash: --format=c<Tab> gives csv (got '$out')"
+	out=$(comp "hms --by=mi")
+	[ "$out" = --by=ministry ]; ok $? "bash: --by=mi<Tab> gives ministry"
+	# An id after show, split at its colon as bash does: the candidate
+	# is what follows the colon.
+	out=$(comp "hms show kpi:rm-orphan")
+	[ "$out" = rm-orphan-designations ]
+	ok $? "bash: hms show kpi:rm-orphan<Tab> completes the id (got '$out')"
+	n=$(comp "hms show project:p3-" | wc -l)
+	[ "$n" -ge 8 ]; ok $? "bash: hms show project:p3-<Tab> offers the period-3 projects ($n)"
+	out=$(comp "hms --period=3 open period:")
+	printf '%s\n' "$out" | grep -qx 3
+	ok $? "bash: options before the command do not hide it (open period:<Tab>)"
+fi
+
+# The ids come from a fast query: id and title, one per line.
+run hms list --ids kpi
+printf '%s\n' "$out" | grep -q "$(printf '^kpi:rm-orphan-designations\t希少疾病用医薬品の指定件数$')"
+ok $? "hms list --ids kpi prints id<TAB>title"
+run hms list --ids
+n=$(printf '%s\n' "$out" | wc -l)
+[ "$rc" = 0 ] && [ "$n" -gt 500 ]; ok $? "hms list --ids lists every entity ($n)"
+
+if command -v zsh >/dev/null 2>&1; then
+	zsh -n "$top_srcdir/doc/completion/_hms"
+	ok $? "zsh: _hms parses"
+else
+	echo "ok $((tap_n + 1)) # SKIP zsh is not installed"
+	tap_n=$((tap_n + 1))
+fi
+
+# make install puts them where the shells look.
+if [ -f "$top_builddir/Makefile" ] && command -v make >/dev/null 2>&1; then
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top_builddir" install-bash-completion install-dist_zshcompletionDATA \
+	    DESTDIR="$tmpdir/inst" >/dev/null 2>&1
+	b=$(find "$tmpdir/inst" -path '*bash-completion/completions/hms' | head -n 1)
+	z=$(find "$tmpdir/inst" -path '*zsh/site-functions/_hms' | head -n 1)
+	[ -n "$b" ] && [ -n "$z" ]
+	ok $? "make install: bash-completion/completions/hms and zsh/site-functions/_hms"
+fi
+
+done_testing

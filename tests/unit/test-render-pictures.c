@@ -1,0 +1,128 @@
+/* test-render-pictures.c — render snapshots of the pictures (issue 19):
+ * budget bars in the programs view's subtotal pane, the KPI progress
+ * line in the KPI table and pane; at 80x24 and 160x48, as text and with
+ * the style roles that term.c colours ("with colour"), and with ASCII
+ * glyphs as drawn where the locale is not UTF-8.  Compared with
+ * tests/render/pictures-NAME-WxH[-styled].txt; UPDATE_EXPECTED=1
+ * rewrites them (review the diff before committing). */
+#include "config.h"
+
+#include "chart.h"
+#include "view.h"
+#include "render.h"
+
+/* The screen at w x h with its style roles against its dump. */
+static void
+snapshot_styled(struct app *a, const char *name, int w, int h)
+{
+	char path[4096], *got, *want;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/tests/render/%s%s-%dx%d-styled.txt",
+	    srcdir, render_prefix, name, w, h);
+	got = app_render(a, w, h, true);
+	if (update) {
+		if ((f = fopen(path, "w")) != NULL) {
+			fputs(got, f);
+			fclose(f);
+		}
+		ok(f != NULL, "%s %dx%d styled: written", name, w, h);
+		free(got);
+		return;
+	}
+	want = util_read_file(path, 0, NULL, NULL);
+	if (!ok(want != NULL && strcmp(got, want) == 0, "%s at %dx%d styled",
+	    name, w, h)) {
+		diag("expected %s (%s); got:", path, want == NULL ?
+		    strerror(errno) : "differs");
+		fputs(got, stdout);
+	}
+	free(got);
+	free(want);
+}
+
+static void
+all(struct app *a, const char *name)
+{
+	snapshot(a, name, 80, 24);
+	snapshot(a, name, 160, 48);
+	snapshot_styled(a, name, 80, 24);
+	snapshot_styled(a, name, 160, 48);
+}
+
+/* Whether the screen at w x h holds text. */
+static bool
+shows(struct app *a, int w, int h, const char *text)
+{
+	char *got = app_render(a, w, h, false);
+	bool yes = strstr(got, text) != NULL;
+
+	free(got);
+	return yes;
+}
+
+/* No line of the screen wider than w. */
+static void
+fits(struct app *a, const char *name)
+{
+	static const int ws[] = { 40, 80, 81, 120, 160 };
+	size_t i;
+	char *got, *line, *save = NULL;
+	int bad = 0;
+
+	for (i = 0; i < HMS_NELEM(ws); i++) {
+		got = app_render(a, ws[i], 24, false);
+		for (line = strtok_r(got, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save))
+			if (text_width(line, strlen(line)) > ws[i])
+				bad++;
+		free(got);
+	}
+	is_int(bad, 0, "%s: no line wider than the screen", name);
+}
+
+int
+main(void)
+{
+	struct content *c;
+	struct app *a;
+
+	render_prefix = "pictures-";
+	a = render_start(&c);
+
+	/* Budget bars: programs subtotalled by ministry, then by year. */
+	keys(a, "F t");
+	all(a, "budget-by-ministry");
+	fits(a, "budget bars by ministry");
+	ok(shows(a, 80, 24, "FY2025 当初 (億円)"),
+	    "the bars are grouped per fiscal year and budget type");
+	keys(a, "t t");
+	all(a, "budget-by-year");
+	keys(a, "t");
+
+	/* The KPI progress line: in the table's Progress column, beside
+	 * the status word, and in the pane of kpi:rm-orphan-designations
+	 * (86 of 200, 40 expected by FY2024: on track). */
+	keys(a, "K f T:希少疾病用医薬品の指定 Enter");
+	all(a, "kpi-progress");
+	fits(a, "KPI progress");
+	ok(shows(a, 160, 48, "[on track]"), "the status word is beside the line");
+	ok(shows(a, 160, 48, "(| 40 expected)"),
+	    "the pane says what the tick marks");
+	keys(a, "Escape");
+	app_free(a);
+
+	/* Where the locale is not UTF-8: '#' for the blocks. */
+	chart_set_ascii(true);
+	a = app_create_headless(c, "2025-11-22");
+	keys(a, "F t");
+	snapshot(a, "budget-by-ministry-ascii", 80, 24);
+	keys(a, "t t t K f T:希少疾病用医薬品の指定 Enter");
+	snapshot(a, "kpi-progress-ascii", 80, 24);
+	ok(!shows(a, 80, 24, "█"), "ASCII: no block character on the screen");
+	app_free(a);
+
+	content_free(c);
+	text_fini();
+	return tap_done();
+}
