@@ -14,6 +14,7 @@ static const struct {
 	[ACTION_NONE] = { "none", N_("Do nothing (unbinds a key)") },
 	[ACTION_QUIT] = { "quit", N_("Quit hms") },
 	[ACTION_HELP] = { "help", N_("Show the keys of this view") },
+	[ACTION_CLOSE] = { "close", N_("Close help or the source view and return to where you were") },
 	[ACTION_REDRAW] = { "redraw", N_("Redraw the whole screen") },
 	[ACTION_SUSPEND] = { "suspend", N_("Suspend hms (resume with fg)") },
 	[ACTION_BACK] = { "back", N_("Go back in history") },

@@ -11,6 +11,7 @@ enum action {
 	/* leaving, help, screen */
 	ACTION_QUIT,
 	ACTION_HELP,
+	ACTION_CLOSE,
 	ACTION_REDRAW,
 	ACTION_SUSPEND,
 	/* history and links */

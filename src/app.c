@@ -737,6 +737,26 @@ app_open_source(struct app *a, const struct content_prov *p)
 	app_history_settle(a);
 }
 
+/* Help and the source view are visits, not places of their own: closing
+ * one returns to where it was opened (q in less, tig and htop).  Only
+ * when there is nowhere to return to does the projects list come up. */
+static void
+app_close(struct app *a)
+{
+	if (a->view != VIEW_HELP && a->view != VIEW_SOURCE)
+		return;
+	if (a->nhist > 0 && a->hist_pos > 0)
+		app_history_go(a, -1);
+	else
+		app_switch(a, VIEW_PROJECTS);
+}
+
+void
+app_quit(struct app *a)
+{
+	a->quit = true;
+}
+
 /* ---- prompts ---- */
 
 static struct app_history_list *
@@ -1204,6 +1224,9 @@ app_action(struct app *a, enum action act)
 	switch (act) {
 	case ACTION_QUIT:
 		a->quit = true;
+		break;
+	case ACTION_CLOSE:
+		app_close(a);
 		break;
 	case ACTION_HELP:
 		view_help_show(a, a->view);

@@ -36,6 +36,13 @@ view_goto(struct app *a, const char *text)
 	char *q, *t;
 	size_t i, n = 0;
 
+	/* ":q" quits from anywhere, as in vi, before any title with a q
+	 * in it is looked for. */
+	if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0 ||
+	    strcmp(text, "q!") == 0 || strcmp(text, "qa") == 0) {
+		app_quit(a);
+		return;
+	}
 	/* ":funds WORDS": the programs behind a search, as hms funds;
 	 * ":funds" alone: behind what the cursor is on. */
 	if (strcmp(text, "funds") == 0) {
