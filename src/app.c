@@ -354,6 +354,19 @@ app_reader_entity(struct app *a)
 	return a->rd.entity;
 }
 
+struct content_entity *
+app_selection(struct app *a)
+{
+	const struct view_ops *v = app_views[a->view];
+
+	if (a->view == VIEW_ENTITY || (a->focus == APP_FOCUS_READER &&
+	    view_has_reader(a->view)))
+		return a->rd.entity;
+	if (v->selection != NULL)
+		return v->selection(a);
+	return a->rd.entity;
+}
+
 void
 app_reader_set_marks(struct app *a, const struct page_mark *marks, size_t n)
 {
@@ -713,6 +726,25 @@ app_preview_marked(struct app *a, struct content_entity *e,
 	app_reader_set_marks(a, marks, n);
 }
 
+/* A list view just became current: it selects the entity being read
+ * when it lists it, else the reader shows what the list has selected.
+ * Either way the list, the reader and the breadcrumbs agree. */
+static void
+app_switch_sync(struct app *a)
+{
+	const struct view_ops *v = app_views[a->view];
+
+	if (!view_has_reader(a->view) || a->view == VIEW_ENTITY ||
+	    v->selection == NULL)
+		return;
+	if (a->rd.entity != NULL) {
+		view_sync_selection(a, a->rd.entity);
+		if (v->selection(a) == a->rd.entity)
+			return;
+	}
+	app_preview(a, v->selection(a));
+}
+
 void
 app_switch(struct app *a, enum app_view v)
 {
@@ -725,6 +757,7 @@ app_switch(struct app *a, enum app_view v)
 	a->focus = APP_FOCUS_NAV;
 	if (app_views[v]->enter != NULL)
 		app_views[v]->enter(a);
+	app_switch_sync(a);
 	app_history_settle(a);
 }
 
@@ -1084,7 +1117,7 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	const struct view_ops *v = app_views[a->view];
 	char pos[32] = "", right[128];
 	struct buf b;
-	const struct content_entity *e = a->rd.entity, *chain[16];
+	const struct content_entity *e, *chain[16];
 	int n = 0, i, rw;
 
 	surface_fill(s, 0, y, w, 1, STYLE_STATUS);
@@ -1096,7 +1129,11 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	rw = text_width(right, strlen(right));
 	buf_init(&b);
 	buf_printf(&b, " %s", _(v->title));
-	if (e != NULL && view_has_reader(a->view)) {
+	/* The breadcrumbs name what the cursor is on, in every view but
+	 * help and the source text (their position says what they show). */
+	e = a->view == VIEW_HELP || a->view == VIEW_SOURCE ? NULL :
+	    app_selection(a);
+	if (e != NULL) {
 		/* Breadcrumbs: period › document › … › item. */
 		if (e->period != 0)
 			buf_printf(&b, " › %s%d%s", _("P"), e->period, "");
@@ -1274,12 +1311,16 @@ app_action(struct app *a, enum action act)
 	case ACTION_VIEW_COMPARE: app_switch(a, VIEW_COMPARE); break;
 	case ACTION_VIEW_SEARCH: app_switch(a, VIEW_SEARCH); break;
 	case ACTION_VIEW_BOOKMARKS: app_switch(a, VIEW_BOOKMARKS); break;
-	case ACTION_VIEW_SOURCE:
-		if (a->rd.entity != NULL && a->rd.entity->nprov > 0)
-			app_open_source(a, &a->rd.entity->prov[0]);
+	case ACTION_VIEW_SOURCE: {
+		struct content_entity *e = app_selection(a);
+		if (e != NULL && e->nprov > 0)
+			app_open_source(a, &e->prov[0]);
+		else if (e != NULL)
+			app_message(a, _("%s gives no source lines."), e->id);
 		else
-			app_message(a, "%s", _("Open an entity first."));
+			app_message(a, "%s", _("Select or open an entity first."));
 		break;
+	}
 	case ACTION_BOOKMARK:
 	case ACTION_NOTE:
 	case ACTION_NOTE_EDITOR:

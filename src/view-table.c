@@ -388,6 +388,17 @@ view_table_export_done(struct app *a, const char *text)
 
 /* ---- actions ---- */
 
+struct content_entity *
+view_table_selection(struct app *a, enum app_view v)
+{
+	struct view_table *vt = app_view_state(a, v);
+
+	if (vt == NULL || vt->t == NULL)
+		return NULL;
+	return vt->target != NULL ? vt->target(a, vt) :
+	    table_selected_entity(vt->t);
+}
+
 static void
 view_table_open(struct app *a, struct view_table *vt)
 {

@@ -79,4 +79,52 @@ for km in default vi emacs; do
 	[ "$status" = 0 ]; ok $? "--keymap $km: q in the projects quits (got $status)"
 done
 
+# ---- 1. every action acts on what the cursor is on ----
+# term_status_lacks H TEXT NAME: the status line does not show TEXT.
+term_status_lacks() {
+	i=0
+	last_wait=1
+	while [ $i -lt $((TERM_WAIT * 20)) ]; do
+		if ! term_status_line "$1" | grep -qF -- "$2"; then
+			last_wait=0
+			break
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ok $last_wait "$3"
+	[ $last_wait = 0 ] || diag "status line has: $2" "$(term_capture)"
+}
+term_start 100 30
+term_check "Period 3 (FY2025–2029): 8" "stale: starts on the projects"
+term_keys o
+term_check_status 30 "Outline › P3 › 第３期健康・医療戦略" "stale: the outline shows its first document"
+term_keys p Down Down Enter
+term_check_status 30 "3 再生・細胞医療" "stale: project 3 is open"
+term_keys o
+term_check_status 30 "Outline › P3 › 第３期健康・医療戦略" "stale: back in the outline, the breadcrumb follows its selection"
+term_status_lacks 30 "再生" "stale: the breadcrumb no longer names project 3"
+term_check "Contents" "stale: the reader shows the selected document"
+term_keys :
+term_type "kpis"
+term_keys Enter
+term_check_status 30 "KPIs › P3 › 平均寿命の増加分" "stale: the KPIs' breadcrumb names the selected row"
+term_keys b
+term_check "Bookmark label" "stale: b asks for a label"
+term_keys Enter
+term_check "Bookmarked: 平均寿命の増加分を上回る健康寿命の増加" "stale: b bookmarks the selected KPI"
+term_keys v
+term_check_status 30 "overview3:204" "stale: v shows the selected KPI's source"
+term_keys q
+term_check_status 30 "KPIs" "stale: q returns to the KPIs"
+term_keys :
+term_type "programs"
+term_keys Enter
+term_check_status 30 "Programs ›" "stale: the programs' breadcrumb names the selected row"
+term_status_lacks 30 "平均寿命" "stale: not the KPI any more"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
