@@ -1156,6 +1156,51 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	buf_free(&b);
 }
 
+/* A message too long for its line takes the rows above it, as vim's do,
+ * up to a third of the screen: an error (a bad pattern) is read whole,
+ * not cut at the edge.  Returns the extra rows; *lines gets the wrapped
+ * lines (the caller frees them) and *n their number. */
+static int
+app_message_rows(struct app *a, int w, int h, struct text_line **lines,
+    size_t *n)
+{
+	struct app_prompt *p = &a->prompt;
+	int room, mw, lw;
+
+	*lines = NULL;
+	*n = 0;
+	if (a->message == NULL || w < 8)
+		return 0;
+	mw = text_width(a->message, strlen(a->message));
+	if (p->active) {
+		/* Beside the prompt when it fits there (see below). */
+		lw = text_width(p->label, strlen(p->label));
+		room = w - lw - text_width(p->text.data != NULL ? p->text.data :
+		    "", p->text.len) - 3;
+		if (mw <= room)
+			return 0;
+	} else if (mw <= w)
+		return 0;
+	*n = text_wrap(a->message, strlen(a->message), w - 1, false, lines);
+	if (*n > (size_t)HMS_MAX(h / 3, 1))
+		*n = (size_t)HMS_MAX(h / 3, 1);
+	return (int)*n - (p->active ? 0 : 1);
+}
+
+static void
+app_draw_message_rows(struct app *a, struct surface *s, int y,
+    const struct text_line *lines, size_t n, int w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		surface_fill(s, 0, y + (int)i, w, 1, STYLE_NORMAL);
+		surface_put(s, lines[i].indent, y + (int)i, w - lines[i].indent,
+		    a->message + lines[i].off, lines[i].len,
+		    a->message_error ? STYLE_ERROR : STYLE_MESSAGE);
+	}
+}
+
 static void
 app_draw_message(struct app *a, struct surface *s, int y, int w)
 {
@@ -1180,8 +1225,9 @@ app_draw_message(struct app *a, struct surface *s, int y, int w)
 		    p->text.data + start : "", p->text.len - start,
 		    STYLE_NORMAL);
 		/* What the input did (hits, a bad pattern) shows at the right
-		 * of the line while typing. */
-		if (a->message != NULL && w - lw - off > 12) {
+		 * of the line while typing, or above it when it is long. */
+		if (a->message != NULL && w - lw - off > 12 &&
+		    text_width(a->message, strlen(a->message)) <= w - lw - off - 3) {
 			int mw = text_width(a->message, strlen(a->message));
 			int room = w - lw - off - 3;
 			int mx = mw < room ? w - mw - 1 : lw + off + 2;
@@ -1205,6 +1251,27 @@ app_draw_message(struct app *a, struct surface *s, int y, int w)
 		    a->message_error ? STYLE_ERROR : STYLE_MESSAGE);
 }
 
+/* The view, the status line, and the message or prompt line (with the
+ * rows a long message takes above it). */
+static void
+app_draw_screen(struct app *a, struct surface *s, int w, int h)
+{
+	struct text_line *lines;
+	size_t n;
+	int extra = app_message_rows(a, w, h, &lines, &n);
+
+	app_views[a->view]->draw(a, s, 0, 0, w, h - 2 - extra);
+	app_draw_status(a, s, h - 2 - extra, w);
+	if (n > 0 && !a->prompt.active)
+		app_draw_message_rows(a, s, h - 1 - extra, lines, n, w);
+	else {
+		if (n > 0)
+			app_draw_message_rows(a, s, h - 1 - extra, lines, n, w);
+		app_draw_message(a, s, h - 1, w);
+	}
+	free(lines);
+}
+
 static void
 app_draw(struct app *a)
 {
@@ -1225,9 +1292,7 @@ app_draw(struct app *a)
 		term_draw(s);
 		return;
 	}
-	app_views[a->view]->draw(a, s, 0, 0, w, h - 2);
-	app_draw_status(a, s, h - 2, w);
-	app_draw_message(a, s, h - 1, w);
+	app_draw_screen(a, s, w, h);
 	term_draw(s);
 }
 
@@ -1239,9 +1304,7 @@ app_render(struct app *a, int w, int h, bool styles)
 	char *dump;
 
 	surface_clear(s, STYLE_NORMAL);
-	app_views[a->view]->draw(a, s, 0, 0, w, h - 2);
-	app_draw_status(a, s, h - 2, w);
-	app_draw_message(a, s, h - 1, w);
+	app_draw_screen(a, s, w, h);
 	dump = surface_dump(s, styles);
 	surface_free(s);
 	return dump;

@@ -127,4 +127,31 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- 8. hms open nosuch; a regex error is shown whole ----
+# On a terminal, where the interface would start.
+term_start 80 24 -- open nosuch
+status=$(term_status)
+[ "$status" = 2 ]; ok $? "open nosuch exits 2 (got $status)"
+term_check "no entity with id 'nosuch'" "open nosuch says which id is unknown"
+term_start 80 24 -- open
+status=$(term_status)
+[ "$status" = 2 ]; ok $? "open without an id exits 2 (got $status)"
+term_check "open needs one ID" "open without an id says so"
+term_start 80 24
+term_check "Period 3 (FY2025–2029): 8" "regex: starts"
+term_keys /
+term_keys C-r
+term_check "Regex search:" "regex: C-r makes the search a regex"
+term_type "abc(def["
+term_check "bad regular expression at offset 8" "regex: the error starts while typing"
+term_check "character class" "regex: and is shown to its end"
+term_check "Regex search: abc(def[" "regex: the prompt stays whole below it"
+term_keys Enter
+term_check "bad regular expression at offset 8" "regex: after Enter the error starts"
+term_check "character class" "regex: and is shown to its end too"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
