@@ -46,9 +46,6 @@ struct view_table {
 	void				*priv;		/* the view's own */
 	void				(*priv_free)(void *);
 
-	char				*filter_before;	/* restored when the
-							   filter prompt is
-							   cancelled */
 	char				*export_path;	/* last one used */
 	/* The detail pane's page, rebuilt when the selection, the width
 	 * or anything else (gen) changes. */

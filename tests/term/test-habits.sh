@@ -154,4 +154,39 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- 5. the filter prompt starts empty; Escape clears the filter ----
+term_start 100 30
+term_keys K
+term_check "120 of 120 rows" "filter: the KPIs show every row"
+term_keys f
+term_check "Filter (" "filter: f opens the filter prompt"
+term_type "FIH"
+term_keys Enter
+term_check_gone "120 of 120 rows" "filter: FIH narrows the rows"
+term_check "of 120 rows" "filter: the info line counts the rows shown"
+term_keys f
+term_check "Filter (" "filter: f again"
+i=0; last=""
+while [ $i -lt 40 ]; do
+	last=$(term_capture | sed -n 30p)
+	case $last in *Filter*) break ;; esac
+	sleep 0.05; i=$((i + 1))
+done
+case $last in *FIH*) r=1 ;; *) r=0 ;; esac
+ok $r "filter: the prompt starts empty, not with the last filter"
+[ $r = 0 ] || diag "prompt line: $last"
+term_keys Escape
+term_check "120 of 120 rows" "filter: Escape in the prompt clears the filter"
+term_keys f
+term_keys Up
+term_check "): FIH" "filter: Up brings the last filter back"
+term_keys Enter
+term_check_gone "120 of 120 rows" "filter: and Enter applies it"
+term_keys Escape
+term_check "120 of 120 rows" "filter: Escape in the table clears it too"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
