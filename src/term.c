@@ -77,6 +77,50 @@ term_attr(int style)
 	return a;
 }
 
+/* Sequences terminals send for the editing keys whatever their terminfo
+ * entry says: vt100's has no PageUp, PageDown, Home or End, and a
+ * terminal (or tmux, or PuTTY) under another TERM sends its own.  Each
+ * one ncurses does not know already (key_defined) is taught to it, so
+ * what terminfo reports comes first and nothing it binds is replaced. */
+static const struct {
+	const char	*seq;
+	int		 key;
+} term_extra_keys[] = {
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+	{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+	{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+	{ "\033[Z", KEY_BTAB },
+	{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+	{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+	{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+};
+
+static void
+term_define_keys(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof term_extra_keys / sizeof term_extra_keys[0];
+	    i++) {
+		if (key_defined(term_extra_keys[i].seq) == 0)
+			define_key(term_extra_keys[i].seq, term_extra_keys[i].key);
+	}
+}
+
+/* Whether the terminal has an alternate screen that endwin() leaves
+ * (terminfo rmcup): without one the last screen would stay behind. */
+static bool
+term_has_alt_screen(void)
+{
+	char *s = tigetstr("rmcup");
+
+	return s != NULL && s != (char *)-1 && *s != '\0';
+}
+
 int
 term_init(const struct term_opts *opts, char **err)
 {
@@ -111,6 +155,7 @@ term_init(const struct term_opts *opts, char **err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	term_define_keys();
 	meta(stdscr, TRUE);
 	idlok(stdscr, TRUE);
 	set_escdelay(opts->escdelay > 0 ? opts->escdelay : 50);
@@ -146,6 +191,12 @@ term_fini(void)
 	if (!term_on)
 		return;
 	term_on = false;
+	/* No alternate screen (vt100, some PuTTY settings): blank the
+	 * screen ourselves so that the shell gets a clean terminal. */
+	if (!term_has_alt_screen()) {
+		erase();
+		refresh();
+	}
 	curs_set(1);
 	endwin();
 	if (term_screen != NULL) {

@@ -189,4 +189,24 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- 4. TERM=vt100: paging keys work, the screen is cleared on exit ----
+for t in vt100 xterm-256color; do
+	term_start 80 24 TERM=$t
+	term_check "Period 3 (FY2025–2029): 8" "$t: starts"
+	term_check " 1/23 " "$t: the first row is selected"
+	term_keys End
+	term_check " 23/23 " "$t: End goes to the last row"
+	term_keys Home
+	term_check " 1/23 " "$t: Home goes to the first row"
+	term_keys PageDown
+	term_check_gone " 1/23 " "$t: PageDown moves a page down"
+	term_keys PageUp
+	term_check " 1/23 " "$t: PageUp moves back up"
+	term_keys q
+	status=$(term_status)
+	[ "$status" = 0 ]; ok $? "$t: q quits (got $status)"
+	term_check_gone "Period 3 (FY2025–2029)" "$t: the screen is clean after exit"
+	term_check_gone "?:help q:quit" "$t: no status line left behind"
+done
+
 done_testing
