@@ -99,15 +99,37 @@ static const struct {
 	{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
 };
 
+/* Alt with the arrows (xterm's modifier 3) has no curses key of its
+ * own: the code terminfo gives it (kLFT3, kRIT3), or one of ours. */
+static struct {
+	const char	*seq;
+	uint32_t	 hk;
+	int		 code;
+} term_meta_keys[] = {
+	{ "\033[1;3D", HK_LEFT | HK_META, 0 },
+	{ "\033[1;3C", HK_RIGHT | HK_META, 0 },
+	{ "\033[1;3A", HK_UP | HK_META, 0 },
+	{ "\033[1;3B", HK_DOWN | HK_META, 0 },
+};
+
 static void
 term_define_keys(void)
 {
 	size_t i;
+	int code;
 
 	for (i = 0; i < sizeof term_extra_keys / sizeof term_extra_keys[0];
 	    i++) {
 		if (key_defined(term_extra_keys[i].seq) == 0)
 			define_key(term_extra_keys[i].seq, term_extra_keys[i].key);
+	}
+	for (i = 0; i < sizeof term_meta_keys / sizeof term_meta_keys[0]; i++) {
+		code = key_defined(term_meta_keys[i].seq);
+		if (code <= 0) {
+			code = KEY_MAX + 1 + (int)i;
+			define_key(term_meta_keys[i].seq, code);
+		}
+		term_meta_keys[i].code = code;
 	}
 }
 
@@ -240,6 +262,12 @@ term_signal(void)
 static uint32_t
 term_map_curses(int k)
 {
+	size_t i;
+
+	for (i = 0; i < sizeof term_meta_keys / sizeof term_meta_keys[0]; i++) {
+		if (term_meta_keys[i].code > 0 && k == term_meta_keys[i].code)
+			return term_meta_keys[i].hk;
+	}
 	switch (k) {
 	case KEY_UP: return HK_UP;
 	case KEY_DOWN: return HK_DOWN;

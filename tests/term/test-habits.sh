@@ -209,4 +209,45 @@ for t in vt100 xterm-256color; do
 	term_check_gone "?:help q:quit" "$t: no status line left behind"
 done
 
+# ---- 9. help lists each key once and whole; the linter finds C-i ----
+cat >"$tmpdir/ci.keys" <<'KEYS'
+bind global C-i forward
+KEYS
+run hms --check-keymap "$tmpdir/ci.keys"
+check_rc 2 "--check-keymap: C-i bound apart from Tab is a problem"
+check_err_has "ci.keys:1: 'C-i' in global" "--check-keymap names the line of C-i"
+check_err_has "forward" "--check-keymap says which action it leaves unreached"
+run hms --check-keymap vi
+check_rc 0 "--check-keymap vi: the vi preset checks clean"
+term_start 80 24
+term_keys ?
+term_check "Keys of the" "help: opens"
+term_keys /
+term_type "left"
+term_keys Enter
+term_check "h,BTab" "help: left lists h and BTab"
+term_check_gone "h,BTab,h" "help: each key once, not once per table"
+term_keys /
+term_type "note-editor"
+term_keys Enter
+term_check "\$EDITOR" "help: a long description is wrapped, not cut"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+# vi: forward history is reached with M-Right, Tab still selects links.
+term_start 80 24 -- --keymap vi
+term_keys Down Enter
+term_check "Medical devices and healthcare" "vi: project 2 opens"
+term_keys 1 Enter
+term_check "FY2025–FY2029" "vi: link 1 leads to the period"
+term_keys BSpace
+term_check "Medical devices and healthcare" "vi: back to the project"
+term_keys M-Right
+term_check "FY2025–FY2029" "vi: M-Right goes forward"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
