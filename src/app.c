@@ -785,6 +785,22 @@ app_close(struct app *a)
 }
 
 void
+app_show_source(struct app *a)
+{
+	struct content_entity *e;
+
+	if (a->view == VIEW_SOURCE)
+		return;
+	e = app_selection(a);
+	if (e != NULL && e->nprov > 0)
+		app_open_source(a, &e->prov[0]);
+	else if (e != NULL)
+		app_message(a, _("%s gives no source lines."), e->id);
+	else
+		app_message(a, "%s", _("Select or open an entity first."));
+}
+
+void
 app_quit(struct app *a)
 {
 	a->quit = true;
@@ -1374,16 +1390,9 @@ app_action(struct app *a, enum action act)
 	case ACTION_VIEW_COMPARE: app_switch(a, VIEW_COMPARE); break;
 	case ACTION_VIEW_SEARCH: app_switch(a, VIEW_SEARCH); break;
 	case ACTION_VIEW_BOOKMARKS: app_switch(a, VIEW_BOOKMARKS); break;
-	case ACTION_VIEW_SOURCE: {
-		struct content_entity *e = app_selection(a);
-		if (e != NULL && e->nprov > 0)
-			app_open_source(a, &e->prov[0]);
-		else if (e != NULL)
-			app_message(a, _("%s gives no source lines."), e->id);
-		else
-			app_message(a, "%s", _("Select or open an entity first."));
+	case ACTION_VIEW_SOURCE:
+		app_show_source(a);
 		break;
-	}
 	case ACTION_BOOKMARK:
 	case ACTION_NOTE:
 	case ACTION_NOTE_EDITOR:

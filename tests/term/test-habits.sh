@@ -250,4 +250,26 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- 3. :source is a view; v in tables and compare shows the selection ----
+term_start 100 30
+term_keys Down Enter
+term_check "Medical devices and healthcare" "source: project 2 opens"
+term_keys :
+term_type "source"
+term_keys Enter
+term_check_status 30 "Source" ":source shows the source view"
+term_check_status 30 "overview3:45" ":source shows the project's own lines"
+term_keys q
+term_check_status 30 "2 医療機器・ヘルスケア" ":source: q returns to the project"
+term_keys c
+term_check_status 30 "Compare › P1 › 第１期 健康・医療戦略" "compare: the selected cell is period 1"
+term_keys v
+term_check_status 30 "whitepaper:127-133" "compare: v shows the selected cell's source"
+term_keys q
+term_check_status 30 "Compare" "compare: q returns to compare"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
