@@ -19,6 +19,8 @@ static const struct {
 	[ACTION_SUSPEND] = { "suspend", N_("Suspend hms (resume with fg)") },
 	[ACTION_BACK] = { "back", N_("Go back in history") },
 	[ACTION_FORWARD] = { "forward", N_("Go forward in history") },
+	[ACTION_NEXT_SECTION] = { "next-section", N_("Next section of the document (as info's ])") },
+	[ACTION_PREV_SECTION] = { "prev-section", N_("Previous section of the document (as info's [)") },
 	[ACTION_FOLLOW] = { "follow-link", N_("Follow the selected link, or open the selection") },
 	[ACTION_NEXT_LINK] = { "next-link", N_("Select the next link") },
 	[ACTION_PREV_LINK] = { "prev-link", N_("Select the previous link") },

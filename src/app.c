@@ -522,6 +522,59 @@ app_reader_next_match(struct app *a, int dir)
 	return true;
 }
 
+/* The section after (dir > 0) or before e in its document's order (a
+ * depth-first walk of the chapter tree), or NULL at either end. */
+static struct content_entity *
+app_section_step(struct content_entity *e, int dir)
+{
+	struct content_entity *p;
+	size_t i;
+
+	if (dir > 0) {
+		if (e->nchildren > 0)
+			return e->children[0];
+		for (; e->parent != NULL; e = e->parent) {
+			p = e->parent;
+			for (i = 0; i < p->nchildren && p->children[i] != e; i++)
+				;
+			if (i + 1 < p->nchildren)
+				return p->children[i + 1];
+		}
+		return NULL;
+	}
+	if ((p = e->parent) == NULL)
+		return NULL;
+	for (i = 0; i < p->nchildren && p->children[i] != e; i++)
+		;
+	if (i == 0 || i >= p->nchildren)
+		return p;
+	for (e = p->children[i - 1]; e->nchildren > 0;
+	    e = e->children[e->nchildren - 1])
+		;
+	return e;
+}
+
+/* ] and [ (and Space at the end of a page): the next or previous
+ * section in document order, opened where the reader is. */
+static bool
+app_section_go(struct app *a, int dir)
+{
+	struct content_entity *e = app_selection(a), *to;
+
+	if (e == NULL || e->type != CONTENT_SECTION) {
+		app_message(a, "%s", _("] and [ move between the sections of a "
+		    "document (o: the outline)."));
+		return false;
+	}
+	if ((to = app_section_step(e, dir)) == NULL) {
+		app_message(a, "%s", dir > 0 ? _("The last section of this "
+		    "document.") : _("The first section of this document."));
+		return false;
+	}
+	app_open(a, to);
+	return true;
+}
+
 bool
 app_reader_action(struct app *a, enum action act)
 {
@@ -540,6 +593,16 @@ app_reader_action(struct app *a, enum action act)
 		a->rd.top -= HMS_MAX(h - 1, 1);
 		break;
 	case ACTION_PAGE_DOWN:
+		/* At the end of a section's page, paging on continues into
+		 * the next section, as Space does in info. */
+		if (a->rd.page != NULL && a->rd.entity->type ==
+		    CONTENT_SECTION && a->rd.top + h >= (int)a->rd.page->nlines) {
+			if (app_section_step(a->rd.entity, 1) != NULL) {
+				app_open(a, app_section_step(a->rd.entity, 1));
+				return true;
+			}
+			app_message(a, "%s", _("The last section of this document."));
+		}
 		a->rd.top += HMS_MAX(h - 1, 1);
 		break;
 	case ACTION_HALF_UP:
@@ -1137,7 +1200,17 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	int n = 0, i, rw;
 
 	surface_fill(s, 0, y, w, 1, STYLE_STATUS);
-	if (v->position != NULL)
+	if (a->rd.page != NULL && (a->view == VIEW_ENTITY ||
+	    (a->focus == APP_FOCUS_READER && view_has_reader(a->view)))) {
+		/* Where the reader is, as less says it: the share of the
+		 * page read down to the last line shown, or (END). */
+		int last = a->rd.top + HMS_MAX(a->rd.height, 1);
+		if (last >= (int)a->rd.page->nlines)
+			snprintf(pos, sizeof pos, "%s", _("(END)"));
+		else
+			snprintf(pos, sizeof pos, "%d%%", (int)((long)last * 100 /
+			    (long)HMS_MAX(a->rd.page->nlines, 1)));
+	} else if (v->position != NULL)
 		v->position(a, pos, sizeof pos);
 	snprintf(right, sizeof right, "%s%s%s  %s ", pos, pos[0] ? "  " : "",
 	    a->focus == APP_FOCUS_READER && view_has_reader(a->view) ?
@@ -1359,6 +1432,10 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACTION_FORWARD:
 		app_history_go(a, 1);
+		break;
+	case ACTION_NEXT_SECTION:
+	case ACTION_PREV_SECTION:
+		app_section_go(a, act == ACTION_NEXT_SECTION ? 1 : -1);
 		break;
 	case ACTION_GOTO:
 		app_prompt(a, ":", "goto", NULL, NULL, app_goto_done);

@@ -272,4 +272,25 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- reading as info and less do: ] [, Space on, (END) ----
+term_start 160 24
+term_keys o Enter
+term_check_status 24 "Outline › P3 › 第３期健康・医療戦略 " "read: the strategy opens in the reader"
+term_check_status 24 "%  [reader]" "read: the status line says how far down the page is"
+term_keys ]
+term_check_status 24 "› Ⅰ 基本理念・対象期間" "read: ] goes to the next section"
+term_check_status 24 "(END)" "read: a page shown to its end says (END), as less"
+term_keys ]
+term_check_status 24 "› Ⅱ・Ⅲ 現状と課題・基本方針" "read: ] again, the section after"
+term_keys [
+term_check_status 24 "› Ⅰ 基本理念・対象期間" "read: [ goes back a section"
+term_keys Space
+term_check_status 24 "› Ⅱ・Ⅲ 現状と課題・基本方針" "read: Space at (END) continues into the next section"
+term_keys Space
+term_check_status 24 "› 現状と課題" "read: and on into its first subsection"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
