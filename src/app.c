@@ -354,6 +354,19 @@ app_reader_entity(struct app *a)
 	return a->rd.entity;
 }
 
+struct content_entity *
+app_selection(struct app *a)
+{
+	const struct view_ops *v = app_views[a->view];
+
+	if (a->view == VIEW_ENTITY || (a->focus == APP_FOCUS_READER &&
+	    view_has_reader(a->view)))
+		return a->rd.entity;
+	if (v->selection != NULL)
+		return v->selection(a);
+	return a->rd.entity;
+}
+
 void
 app_reader_set_marks(struct app *a, const struct page_mark *marks, size_t n)
 {
@@ -509,6 +522,59 @@ app_reader_next_match(struct app *a, int dir)
 	return true;
 }
 
+/* The section after (dir > 0) or before e in its document's order (a
+ * depth-first walk of the chapter tree), or NULL at either end. */
+static struct content_entity *
+app_section_step(struct content_entity *e, int dir)
+{
+	struct content_entity *p;
+	size_t i;
+
+	if (dir > 0) {
+		if (e->nchildren > 0)
+			return e->children[0];
+		for (; e->parent != NULL; e = e->parent) {
+			p = e->parent;
+			for (i = 0; i < p->nchildren && p->children[i] != e; i++)
+				;
+			if (i + 1 < p->nchildren)
+				return p->children[i + 1];
+		}
+		return NULL;
+	}
+	if ((p = e->parent) == NULL)
+		return NULL;
+	for (i = 0; i < p->nchildren && p->children[i] != e; i++)
+		;
+	if (i == 0 || i >= p->nchildren)
+		return p;
+	for (e = p->children[i - 1]; e->nchildren > 0;
+	    e = e->children[e->nchildren - 1])
+		;
+	return e;
+}
+
+/* ] and [ (and Space at the end of a page): the next or previous
+ * section in document order, opened where the reader is. */
+static bool
+app_section_go(struct app *a, int dir)
+{
+	struct content_entity *e = app_selection(a), *to;
+
+	if (e == NULL || e->type != CONTENT_SECTION) {
+		app_message(a, "%s", _("] and [ move between the sections of a "
+		    "document (o: the outline)."));
+		return false;
+	}
+	if ((to = app_section_step(e, dir)) == NULL) {
+		app_message(a, "%s", dir > 0 ? _("The last section of this "
+		    "document.") : _("The first section of this document."));
+		return false;
+	}
+	app_open(a, to);
+	return true;
+}
+
 bool
 app_reader_action(struct app *a, enum action act)
 {
@@ -527,6 +593,16 @@ app_reader_action(struct app *a, enum action act)
 		a->rd.top -= HMS_MAX(h - 1, 1);
 		break;
 	case ACTION_PAGE_DOWN:
+		/* At the end of a section's page, paging on continues into
+		 * the next section, as Space does in info. */
+		if (a->rd.page != NULL && a->rd.entity->type ==
+		    CONTENT_SECTION && a->rd.top + h >= (int)a->rd.page->nlines) {
+			if (app_section_step(a->rd.entity, 1) != NULL) {
+				app_open(a, app_section_step(a->rd.entity, 1));
+				return true;
+			}
+			app_message(a, "%s", _("The last section of this document."));
+		}
 		a->rd.top += HMS_MAX(h - 1, 1);
 		break;
 	case ACTION_HALF_UP:
@@ -713,6 +789,25 @@ app_preview_marked(struct app *a, struct content_entity *e,
 	app_reader_set_marks(a, marks, n);
 }
 
+/* A list view just became current: it selects the entity being read
+ * when it lists it, else the reader shows what the list has selected.
+ * Either way the list, the reader and the breadcrumbs agree. */
+static void
+app_switch_sync(struct app *a)
+{
+	const struct view_ops *v = app_views[a->view];
+
+	if (!view_has_reader(a->view) || a->view == VIEW_ENTITY ||
+	    v->selection == NULL)
+		return;
+	if (a->rd.entity != NULL) {
+		view_sync_selection(a, a->rd.entity);
+		if (v->selection(a) == a->rd.entity)
+			return;
+	}
+	app_preview(a, v->selection(a));
+}
+
 void
 app_switch(struct app *a, enum app_view v)
 {
@@ -725,6 +820,7 @@ app_switch(struct app *a, enum app_view v)
 	a->focus = APP_FOCUS_NAV;
 	if (app_views[v]->enter != NULL)
 		app_views[v]->enter(a);
+	app_switch_sync(a);
 	app_history_settle(a);
 }
 
@@ -735,6 +831,42 @@ app_open_source(struct app *a, const struct content_prov *p)
 	a->view = VIEW_SOURCE;
 	view_source_show(a, p);
 	app_history_settle(a);
+}
+
+/* Help and the source view are visits, not places of their own: closing
+ * one returns to where it was opened (q in less, tig and htop).  Only
+ * when there is nowhere to return to does the projects list come up. */
+static void
+app_close(struct app *a)
+{
+	if (a->view != VIEW_HELP && a->view != VIEW_SOURCE)
+		return;
+	if (a->nhist > 0 && a->hist_pos > 0)
+		app_history_go(a, -1);
+	else
+		app_switch(a, VIEW_PROJECTS);
+}
+
+void
+app_show_source(struct app *a)
+{
+	struct content_entity *e;
+
+	if (a->view == VIEW_SOURCE)
+		return;
+	e = app_selection(a);
+	if (e != NULL && e->nprov > 0)
+		app_open_source(a, &e->prov[0]);
+	else if (e != NULL)
+		app_message(a, _("%s gives no source lines."), e->id);
+	else
+		app_message(a, "%s", _("Select or open an entity first."));
+}
+
+void
+app_quit(struct app *a)
+{
+	a->quit = true;
 }
 
 /* ---- prompts ---- */
@@ -1064,11 +1196,21 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	const struct view_ops *v = app_views[a->view];
 	char pos[32] = "", right[128];
 	struct buf b;
-	const struct content_entity *e = a->rd.entity, *chain[16];
+	const struct content_entity *e, *chain[16];
 	int n = 0, i, rw;
 
 	surface_fill(s, 0, y, w, 1, STYLE_STATUS);
-	if (v->position != NULL)
+	if (a->rd.page != NULL && (a->view == VIEW_ENTITY ||
+	    (a->focus == APP_FOCUS_READER && view_has_reader(a->view)))) {
+		/* Where the reader is, as less says it: the share of the
+		 * page read down to the last line shown, or (END). */
+		int last = a->rd.top + HMS_MAX(a->rd.height, 1);
+		if (last >= (int)a->rd.page->nlines)
+			snprintf(pos, sizeof pos, "%s", _("(END)"));
+		else
+			snprintf(pos, sizeof pos, "%d%%", (int)((long)last * 100 /
+			    (long)HMS_MAX(a->rd.page->nlines, 1)));
+	} else if (v->position != NULL)
 		v->position(a, pos, sizeof pos);
 	snprintf(right, sizeof right, "%s%s%s  %s ", pos, pos[0] ? "  " : "",
 	    a->focus == APP_FOCUS_READER && view_has_reader(a->view) ?
@@ -1076,7 +1218,11 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	rw = text_width(right, strlen(right));
 	buf_init(&b);
 	buf_printf(&b, " %s", _(v->title));
-	if (e != NULL && view_has_reader(a->view)) {
+	/* The breadcrumbs name what the cursor is on, in every view but
+	 * help and the source text (their position says what they show). */
+	e = a->view == VIEW_HELP || a->view == VIEW_SOURCE ? NULL :
+	    app_selection(a);
+	if (e != NULL) {
 		/* Breadcrumbs: period › document › … › item. */
 		if (e->period != 0)
 			buf_printf(&b, " › %s%d%s", _("P"), e->period, "");
@@ -1097,6 +1243,51 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	if (rw < w)
 		surface_puts(s, w - rw, y, rw, right, STYLE_STATUS);
 	buf_free(&b);
+}
+
+/* A message too long for its line takes the rows above it, as vim's do,
+ * up to a third of the screen: an error (a bad pattern) is read whole,
+ * not cut at the edge.  Returns the extra rows; *lines gets the wrapped
+ * lines (the caller frees them) and *n their number. */
+static int
+app_message_rows(struct app *a, int w, int h, struct text_line **lines,
+    size_t *n)
+{
+	struct app_prompt *p = &a->prompt;
+	int room, mw, lw;
+
+	*lines = NULL;
+	*n = 0;
+	if (a->message == NULL || w < 8)
+		return 0;
+	mw = text_width(a->message, strlen(a->message));
+	if (p->active) {
+		/* Beside the prompt when it fits there (see below). */
+		lw = text_width(p->label, strlen(p->label));
+		room = w - lw - text_width(p->text.data != NULL ? p->text.data :
+		    "", p->text.len) - 3;
+		if (mw <= room)
+			return 0;
+	} else if (mw <= w)
+		return 0;
+	*n = text_wrap(a->message, strlen(a->message), w - 1, false, lines);
+	if (*n > (size_t)HMS_MAX(h / 3, 1))
+		*n = (size_t)HMS_MAX(h / 3, 1);
+	return (int)*n - (p->active ? 0 : 1);
+}
+
+static void
+app_draw_message_rows(struct app *a, struct surface *s, int y,
+    const struct text_line *lines, size_t n, int w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		surface_fill(s, 0, y + (int)i, w, 1, STYLE_NORMAL);
+		surface_put(s, lines[i].indent, y + (int)i, w - lines[i].indent,
+		    a->message + lines[i].off, lines[i].len,
+		    a->message_error ? STYLE_ERROR : STYLE_MESSAGE);
+	}
 }
 
 static void
@@ -1123,8 +1314,9 @@ app_draw_message(struct app *a, struct surface *s, int y, int w)
 		    p->text.data + start : "", p->text.len - start,
 		    STYLE_NORMAL);
 		/* What the input did (hits, a bad pattern) shows at the right
-		 * of the line while typing. */
-		if (a->message != NULL && w - lw - off > 12) {
+		 * of the line while typing, or above it when it is long. */
+		if (a->message != NULL && w - lw - off > 12 &&
+		    text_width(a->message, strlen(a->message)) <= w - lw - off - 3) {
 			int mw = text_width(a->message, strlen(a->message));
 			int room = w - lw - off - 3;
 			int mx = mw < room ? w - mw - 1 : lw + off + 2;
@@ -1148,6 +1340,27 @@ app_draw_message(struct app *a, struct surface *s, int y, int w)
 		    a->message_error ? STYLE_ERROR : STYLE_MESSAGE);
 }
 
+/* The view, the status line, and the message or prompt line (with the
+ * rows a long message takes above it). */
+static void
+app_draw_screen(struct app *a, struct surface *s, int w, int h)
+{
+	struct text_line *lines;
+	size_t n;
+	int extra = app_message_rows(a, w, h, &lines, &n);
+
+	app_views[a->view]->draw(a, s, 0, 0, w, h - 2 - extra);
+	app_draw_status(a, s, h - 2 - extra, w);
+	if (n > 0 && !a->prompt.active)
+		app_draw_message_rows(a, s, h - 1 - extra, lines, n, w);
+	else {
+		if (n > 0)
+			app_draw_message_rows(a, s, h - 1 - extra, lines, n, w);
+		app_draw_message(a, s, h - 1, w);
+	}
+	free(lines);
+}
+
 static void
 app_draw(struct app *a)
 {
@@ -1168,9 +1381,7 @@ app_draw(struct app *a)
 		term_draw(s);
 		return;
 	}
-	app_views[a->view]->draw(a, s, 0, 0, w, h - 2);
-	app_draw_status(a, s, h - 2, w);
-	app_draw_message(a, s, h - 1, w);
+	app_draw_screen(a, s, w, h);
 	term_draw(s);
 }
 
@@ -1182,9 +1393,7 @@ app_render(struct app *a, int w, int h, bool styles)
 	char *dump;
 
 	surface_clear(s, STYLE_NORMAL);
-	app_views[a->view]->draw(a, s, 0, 0, w, h - 2);
-	app_draw_status(a, s, h - 2, w);
-	app_draw_message(a, s, h - 1, w);
+	app_draw_screen(a, s, w, h);
 	dump = surface_dump(s, styles);
 	surface_free(s);
 	return dump;
@@ -1205,6 +1414,9 @@ app_action(struct app *a, enum action act)
 	case ACTION_QUIT:
 		a->quit = true;
 		break;
+	case ACTION_CLOSE:
+		app_close(a);
+		break;
 	case ACTION_HELP:
 		view_help_show(a, a->view);
 		app_switch(a, VIEW_HELP);
@@ -1220,6 +1432,10 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACTION_FORWARD:
 		app_history_go(a, 1);
+		break;
+	case ACTION_NEXT_SECTION:
+	case ACTION_PREV_SECTION:
+		app_section_go(a, act == ACTION_NEXT_SECTION ? 1 : -1);
 		break;
 	case ACTION_GOTO:
 		app_prompt(a, ":", "goto", NULL, NULL, app_goto_done);
@@ -1252,10 +1468,7 @@ app_action(struct app *a, enum action act)
 	case ACTION_VIEW_SEARCH: app_switch(a, VIEW_SEARCH); break;
 	case ACTION_VIEW_BOOKMARKS: app_switch(a, VIEW_BOOKMARKS); break;
 	case ACTION_VIEW_SOURCE:
-		if (a->rd.entity != NULL && a->rd.entity->nprov > 0)
-			app_open_source(a, &a->rd.entity->prov[0]);
-		else
-			app_message(a, "%s", _("Open an entity first."));
+		app_show_source(a);
 		break;
 	case ACTION_BOOKMARK:
 	case ACTION_NOTE:

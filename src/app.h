@@ -58,6 +58,10 @@ struct view_ops {
 	bool	(*key)(struct app *a, uint32_t key);
 	/* A mouse click at (x, y) of the screen; false ignores it. */
 	bool	(*click)(struct app *a, int x, int y, int button);
+	/* The entity the cursor is on (the selected row, cell or item), or
+	 * NULL: what b, a, v and $ act on and the breadcrumbs name.  NULL
+	 * op: the entity in the reader. */
+	struct content_entity *(*selection)(struct app *a);
 	/* "3/12" for the status line. */
 	void	(*position)(struct app *a, char *buf, size_t size);
 	/* History: remember and restore the view's place. */
@@ -107,6 +111,9 @@ void app_reader_draw(struct app *a, struct surface *s, int x, int y, int w,
 bool app_reader_action(struct app *a, enum action act);
 bool app_reader_click(struct app *a, int x, int y, int button);
 struct content_entity *app_reader_entity(struct app *a);
+/* What the cursor is on: the entity in the reader when it has the focus
+ * (or the view is the reader), else the current view's selection. */
+struct content_entity *app_selection(struct app *a);
 
 /* The date the roadmap marks as now (--today, or the clock). */
 void app_today(struct app *a, int *year, int *month, int *day);

@@ -411,12 +411,69 @@ keymap_lint_pair(const struct keymap_tab *short_tab,
 	return n;
 }
 
+/* Control keys a terminal sends as the same byte as a named key: a
+ * binding of C-i is a binding of Tab the terminal can never tell apart. */
+static const struct {
+	uint32_t	alias;
+	uint32_t	key;
+} keymap_aliases[] = {
+	{ HK_CTRL | 'i', HK_TAB },
+	{ HK_CTRL | 'm', HK_ENTER },
+	{ HK_CTRL | 'j', HK_ENTER },
+	{ HK_CTRL | 'h', HK_BSPACE },
+	{ HK_CTRL | '[', HK_ESCAPE },
+};
+
+/* Report the bindings of table t that use such an alias for another
+ * action than the key it stands for has: that action is never reached
+ * through them (vi's C-i for forward is Tab, next-link). */
+static int
+keymap_lint_aliases(const struct keymap *km, int t, keymap_report_fn *report,
+    void *arg)
+{
+	const struct keymap_tab *tab = &km->tabs[t];
+	struct key_seq real;
+	enum action act;
+	bool partial, changed;
+	char a[128], b[128];
+	size_t i, k, j;
+	int n = 0;
+
+	for (i = 0; i < tab->n; i++) {
+		real = tab->v[i].seq;
+		changed = false;
+		for (k = 0; (int)k < real.n; k++) {
+			for (j = 0; j < HMS_NELEM(keymap_aliases); j++) {
+				if (real.keys[k] == keymap_aliases[j].alias) {
+					real.keys[k] = keymap_aliases[j].key;
+					changed = true;
+				}
+			}
+		}
+		if (!changed)
+			continue;
+		act = keymap_lookup(km, (enum keymap_table)t, &real, &partial);
+		if (act == tab->v[i].action)
+			continue;
+		keymap_problem(report, arg, tab->v[i].origin, tab->v[i].line,
+		    "'%s' in %s can never be typed: terminals send '%s' for it "
+		    "(%s), so %s is not reached by it",
+		    key_seq_to_name(&tab->v[i].seq, a, sizeof a),
+		    keymap_tables[t], key_seq_to_name(&real, b, sizeof b),
+		    act != ACTION_NONE ? action_name(act) : "unbound",
+		    action_name(tab->v[i].action));
+		n++;
+	}
+	return n;
+}
+
 int
 keymap_lint(const struct keymap *km, keymap_report_fn *report, void *arg)
 {
 	int t, n = 0;
 
 	for (t = 0; t < KEYMAP_TABLE_COUNT; t++) {
+		n += keymap_lint_aliases(km, t, report, arg);
 		n += keymap_lint_pair(&km->tabs[t], &km->tabs[t],
 		    keymap_tables[t], keymap_tables[t], report, arg);
 		if (t != KEYMAP_GLOBAL && t != KEYMAP_PROMPT)

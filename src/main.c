@@ -367,6 +367,14 @@ main_interface(const struct main_opts *mo, const char *dir, const char *id)
 	if (mo->check_keymap != NULL)
 		return main_check_keymap(mo->check_keymap);
 	c = main_load(dir);
+	/* An unknown id is a usage error, said before the screen is taken
+	 * (as hms show says it). */
+	if (id != NULL && content_find(c, id) == NULL) {
+		fprintf(stderr, _("hms: no entity with id '%s'\n"), id);
+		content_free(c);
+		text_fini();
+		return CLI_ERROR;
+	}
 	/* Bookmarks, notes and history: the app reports the store's
 	 * messages (read-only, a damaged file moved aside) itself. */
 	o = *mo;
@@ -547,6 +555,9 @@ main(int argc, char **argv)
 	/* Everything but hms check may skip the slow checks of content
 	 * that passed them before, unchanged (content-load.h). */
 	content_load_trust_verified(true);
+	if (cmd != NULL && strcmp(cmd, "open") == 0 && mo.check_keymap == NULL &&
+	    optind + 2 != argc)
+		main_bad_usage("%s", _("open needs one ID"));
 	if (cmd == NULL || strcmp(cmd, "open") == 0 || mo.check_keymap != NULL) {
 		rc = main_interface(&mo, dir, cmd != NULL && optind + 1 < argc ?
 		    argv[optind + 1] : NULL);

@@ -77,6 +77,72 @@ term_attr(int style)
 	return a;
 }
 
+/* Sequences terminals send for the editing keys whatever their terminfo
+ * entry says: vt100's has no PageUp, PageDown, Home or End, and a
+ * terminal (or tmux, or PuTTY) under another TERM sends its own.  Each
+ * one ncurses does not know already (key_defined) is taught to it, so
+ * what terminfo reports comes first and nothing it binds is replaced. */
+static const struct {
+	const char	*seq;
+	int		 key;
+} term_extra_keys[] = {
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+	{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+	{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+	{ "\033[Z", KEY_BTAB },
+	{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+	{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+	{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+};
+
+/* Alt with the arrows (xterm's modifier 3) has no curses key of its
+ * own: the code terminfo gives it (kLFT3, kRIT3), or one of ours. */
+static struct {
+	const char	*seq;
+	uint32_t	 hk;
+	int		 code;
+} term_meta_keys[] = {
+	{ "\033[1;3D", HK_LEFT | HK_META, 0 },
+	{ "\033[1;3C", HK_RIGHT | HK_META, 0 },
+	{ "\033[1;3A", HK_UP | HK_META, 0 },
+	{ "\033[1;3B", HK_DOWN | HK_META, 0 },
+};
+
+static void
+term_define_keys(void)
+{
+	size_t i;
+	int code;
+
+	for (i = 0; i < sizeof term_extra_keys / sizeof term_extra_keys[0];
+	    i++) {
+		if (key_defined(term_extra_keys[i].seq) == 0)
+			define_key(term_extra_keys[i].seq, term_extra_keys[i].key);
+	}
+	for (i = 0; i < sizeof term_meta_keys / sizeof term_meta_keys[0]; i++) {
+		code = key_defined(term_meta_keys[i].seq);
+		if (code <= 0) {
+			code = KEY_MAX + 1 + (int)i;
+			define_key(term_meta_keys[i].seq, code);
+		}
+		term_meta_keys[i].code = code;
+	}
+}
+
+/* Whether the terminal has an alternate screen that endwin() leaves
+ * (terminfo rmcup): without one the last screen would stay behind. */
+static bool
+term_has_alt_screen(void)
+{
+	char *s = tigetstr("rmcup");
+
+	return s != NULL && s != (char *)-1 && *s != '\0';
+}
+
 int
 term_init(const struct term_opts *opts, char **err)
 {
@@ -111,6 +177,7 @@ term_init(const struct term_opts *opts, char **err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	term_define_keys();
 	meta(stdscr, TRUE);
 	idlok(stdscr, TRUE);
 	set_escdelay(opts->escdelay > 0 ? opts->escdelay : 50);
@@ -146,6 +213,12 @@ term_fini(void)
 	if (!term_on)
 		return;
 	term_on = false;
+	/* No alternate screen (vt100, some PuTTY settings): blank the
+	 * screen ourselves so that the shell gets a clean terminal. */
+	if (!term_has_alt_screen()) {
+		erase();
+		refresh();
+	}
 	curs_set(1);
 	endwin();
 	if (term_screen != NULL) {
@@ -189,6 +262,12 @@ term_signal(void)
 static uint32_t
 term_map_curses(int k)
 {
+	size_t i;
+
+	for (i = 0; i < sizeof term_meta_keys / sizeof term_meta_keys[0]; i++) {
+		if (term_meta_keys[i].code > 0 && k == term_meta_keys[i].code)
+			return term_meta_keys[i].hk;
+	}
 	switch (k) {
 	case KEY_UP: return HK_UP;
 	case KEY_DOWN: return HK_DOWN;

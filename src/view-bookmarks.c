@@ -210,7 +210,7 @@ view_bookmarks_target(struct app *a, struct view_bookmarks_target *t)
 {
 	struct view_bookmarks *vb = view_bookmarks_state(a);
 	struct store *st = app_store(a);
-	struct content_entity *e = app_reader_entity(a);
+	struct content_entity *e = app_selection(a);
 	const char *orphan = NULL;
 
 	if (app_current_view(a) == VIEW_BOOKMARKS && !app_focus_reader(a))
@@ -523,6 +523,12 @@ view_bookmarks_free(struct app *a)
 	app_set_view_state(a, VIEW_BOOKMARKS, NULL);
 }
 
+static struct content_entity *
+view_bookmarks_selection(struct app *a)
+{
+	return view_list_selected(&view_bookmarks_state(a)->list);
+}
+
 const struct view_ops view_bookmarks_ops = {
 	.name = "bookmarks",
 	.title = N_("Bookmarks"),
@@ -531,6 +537,7 @@ const struct view_ops view_bookmarks_ops = {
 	.draw = view_bookmarks_draw,
 	.action = view_bookmarks_action_cb,
 	.click = view_bookmarks_click,
+	.selection = view_bookmarks_selection,
 	.position = view_bookmarks_position,
 	.save = view_bookmarks_save,
 	.restore = view_bookmarks_restore,

@@ -945,6 +945,21 @@ view_compare_free(struct app *a)
 	app_set_view_state(a, VIEW_COMPARE, NULL);
 }
 
+/* The selected item of the selected cell. */
+static struct content_entity *
+view_compare_selection(struct app *a)
+{
+	struct view_compare *vc = app_view_state(a, VIEW_COMPARE);
+	const struct compare_cell *cell;
+
+	if (vc == NULL || vc->cmp == NULL || vc->item < 0)
+		return NULL;
+	cell = view_compare_cell(vc, vc->sec, vc->row, vc->period);
+	if (vc->item >= (int)cell->nitems)
+		return NULL;
+	return cell->items[vc->item].entity;
+}
+
 const struct view_ops view_compare_ops = {
 	.name = "compare",
 	.title = N_("Compare"),
@@ -953,6 +968,7 @@ const struct view_ops view_compare_ops = {
 	.draw = view_compare_draw,
 	.action = view_compare_action,
 	.click = view_compare_click,
+	.selection = view_compare_selection,
 	.position = view_compare_position,
 	.save = view_compare_save,
 	.restore = view_compare_restore,

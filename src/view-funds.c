@@ -74,7 +74,7 @@ view_funds_of_selection(struct app *a)
 	if (vt != NULL)
 		e = table_selected_entity(vt->t);
 	if (e == NULL)
-		e = app_reader_entity(a);
+		e = app_selection(a);
 	if (e == NULL) {
 		app_error(a, "%s", _("Nothing selected: ':funds WORDS' finds the "
 		    "programs behind a search."));
@@ -155,6 +155,12 @@ view_funds_free(struct app *a)
 	view_table_free(a, VIEW_FUNDS);
 }
 
+static struct content_entity *
+view_funds_selection(struct app *a)
+{
+	return view_table_selection(a, VIEW_FUNDS);
+}
+
 const struct view_ops view_funds_ops = {
 	.name = "funds",
 	.title = N_("Funds"),
@@ -164,6 +170,7 @@ const struct view_ops view_funds_ops = {
 	.action = view_funds_action,
 	.key = view_funds_key,
 	.click = view_funds_click,
+	.selection = view_funds_selection,
 	.position = view_funds_position,
 	.save = view_funds_save,
 	.restore = view_funds_restore,

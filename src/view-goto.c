@@ -21,11 +21,12 @@ static const struct {
 	{ "programs", VIEW_PROGRAMS }, { "roadmap", VIEW_ROADMAP },
 	{ "glossary", VIEW_GLOSSARY }, { "compare", VIEW_COMPARE },
 	{ "search", VIEW_SEARCH }, { "bookmarks", VIEW_BOOKMARKS },
-	{ "help", VIEW_HELP },
+	{ "help", VIEW_HELP }, { "funds", VIEW_FUNDS },
+	{ "source", VIEW_SOURCE },
 	{ "目次", VIEW_OUTLINE }, { "プロジェクト", VIEW_PROJECTS },
 	{ "疾患", VIEW_DISEASES }, { "事業", VIEW_PROGRAMS },
 	{ "工程表", VIEW_ROADMAP }, { "用語", VIEW_GLOSSARY },
-	{ "比較", VIEW_COMPARE },
+	{ "比較", VIEW_COMPARE }, { "原文", VIEW_SOURCE },
 };
 
 void
@@ -36,6 +37,18 @@ view_goto(struct app *a, const char *text)
 	char *q, *t;
 	size_t i, n = 0;
 
+	/* ":q" quits from anywhere, as in vi, before any title with a q
+	 * in it is looked for. */
+	if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0 ||
+	    strcmp(text, "q!") == 0 || strcmp(text, "qa") == 0) {
+		app_quit(a);
+		return;
+	}
+	/* ":source": the original lines of what the cursor is on, as v. */
+	if (strcmp(text, "source") == 0 || strcmp(text, "原文") == 0) {
+		app_show_source(a);
+		return;
+	}
 	/* ":funds WORDS": the programs behind a search, as hms funds;
 	 * ":funds" alone: behind what the cursor is on. */
 	if (strcmp(text, "funds") == 0) {

@@ -69,7 +69,9 @@ view_help_line(struct view_help *vh, struct page *p, const char *keys,
     const char *name, const char *help)
 {
 	struct buf b;
-	int kw;
+	struct text_line *lines;
+	size_t n, i;
+	int kw, col;
 
 	buf_init(&b);
 	buf_printf(&b, "%s  %s  %s", keys, name, help);
@@ -85,10 +87,31 @@ view_help_line(struct view_help *vh, struct page *p, const char *keys,
 	buf_printf(&b, "%*s", HMS_MAX(14 - kw, 1), "");
 	page_add(p, b.data, b.len, STYLE_NORMAL, -1);
 	page_add(p, name, strlen(name), STYLE_NORMAL, -1);
+	col = 2 + kw + HMS_MAX(14 - kw, 1) + (int)strlen(name);
 	buf_reset(&b);
 	buf_printf(&b, "%*s", HMS_MAX(22 - (int)strlen(name), 1), "");
+	col += (int)b.len;
+	/* The description is wrapped under itself, never cut at the
+	 * edge; where too little room is left it starts on a line of its
+	 * own. */
+	if (p->width - col < 24) {
+		page_add_wrapped(p, help, strlen(help), 6, false, STYLE_DIM,
+		    NULL, 0, -1);
+		buf_free(&b);
+		return;
+	}
 	page_add(p, b.data, b.len, STYLE_NORMAL, -1);
-	page_add(p, help, strlen(help), STYLE_DIM, -1);
+	n = text_wrap(help, strlen(help), p->width - col, false, &lines);
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			page_newline(p, -1, 0);
+			buf_reset(&b);
+			buf_printf(&b, "%*s", col, "");
+			page_add(p, b.data, b.len, STYLE_NORMAL, -1);
+		}
+		page_add(p, help + lines[i].off, lines[i].len, STYLE_DIM, -1);
+	}
+	free(lines);
 	buf_free(&b);
 }
 
@@ -109,6 +132,22 @@ view_help_table(struct app *a, struct view_help *vh, struct page *p,
 		view_help_line(vh, p, keys, action_name(b[i].action),
 		    action_help(b[i].action));
 	}
+}
+
+/* Whether the comma-separated list s (len bytes) holds key. */
+static bool
+view_help_has_key(const char *s, size_t len, const char *key)
+{
+	size_t kl = strlen(key), i = 0, j;
+
+	while (i < len) {
+		for (j = i; j < len && s[j] != ','; j++)
+			;
+		if (j - i == kl && memcmp(s + i, key, kl) == 0)
+			return true;
+		i = j + 1;
+	}
+	return false;
 }
 
 static void
@@ -155,10 +194,14 @@ view_help_build(struct app *a, struct view_help *vh, int width)
 			for (i = 0; i < n; i++) {
 				if ((int)b[i].action != act)
 					continue;
+				key_seq_to_name(&b[i].seq, one, sizeof one);
+				/* A key bound to it in several tables (h in
+				 * table, roadmap and compare) is listed once. */
+				if (view_help_has_key(keys.data, keys.len, one))
+					continue;
 				if (keys.len > 0)
 					buf_adds(&keys, ",");
-				buf_adds(&keys, key_seq_to_name(&b[i].seq, one,
-				    sizeof one));
+				buf_adds(&keys, one);
 			}
 		}
 		view_help_line(vh, p, keys.len > 0 ? keys.data : _("(unbound)"),

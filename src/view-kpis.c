@@ -161,6 +161,12 @@ view_kpis_free(struct app *a)
 	view_table_free(a, VIEW_KPIS);
 }
 
+static struct content_entity *
+view_kpis_selection(struct app *a)
+{
+	return view_table_selection(a, VIEW_KPIS);
+}
+
 const struct view_ops view_kpis_ops = {
 	.name = "kpis",
 	.title = N_("KPIs"),
@@ -170,6 +176,7 @@ const struct view_ops view_kpis_ops = {
 	.action = view_kpis_action,
 	.key = view_kpis_key,
 	.click = view_kpis_click,
+	.selection = view_kpis_selection,
 	.position = view_kpis_position,
 	.save = view_kpis_save,
 	.restore = view_kpis_restore,

@@ -85,6 +85,14 @@ view_list_is_row(const struct view_list_item *it)
 	return it->entity != NULL || it->orphan != NULL;
 }
 
+struct content_entity *
+view_list_selected(const struct view_list *l)
+{
+	if (l == NULL || l->sel < 0 || l->sel >= (int)l->n)
+		return NULL;
+	return l->items[l->sel].entity;
+}
+
 const char *
 view_list_orphan(const struct view_list *l)
 {
@@ -554,6 +562,11 @@ view_##nm##_click(struct app *a, int x, int y, int b)		\
 {									\
 	return view_list_click(a, view_simple_list(a, NM), x, y, b);	\
 }									\
+static struct content_entity *						\
+view_##nm##_selection(struct app *a)					\
+{									\
+	return view_list_selected(view_simple_list(a, NM));		\
+}									\
 static void								\
 view_##nm##_position(struct app *a, char *buf, size_t size)		\
 {									\
@@ -581,6 +594,7 @@ const struct view_ops view_##nm##_ops = {				\
 	.name = #nm, .title = ttl, .table = tbl,			\
 	.enter = view_##nm##_enter, .draw = view_##nm##_draw,	\
 	.action = view_##nm##_action, .click = view_##nm##_click,	\
+	.selection = view_##nm##_selection,				\
 	.position = view_##nm##_position, .save = view_##nm##_save,	\
 	.restore = view_##nm##_restore, .free = view_##nm##_free,	\
 }

@@ -27,6 +27,8 @@ struct view_list_item *view_list_add(struct view_list *l,
 struct view_list_item *view_list_add_orphan(struct view_list *l,
     const char *id, int depth, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The entity of the selected row, or NULL (a header, an orphan). */
+struct content_entity *view_list_selected(const struct view_list *l);
 /* The id of the selected row when it is an orphan, else NULL. */
 const char *view_list_orphan(const struct view_list *l);
 /* "3 医薬品", "(1) …": how entities are named in lists; caller frees. */

@@ -329,6 +329,12 @@ view_programs_free(struct app *a)
 	view_table_free(a, VIEW_PROGRAMS);
 }
 
+static struct content_entity *
+view_programs_selection(struct app *a)
+{
+	return view_table_selection(a, VIEW_PROGRAMS);
+}
+
 const struct view_ops view_programs_ops = {
 	.name = "programs",
 	.title = N_("Programs"),
@@ -338,6 +344,7 @@ const struct view_ops view_programs_ops = {
 	.action = view_programs_action,
 	.key = view_programs_key,
 	.click = view_programs_click,
+	.selection = view_programs_selection,
 	.position = view_programs_position,
 	.save = view_programs_save,
 	.restore = view_programs_restore,

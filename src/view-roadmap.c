@@ -347,6 +347,12 @@ view_roadmap_free(struct app *a)
 	view_table_free(a, VIEW_ROADMAP);
 }
 
+static struct content_entity *
+view_roadmap_selection(struct app *a)
+{
+	return view_table_selection(a, VIEW_ROADMAP);
+}
+
 const struct view_ops view_roadmap_ops = {
 	.name = "roadmap",
 	.title = N_("Roadmap"),
@@ -356,6 +362,7 @@ const struct view_ops view_roadmap_ops = {
 	.action = view_roadmap_action,
 	.key = view_roadmap_key,
 	.click = view_roadmap_click,
+	.selection = view_roadmap_selection,
 	.position = view_roadmap_position,
 	.save = view_roadmap_save,
 	.restore = view_roadmap_restore,

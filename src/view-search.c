@@ -480,6 +480,12 @@ view_search_free(struct app *a)
 	app_set_view_state(a, VIEW_SEARCH, NULL);
 }
 
+static struct content_entity *
+view_search_selection(struct app *a)
+{
+	return view_list_selected(view_search_state(a)->list);
+}
+
 const struct view_ops view_search_ops = {
 	.name = "search",
 	.title = N_("Search"),
@@ -488,6 +494,7 @@ const struct view_ops view_search_ops = {
 	.draw = view_search_draw,
 	.action = view_search_action,
 	.click = view_search_click,
+	.selection = view_search_selection,
 	.position = view_search_position,
 	.save = view_search_save,
 	.restore = view_search_restore,

@@ -56,7 +56,6 @@ view_table_free(struct app *a, enum app_view v)
 		return;
 	table_free(vt->t);
 	page_free(vt->page);
-	free(vt->filter_before);
 	free(vt->export_path);
 	if (vt->priv_free != NULL)
 		vt->priv_free(vt->priv);
@@ -310,10 +309,10 @@ view_table_filter_done(struct app *a, const char *text)
 
 	if (vt == NULL)
 		return;
-	/* Cancelled: the filter as it was. */
-	table_filter(vt->t, text != NULL ? text : vt->filter_before);
-	free(vt->filter_before);
-	vt->filter_before = NULL;
+	/* Escape (text NULL) clears the filter, as an empty one does:
+	 * the way back to every row; Up in the prompt brings the last
+	 * filter back. */
+	table_filter(vt->t, text != NULL && *text != '\0' ? text : NULL);
 	view_table_touch(vt);
 	if (vt->t->nshown == 0 && text != NULL)
 		app_message(a, "%s", _("No rows match (Escape clears the filter)."));
@@ -397,6 +396,17 @@ view_table_export_done(struct app *a, const char *text)
 
 /* ---- actions ---- */
 
+struct content_entity *
+view_table_selection(struct app *a, enum app_view v)
+{
+	struct view_table *vt = app_view_state(a, v);
+
+	if (vt == NULL || vt->t == NULL)
+		return NULL;
+	return vt->target != NULL ? vt->target(a, vt) :
+	    table_selected_entity(vt->t);
+}
+
 static void
 view_table_open(struct app *a, struct view_table *vt)
 {
@@ -426,12 +436,11 @@ view_table_action(struct app *a, struct view_table *vt, enum action act)
 		view_table_open(a, vt);
 		return true;
 	case ACTION_FILTER:
-		free(vt->filter_before);
-		vt->filter_before = vt->t->filter != NULL ?
-		    xstrdup(vt->t->filter) : NULL;
 		prompt = xasprintf(_("Filter (%s): "), vt->filter_hint != NULL ?
 		    _(vt->filter_hint) : _("words, COLUMN:WORD, -WORD"));
-		app_prompt(a, prompt, "filter", vt->t->filter,
+		/* A new filter starts empty (less's &); the last one is
+		 * a key away in the prompt's history (Up). */
+		app_prompt(a, prompt, "filter", NULL,
 		    view_table_filter_changed, view_table_filter_done);
 		free(prompt);
 		return true;

@@ -46,9 +46,6 @@ struct view_table {
 	void				*priv;		/* the view's own */
 	void				(*priv_free)(void *);
 
-	char				*filter_before;	/* restored when the
-							   filter prompt is
-							   cancelled */
 	char				*export_path;	/* last one used */
 	/* The detail pane's page, rebuilt when the selection, the width
 	 * or anything else (gen) changes. */
@@ -63,6 +60,10 @@ struct view_table *view_table_state(struct app *a, enum app_view v);
 struct view_table *view_table_create(struct app *a, enum app_view v,
     struct table *t, const char *file);
 void view_table_free(struct app *a, enum app_view v);
+
+/* What the cursor is on in table view v: what Enter opens (NULL when
+ * the view has no state yet or the row has no entity). */
+struct content_entity *view_table_selection(struct app *a, enum app_view v);
 
 /* Note that something the detail pane shows has changed. */
 void view_table_touch(struct view_table *vt);

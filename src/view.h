@@ -30,6 +30,11 @@ const struct view_ops *app_view_ops(enum app_view v);
 /* The view called name ("kpis"), or -1. */
 int app_view_from_name(const char *name);
 const struct keymap *app_keymap(struct app *a);
+/* The source lines of what the cursor is on (v, ":source"), or a
+ * message saying why there are none. */
+void app_show_source(struct app *a);
+/* End the interface after this key (":q"). */
+void app_quit(struct app *a);
 bool app_focus_reader(struct app *a);
 void app_set_focus_reader(struct app *a, bool reader);
 /* Open or preview with search marks (highlight, scroll to the first). */

@@ -490,8 +490,10 @@ if [ $have_tmux = yes ]; then
 	tui -u HOME -u XDG_CONFIG_HOME -u XDG_DATA_HOME --
 	tui_check "?:help q:quit" "environment: no HOME: the interface starts"
 	if [ $have_store = yes ]; then
-		tui_check "Bookmarks, notes and history are not saved this session: neither XDG_DATA_HOME n" \
+		tui_check "Bookmarks, notes and history are not saved this session: neither XDG_DATA_HOME" \
 		    "environment: no HOME: the interface says bookmarks are not saved"
+		tui_check "nor HOME is set" \
+		    "environment: no HOME: and says why, whole (a long message wraps)"
 	fi
 	[ "$(tui_quit)" = 0 ]; ok $? "environment: no HOME: q quits with status 0"
 	tui XDG_CONFIG_HOME=/dev/null/config XDG_DATA_HOME=/dev/null/data --

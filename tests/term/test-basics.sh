@@ -50,6 +50,8 @@ term_keys Enter
 term_check "view-projects" "help is searchable: the projects key"
 term_check "All actions" "help lists every action"
 term_keys q
+term_check_gone "Keys of the" "q closes help, as in less"
+term_keys q
 status=$(term_status)
 [ "$status" = 0 ]; ok $? "q quits with status 0 (got $status)"
 # Two languages: Japanese with --lang ja, and under a Japanese locale even

@@ -50,7 +50,7 @@ term_keys /
 term_type "page-down"
 term_keys Enter
 term_check "C-f" "help under --keymap vi lists C-f for page-down"
-term_keys q
+term_keys q q
 term_status >/dev/null
 term_start 100 40
 term_keys ?
@@ -59,7 +59,7 @@ term_type "page-down"
 term_keys Enter
 term_check "PageDown" "help under the default keymap lists PageDown"
 term_check_gone "C-f" "help under the default keymap does not list C-f"
-term_keys q
+term_keys q q
 term_status >/dev/null
 
 # vi: "g g" goes to the top, Z Z quits.
