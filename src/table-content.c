@@ -150,6 +150,9 @@ tc_kpi_of(const struct content_entity *k, struct buf *text, struct buf *alt)
 		lab = tc_label(l->to);
 		if (text->len > 0)
 			buf_adds(text, "; ");
+		/* An inference is marked where it is shown (figures.md). */
+		if (l->basis == CONTENT_BASIS_INFERRED)
+			buf_addc(text, '~');
 		buf_adds(text, lab);
 		free(lab);
 		if (alt->len > 0)
@@ -382,6 +385,8 @@ tc_program_row(struct table *t, struct content_entity *e,
 			continue;
 		if (text.len > 0)
 			buf_adds(&text, "; ");
+		if (l->basis == CONTENT_BASIS_INFERRED)
+			buf_addc(&text, '~');
 		buf_adds(&text, l->to->title);
 		if (alt.len > 0)
 			buf_addc(&alt, ' ');

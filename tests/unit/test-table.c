@@ -273,6 +273,27 @@ test_kpi_status(const struct content *c)
 	table_free(t);
 }
 
+/* An inferred relation is marked "~" in every table cell that shows it,
+ * not by colour: a KPI's measures and projects, a program's measures
+ * and projects. */
+static void
+test_inferred_marks(const struct content *c)
+{
+	struct content_entity *k = content_find(c, "kpi:rm-venture-awards");
+	struct content_entity *p = content_find(c, "program:drug-venture-ecosystem");
+	struct table *t;
+
+	t = table_content_kpis(c, &k, 1);
+	ok(strstr(t->rows[0].cells[TABLE_KPI_COL_OF].text, "~") != NULL,
+	    "KPI table: an inferred measure is marked ~ (%s)",
+	    t->rows[0].cells[TABLE_KPI_COL_OF].text);
+	table_free(t);
+	t = table_content_programs(&p, 1);
+	ok(strstr(t->rows[0].cells[TABLE_PROGRAM_COL_PROJECTS].text, "~") != NULL,
+	    "programs table: a derived project is marked ~");
+	table_free(t);
+}
+
 /* The programs table's totals are figures.h's, of the shown lines. */
 static void
 test_program_totals(const struct content *c)
@@ -354,6 +375,7 @@ main(void)
 		return 1;
 	}
 	test_kpi_status(c);
+	test_inferred_marks(c);
 	test_program_totals(c);
 	test_measures(c);
 	content_free(c);
