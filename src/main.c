@@ -23,6 +23,7 @@
 #include "keymap.h"
 #include "main.h"
 #include "output.h"
+#include "plain.h"
 #include "store.h"
 #include "figures.h"
 #include "text.h"
@@ -75,6 +76,9 @@ main_usage(FILE *f)
 "      --check-keymap=FILE  report problems in a keymap file and exit\n"
 "      --no-color         draw without colour (also: NO_COLOR set)\n"
 "      --no-mouse         leave the mouse to the terminal (select and copy)\n"
+"      --plain            no cursor control: read commands line by line and\n"
+"                         print pages as text (also without a terminal on\n"
+"                         standard input or output, and with TERM=dumb)\n"
 "      --ambiwidth=1|2|auto  width of East Asian ambiguous characters\n"
 "      --lang=ja|en       language of the interface\n"
 "      --today=YYYY-MM-DD the date the roadmap marks as now\n"
@@ -88,7 +92,7 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS
+	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS, OPT_PLAIN
 };
 
 static const struct option main_longopts[] = {
@@ -116,6 +120,7 @@ static const struct option main_longopts[] = {
 	{ "chart", no_argument, NULL, OPT_CHART },
 	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "ids", no_argument, NULL, OPT_IDS },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -357,6 +362,20 @@ main_check_keymap(const char *path)
 	return CLI_FOUND;
 }
 
+/* Whether the interface gives way to plain mode (plain.h): --plain, a
+ * terminal that cannot move the cursor (TERM unset or dumb: Emacs's
+ * shell buffer, a screen reader's console), or no terminal on standard
+ * input or output (a pipe: echo 'search FIH' | hms). */
+static bool
+main_wants_plain(const struct main_opts *mo)
+{
+	const char *term = getenv("TERM");
+
+	return mo->plain || term == NULL || *term == '\0' ||
+	    strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
+	    !isatty(STDOUT_FILENO);
+}
+
 int
 main_interface(const struct main_opts *mo, const char *dir, const char *id)
 {
@@ -377,6 +396,15 @@ main_interface(const struct main_opts *mo, const char *dir, const char *id)
 	}
 	/* Bookmarks, notes and history: the app reports the store's
 	 * messages (read-only, a damaged file moved aside) itself. */
+	/* Without cursor control the pages are printed as text, commands
+	 * read a line at a time; bookmarks and notes are not touched. */
+	if (main_wants_plain(mo)) {
+		rc = plain_run(c, id != NULL ? content_find(c, id) : NULL,
+		    stdin, stdout, stderr);
+		content_free(c);
+		text_fini();
+		return rc;
+	}
 	o = *mo;
 	o.store = store_open(NULL);
 	rc = app_run(&o, c, id);
@@ -509,6 +537,9 @@ main(int argc, char **argv)
 		case OPT_IDS:
 			co.ids = true;
 			break;
+		case OPT_PLAIN:
+			mo.plain = true;
+			break;
 		case OPT_BOM:
 			out_set_bom(true);
 			bom = true;
@@ -565,6 +596,9 @@ main(int argc, char **argv)
 		return rc;
 	}
 
+	if (mo.plain)
+		main_bad_usage("%s", _("--plain goes with hms alone or hms open "
+		    "ID"));
 	if (co.chart && (strcmp(cmd, "budget") != 0 ||
 	    co.format != OUTPUT_TEXT))
 		main_bad_usage("%s", _("--chart draws hms budget as text "

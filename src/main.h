@@ -15,6 +15,7 @@ struct main_opts {
 	int		 ambiwidth;	/* 0 unset, 1, 2, -1 auto */
 	bool		 no_color;
 	bool		 no_mouse;
+	bool		 plain;		/* --plain: no cursor control */
 	bool		 locale_note;	/* switched to C.UTF-8 */
 	struct store	*store;		/* bookmarks, notes, history; NULL
 					   keeps nothing (tests) */

@@ -17,7 +17,7 @@ surface:3
 search:4 figures:4 compare:4 table:4 term-probe:4
 chart:5 funds:5 table-content:5 layout:5
 term:6
-view:7 view-table:7 view-list:7 app:7
+view:7 view-table:7 view-list:7 app:7 plain:7
 cli:8 cli-store:8
 main:9
 "

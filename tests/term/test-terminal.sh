@@ -1,6 +1,6 @@
 #!/bin/sh
 # test-terminal.sh — terminal discipline: resizes to any size, signals from
-# a dropped SSH session, LANG=C, TERM=dumb.
+# a dropped SSH session, LANG=C, TERM=dumb (plain mode).
 . "$top_srcdir/tests/term/lib.sh"
 
 alive() { [ "$(term_status)" = running ] 2>/dev/null || [ ! -s "$tmpdir/status" ]; }
@@ -56,12 +56,21 @@ term_check "C.UTF-8" "LANG=C: hms says it switched to C.UTF-8"
 term_keys q
 term_status >/dev/null
 
-# TERM=dumb: a clear message pointing to the commands, status 2.
-run hms  # warm up nothing; the real check follows
-TERM=dumb "$HMS" </dev/null >"$tmpdir/out" 2>"$tmpdir/err"
+# TERM=dumb (an Emacs shell buffer, a screen reader's console): plain
+# mode, commands read line by line and pages printed as text, status 0.
+printf 'open term:fih\nfrobnicate\nquit\n' | TERM=dumb "$HMS" >"$tmpdir/out" 2>"$tmpdir/err"
 rc=$?
-[ "$rc" = 2 ]; ok $? "TERM=dumb exits 2 (got $rc)"
-grep -q "hms search" "$tmpdir/err"; ok $? "TERM=dumb points to the commands"
+[ "$rc" = 0 ]; ok $? "TERM=dumb: plain mode exits 0 at quit (got $rc)"
+grep -q "Term  term:fih" "$tmpdir/out"; ok $? "TERM=dumb: open prints the page as text"
+grep -q "frobnicate" "$tmpdir/err"; ok $? "TERM=dumb: a bad command gets a message and the session goes on"
+if grep -q "$(printf '\033')" "$tmpdir/out"; then ok 1 "TERM=dumb: no escape sequence"; else ok 0 "TERM=dumb: no escape sequence"; fi
+# On a real terminal (script gives hms one) TERM=dumb is plain mode too,
+# with a greeting and a prompt.
+printf 'open term:fih\nquit\n' | TERM=dumb script -qec "$HMS" /dev/null >"$tmpdir/out" 2>&1
+rc=$?
+[ "$rc" = 0 ] && grep -q "^hms> Term  term:fih" "$tmpdir/out"
+ok $? "TERM=dumb on a terminal: prompt, then the page (exit $rc)"
+grep -q "plain mode: type help" "$tmpdir/out"; ok $? "TERM=dumb on a terminal: a greeting says how"
 TERM=no-such-terminal-xyz script -qec "$HMS" /dev/null >"$tmpdir/out" 2>&1
 grep -q "unknown here" "$tmpdir/out"; ok $? "an unknown TERM gets a clear message"
 
