@@ -92,6 +92,8 @@ struct load_state {
 	size_t			 total;		/* bytes of content read */
 	size_t			 limit;		/* the most allowed: 0 until
 						   load_total_limit() */
+	uint64_t		 since;		/* content_snap_clock() before
+						   the first file was read */
 
 	struct content_entity	**ents;
 	size_t			 nents, entcap;
@@ -1847,7 +1849,7 @@ load_snap_save(struct load_state *st, const char *dir)
 	}
 	qsort(in, st->nfiles, sizeof *in, load_cmp_input);
 	st->c->key = content_snap_save(st->c, dir, in, st->nfiles,
-	    st->schema_data, st->schema_len);
+	    st->schema_path, st->schema_data, st->schema_len, st->since);
 	free(in);
 }
 
@@ -1866,6 +1868,7 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 	struct stat sb;
 
 	memset(&st, 0, sizeof st);
+	st.since = content_snap_clock();
 	st.d = d;
 	a = arena_create();
 	c = arena_alloc(a, sizeof *c);
