@@ -251,6 +251,62 @@ content_snap_stat_fresh(const struct content_snap_stat *was,
 	return true;
 }
 
+#define VOUCH_MAGIC	"hms-ok 1\n\0\0\0\0\0\0\0"	/* 16 bytes */
+
+/* DIR/vouch-NAME for the cache file DIR/NAME. */
+static char *
+snap_vouch_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xasprintf("vouch-%s", path);
+	return xasprintf("%.*s/vouch-%s", (int)(slash - path), path,
+	    slash + 1);
+}
+
+bool
+content_cache_vouched(const char *path, const struct stat *sb)
+{
+	struct content_snap_stat now;
+	char *ok, *data;
+	size_t len;
+	uint64_t hash;
+	bool yes = false;
+
+	ok = snap_vouch_path(path);
+	data = util_read_file(ok, 4096, &len, NULL);
+	free(ok);
+	if (data == NULL)
+		return false;
+	snap_stat_of(&now, sb);
+	if (len == 16 + sizeof now + 8 && memcmp(data, VOUCH_MAGIC, 16) == 0) {
+		memcpy(&hash, data + 16 + sizeof now, 8);
+		yes = content_hash(0, data, 16 + sizeof now) == hash &&
+		    memcmp(data + 16, &now, sizeof now) == 0;
+	}
+	free(data);
+	return yes;
+}
+
+void
+content_cache_vouch(const char *path, const struct stat *sb)
+{
+	char buf[16 + sizeof(struct content_snap_stat) + 8], *ok;
+	struct content_snap_stat now;
+	uint64_t hash;
+	struct iovec iov = { buf, sizeof buf };
+
+	snap_stat_of(&now, sb);
+	memcpy(buf, VOUCH_MAGIC, 16);
+	memcpy(buf + 16, &now, sizeof now);
+	hash = content_hash(0, buf, 16 + sizeof now);
+	memcpy(buf + 16 + sizeof now, &hash, 8);
+	ok = snap_vouch_path(path);
+	(void)util_write_file(AT_FDCWD, ok, &iov, 1, 0600, 0);
+	free(ok);
+}
+
 /* Write the stamp of dir: key, made of inputs whose status (entry 0: the
  * snapshot's) was st[0..n) when since was read.  Silent on failure. */
 static void
@@ -755,6 +811,9 @@ snap_prune(const char *path)
 			unlink(twin);
 			free(twin);
 			twin = xasprintf("%s/stamp-%s", dir, de->d_name + 5);
+			unlink(twin);
+			free(twin);
+			twin = xasprintf("%s/vouch-index-%s", dir, de->d_name + 5);
 			unlink(twin);
 			free(twin);
 		} else if (strstr(de->d_name, ".tmp-") != NULL &&

@@ -47,6 +47,18 @@ char *content_cache_path(const char *name);
  * longer is not one it wrote, and is ignored (and rewritten). */
 #define CONTENT_CACHE_MAX ((size_t)1024 * 1024 * 1024)
 
+/* A cache file's payload hash need be checked only once: after that (or
+ * after writing it) its identity (size, mtime, ctime, inode, device) is
+ * recorded beside it (vouch-NAME), and a file with that identity was checked, for
+ * cache files are replaced by rename, never rewritten in place.  Without
+ * this the search index of 100x content (over 300 MB) would be read whole
+ * at every search. */
+struct stat;
+/* Whether the cache file path, whose status is sb, was checked whole. */
+bool content_cache_vouched(const char *path, const struct stat *sb);
+/* Record that it was (silent on failure: the next load checks again). */
+void content_cache_vouch(const char *path, const struct stat *sb);
+
 /* mkdir -p the directory of path, mode 0700 for what it creates. */
 bool content_cache_mkdir(const char *path);
 
