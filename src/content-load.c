@@ -2010,9 +2010,23 @@ content_load(const char *dir, const char *schema, struct content_diags *d)
 
 	/* A directory that loaded cleanly before, byte for byte the same,
 	 * need not be parsed again. */
-	if (load_trust && (c = content_snap_load(dir, schema)) != NULL)
+	bool waited;
+	int lock;
+
+	if (!load_trust)
+		return load_run(paths, 1, NULL, schema, d);
+	if ((c = content_snap_load(dir, schema)) != NULL)
 		return c;
-	return load_run(paths, 1, NULL, schema, d);
+	/* One process builds the snapshot; others started with it wait,
+	 * then map what it wrote (content-snap.h). */
+	lock = content_snap_lock(dir, &waited);
+	if (waited && (c = content_snap_load(dir, schema)) != NULL) {
+		content_cache_unlock(lock);
+		return c;
+	}
+	c = load_run(paths, 1, NULL, schema, d);
+	content_cache_unlock(lock);
+	return c;
 }
 
 struct content *

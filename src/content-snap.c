@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -305,6 +306,63 @@ content_cache_vouch(const char *path, const struct stat *sb)
 	ok = snap_vouch_path(path);
 	(void)util_write_file(AT_FDCWD, ok, &iov, 1, 0600, 0);
 	free(ok);
+}
+
+#define LOCK_TRIES	1200		/* naps of LOCK_NAP_MS: a minute */
+#define LOCK_NAP_MS	50
+
+void (*content_cache_wait_hook)(void);
+
+int
+content_cache_lock(const char *path, bool *waited)
+{
+	const char *slash = strrchr(path, '/');
+	struct timespec nap = { 0, LOCK_NAP_MS * 1000000L };
+	char *lock;
+	int fd, tries;
+
+	*waited = false;
+	if (slash == NULL || !content_cache_mkdir(path))
+		return -1;
+	lock = xasprintf("%.*s/lock-%s", (int)(slash - path), path, slash + 1);
+	fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
+	    0600);
+	free(lock);
+	if (fd < 0)
+		return -1;
+	for (tries = 0; tries < LOCK_TRIES; tries++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			break;
+		if (!*waited && content_cache_wait_hook != NULL)
+			content_cache_wait_hook();
+		*waited = true;
+		nanosleep(&nap, NULL);
+	}
+	close(fd);
+	return -1;
+}
+
+void
+content_cache_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* drops the flock */
+}
+
+int
+content_snap_lock(const char *dir, bool *waited)
+{
+	char *path = snap_path(dir);
+	int fd;
+
+	*waited = false;
+	if (path == NULL)
+		return -1;
+	fd = content_cache_lock(path, waited);
+	free(path);
+	return fd;
 }
 
 /* Write the stamp of dir: key, made of inputs whose status (entry 0: the
@@ -814,6 +872,12 @@ snap_prune(const char *path)
 			unlink(twin);
 			free(twin);
 			twin = xasprintf("%s/vouch-index-%s", dir, de->d_name + 5);
+			unlink(twin);
+			free(twin);
+			twin = xasprintf("%s/lock-index-%s", dir, de->d_name + 5);
+			unlink(twin);
+			free(twin);
+			twin = xasprintf("%s/lock-snap-%s", dir, de->d_name + 5);
 			unlink(twin);
 			free(twin);
 		} else if (strstr(de->d_name, ".tmp-") != NULL &&

@@ -59,6 +59,24 @@ bool content_cache_vouched(const char *path, const struct stat *sb);
 /* Record that it was (silent on failure: the next load checks again). */
 void content_cache_vouch(const char *path, const struct stat *sb);
 
+/* One builder per cache file: many hms on one host, started together
+ * before the cache exists, would otherwise each build it (each parsing
+ * the content or normalising every field, at 100x 800 MB apiece).  The
+ * builder holds an flock on DIR/lock-NAME beside the cache file path;
+ * the others wait for it, a bounded number of naps (about a minute in
+ * all, then they build anyway: never a hang; a builder that dies drops
+ * its lock), and then map what it wrote.  Returns the lock's descriptor,
+ * or -1 when there is no lock to hold (no cache directory, or the wait
+ * ran out); *waited says whether another process held it, so that the
+ * cache is worth looking for again. */
+int content_cache_lock(const char *path, bool *waited);
+/* Release a lock of content_cache_lock (-1: none). */
+void content_cache_unlock(int fd);
+/* The same for the snapshot of dir. */
+int content_snap_lock(const char *dir, bool *waited);
+/* For tests: called once when a lock is found held, before waiting. */
+extern void (*content_cache_wait_hook)(void);
+
 /* mkdir -p the directory of path, mode 0700 for what it creates. */
 bool content_cache_mkdir(const char *path);
 

@@ -774,8 +774,17 @@ search_index_build(const struct content *c)
 		idx->ents[i].n = (uint32_t)idx->nfields - idx->ents[i].first;
 	}
 	if (!search_hay_load(idx, &idx->plain)) {
-		search_hay_build(idx, SEARCH_NORM, &idx->plain);
-		search_hay_save(idx, &idx->plain);
+		/* One process builds the index; others wait, then map it
+		 * (content-snap.h). */
+		char *path = content_cache_file(c, "index");
+		bool waited = false;
+		int lock = path != NULL ? content_cache_lock(path, &waited) : -1;
+		if (!waited || !search_hay_load(idx, &idx->plain)) {
+			search_hay_build(idx, SEARCH_NORM, &idx->plain);
+			search_hay_save(idx, &idx->plain);
+		}
+		content_cache_unlock(lock);
+		free(path);
 	}
 	return idx;
 }

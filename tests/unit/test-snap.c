@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -634,6 +635,76 @@ test_stamp(const char *tmp, const char *content)
 	run(cmd);
 }
 
+static int hook_fd = -1;
+
+static void
+tell_waiting(void)
+{
+	(void)write(hook_fd, "w", 1);
+}
+
+/* One builder: a load that finds the snapshot's lock held waits for it,
+ * then maps the snapshot its holder wrote instead of parsing the XML. */
+static void
+test_lock(const char *tmp, const char *content)
+{
+	char dir[600], cache[600], cmd[4096], c;
+	const char *was = getenv("XDG_CACHE_HOME");
+	char *saved = was != NULL ? strdup(was) : NULL;
+	struct content *b;
+	bool waited;
+	int p[2], lock, status = -1;
+	pid_t pid;
+
+	snprintf(dir, sizeof dir, "%s/locked", tmp);
+	snprintf(cache, sizeof cache, "%s/cache-lock", tmp);
+	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", content, dir);
+	run(cmd);
+	/* A snapshot made in another cache, to be put in place while the
+	 * lock is held. */
+	snprintf(cmd, sizeof cmd, "%s/cache-made", tmp);
+	setenv("XDG_CACHE_HOME", cmd, 1);
+	b = load(dir);
+	content_free(b);
+	setenv("XDG_CACHE_HOME", cache, 1);
+	lock = content_snap_lock(dir, &waited);
+	ok(lock >= 0 && !waited, "the snapshot's lock is taken at once when "
+	    "free");
+	if (pipe(p) != 0 || (pid = fork()) < 0) {
+		ok(0, "pipe and fork");
+		return;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		hook_fd = p[1];
+		content_cache_wait_hook = tell_waiting;
+		b = load(dir);
+		_exit(b != NULL && b->snapshot != NULL ? 0 : 1);
+	}
+	close(p[1]);
+	/* The child says when it has found the lock held: then the
+	 * snapshot appears, then the lock is released. */
+	ok(read(p[0], &c, 1) == 1, "a second load finds the lock held and "
+	    "waits");
+	close(p[0]);
+	snprintf(cmd, sizeof cmd, "for f in '%s'/cache-made/hms/snap-* "
+	    "'%s'/cache-made/hms/stamp-*; do cp \"$f\" '%s/hms/x.tmp' && "
+	    "mv '%s/hms/x.tmp' '%s/hms/'\"${f##*/}\"; done", tmp, tmp, cache,
+	    cache, cache);
+	run(cmd);
+	content_cache_unlock(lock);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "and, the lock released, maps the snapshot its holder wrote "
+	    "rather than parsing the XML");
+	if (saved != NULL)
+		setenv("XDG_CACHE_HOME", saved, 1);
+	free(saved);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s/cache-made'", dir,
+	    cache, tmp);
+	run(cmd);
+}
+
 int
 main(void)
 {
@@ -644,7 +715,7 @@ main(void)
 
 	if (content == NULL)
 		content = "content";
-	tap_plan(41);
+	tap_plan(44);
 	if (mkdtemp(tmp) == NULL) {
 		perror("mkdtemp");
 		return 1;
@@ -825,6 +896,7 @@ main(void)
 	}
 
 	test_stamp(tmp, content);
+	test_lock(tmp, content);
 
 	content_load_trust_verified(false);
 	b = load(dir);
