@@ -13,6 +13,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -92,6 +95,8 @@ struct load_state {
 	size_t			 total;		/* bytes of content read */
 	size_t			 limit;		/* the most allowed: 0 until
 						   load_total_limit() */
+	uint64_t		 since;		/* content_snap_clock() before
+						   the first file was read */
 
 	struct content_entity	**ents;
 	size_t			 nents, entcap;
@@ -1847,7 +1852,7 @@ load_snap_save(struct load_state *st, const char *dir)
 	}
 	qsort(in, st->nfiles, sizeof *in, load_cmp_input);
 	st->c->key = content_snap_save(st->c, dir, in, st->nfiles,
-	    st->schema_data, st->schema_len);
+	    st->schema_path, st->schema_data, st->schema_len, st->since);
 	free(in);
 }
 
@@ -1866,6 +1871,7 @@ load_run(const char *const *paths, size_t npaths, const char *fallback,
 	struct stat sb;
 
 	memset(&st, 0, sizeof st);
+	st.since = content_snap_clock();
 	st.d = d;
 	a = arena_create();
 	c = arena_alloc(a, sizeof *c);
@@ -2007,9 +2013,28 @@ content_load(const char *dir, const char *schema, struct content_diags *d)
 
 	/* A directory that loaded cleanly before, byte for byte the same,
 	 * need not be parsed again. */
-	if (load_trust && (c = content_snap_load(dir, schema)) != NULL)
+	bool waited;
+	int lock;
+
+	if (!load_trust)
+		return load_run(paths, 1, NULL, schema, d);
+	if ((c = content_snap_load(dir, schema)) != NULL)
 		return c;
-	return load_run(paths, 1, NULL, schema, d);
+	/* One process builds the snapshot; others started with it wait,
+	 * then map what it wrote (content-snap.h). */
+	lock = content_snap_lock(dir, &waited);
+	if (waited && (c = content_snap_load(dir, schema)) != NULL) {
+		content_cache_unlock(lock);
+		return c;
+	}
+	c = load_run(paths, 1, NULL, schema, d);
+	content_cache_unlock(lock);
+#ifdef __GLIBC__
+	/* The parse's heap (at 100x some 700 MB of libxml2 trees, freed)
+	 * would otherwise stay private to this process for its lifetime. */
+	malloc_trim(0);
+#endif
+	return c;
 }
 
 struct content *

@@ -279,6 +279,15 @@ char *
 util_read_file(const char *path, size_t max, size_t *lenp, char **why)
 {
 	struct stat sb;
+
+	return util_read_file_stat(path, max, lenp, &sb, why);
+}
+
+char *
+util_read_file_stat(const char *path, size_t max, size_t *lenp,
+    struct stat *sbp, char **why)
+{
+	struct stat sb;
 	char *data, *p, *lim;
 	size_t len = 0, cap;
 	ssize_t n;
@@ -326,6 +335,7 @@ util_read_file(const char *path, size_t max, size_t *lenp, char **why)
 	}
 	close(fd);
 	data[len] = '\0';
+	*sbp = sb;
 	if (len + 1 < cap / 2 && (p = realloc(data, len + 1)) != NULL)
 		data = p;
 	if (lenp != NULL)
@@ -335,6 +345,15 @@ util_read_file(const char *path, size_t max, size_t *lenp, char **why)
 
 const char *
 util_map_file(const char *path, size_t max, size_t *lenp)
+{
+	struct stat sb;
+
+	return util_map_file_stat(path, max, lenp, &sb);
+}
+
+const char *
+util_map_file_stat(const char *path, size_t max, size_t *lenp,
+    struct stat *sbp)
 {
 	struct stat sb;
 	void *p;
@@ -352,6 +371,7 @@ util_map_file(const char *path, size_t max, size_t *lenp)
 	if (p == MAP_FAILED)
 		return NULL;
 	*lenp = (size_t)sb.st_size;
+	*sbp = sb;
 	return p;
 }
 

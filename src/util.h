@@ -73,12 +73,19 @@ int util_open_read(int dirfd, const char *path, size_t max, struct stat *sb,
  * failure, with errno and *WHY (which may be NULL) as util_open_read
  * sets them; the caller frees the data and *WHY. */
 char *util_read_file(const char *path, size_t max, size_t *len, char **why);
+/* The same, with the status of the file as it was opened (before the
+ * first byte was read) in *SB on success. */
+char *util_read_file_stat(const char *path, size_t max, size_t *len,
+    struct stat *sb, char **why);
 /* Map a non-empty regular file of at most MAX bytes read-only (pages come
  * from the page cache, nothing is copied); release it with
  * util_unmap_file.  NULL on failure or when it is empty.  For cache files
  * only, which are replaced by rename and never rewritten in place: a
  * mapped file that shrinks under us would fault. */
 const char *util_map_file(const char *path, size_t max, size_t *len);
+/* The same, with the status of the mapped file in *SB on success. */
+const char *util_map_file_stat(const char *path, size_t max, size_t *len,
+    struct stat *sb);
 void util_unmap_file(const char *p, size_t len);
 
 /* Flags of util_write_file. */

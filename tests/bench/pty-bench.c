@@ -19,6 +19,11 @@
  *			clears the line between): for each character, the
  *			time from the key to the first byte of the answer;
  *			prints "lat_NAME P50 P99 MAX COUNT" in milliseconds
+ *	uss:NAME	prints "uss_NAME KB", the program's private memory
+ *			now (Private_Clean + Private_Dirty of smaps_rollup)
+ *	touch:FILE	create FILE (to tell run.sh a step is reached)
+ *	wait:FILE	wait, reading the program's output, until FILE
+ *			exists (at most about a minute)
  * KEYS take C escapes: \e \r \n \t \\ \xHH.  At the end Escape (to close
  * any prompt) and q are sent and the program waited for (SIGTERM after
  * 10 s); "rss_kb N" is its peak resident set size and "exit N" its
@@ -248,6 +253,28 @@ pb_latency(const char *name, int reps, const char *keys)
 	free(v);
 }
 
+/* The program's private memory (USS: what another instance on the same
+ * content cannot share), in kB, from /proc/PID/smaps_rollup; -1 when it
+ * cannot be read. */
+static long
+pb_uss(void)
+{
+	char path[64], line[256];
+	long kb, sum = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/smaps_rollup", (long)pb_pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "Private_Clean: %ld", &kb) == 1 ||
+		    sscanf(line, "Private_Dirty: %ld", &kb) == 1)
+			sum = (sum < 0 ? 0 : sum) + kb;
+	}
+	fclose(f);
+	return sum;
+}
+
 static void
 pb_step(const char *step)
 {
@@ -262,6 +289,17 @@ pb_step(const char *step)
 		(void)t0;
 	} else if (strcmp(step, "quiet") == 0)
 		pb_drain(200);
+	else if (strncmp(step, "uss:", 4) == 0)
+		printf("uss_%s %ld\n", step + 4, pb_uss());
+	else if (strncmp(step, "touch:", 6) == 0)
+		close(open(step + 6, O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
+	else if (strncmp(step, "wait:", 5) == 0) {
+		/* Until another pty-bench or run.sh makes the file (at most
+		 * 3000 naps of about 20 ms), keeping the program's output
+		 * drained. */
+		for (n = 0; n < 3000 && access(step + 5, F_OK) != 0; n++)
+			pb_drain(20);
+	}
 	else if (strncmp(step, "send:", 5) == 0) {
 		n = pb_unescape(step + 5, k);
 		pb_write(k, n);

@@ -63,6 +63,40 @@ content_dir() {
 	echo "$d"
 }
 
+# BENCH_INSTANCES interfaces at once on the same content, as officials
+# sharing one SSH host: the private memory (USS) of each, idle and after
+# one search (each waits for all the others to reach the step, so that
+# what can be shared is).  Prints "IDLE_KB SEARCH_KB" (the largest of the
+# instances).  $2 = cold: the caches are emptied first, so that all of
+# them start before the snapshot exists.
+: "${BENCH_INSTANCES:=4}"
+instances() {
+	w="$work/instances"
+	rm -rf "$w"
+	mkdir -p "$w" || return 1
+	[ "$2" = cold ] && rm -rf "$XDG_CACHE_HOME"
+	i=1
+	while [ "$i" -le "$BENCH_INSTANCES" ]; do
+		"$pty" -s 80x24 "frame:$frame_text" "touch:$w/up-$i" \
+		    "wait:$w/go" uss:idle 'send:/' 'send:FIH\r' quiet \
+		    "touch:$w/found-$i" "wait:$w/go2" uss:search \
+		    -- "$HMS" --content "$1" >"$w/out-$i" 2>&1 &
+		i=$((i + 1))
+	done
+	for step in up:go found:go2; do
+		t=0	# at most 3000 looks, 0.1 s apart
+		while [ "$(ls "$w" | grep -c "^${step%%:*}-")" -lt "$BENCH_INSTANCES" ] &&
+		    [ $t -lt 3000 ]; do
+			sleep 0.1
+			t=$((t + 1))
+		done
+		: >"$w/${step#*:}"
+	done
+	wait
+	cat "$w"/out-* | awk '/^uss_idle/ { if ($2 > i) i = $2 }
+	    /^uss_search/ { if ($2 > s) s = $2 } END { print i + 0, s + 0 }'
+}
+
 # One scale: sets r_<metric>_<scale> variables.
 measure() {
 	n=$1
@@ -124,6 +158,13 @@ measure() {
 		eval "r_grep_${key}_$n='$(ms "$(field best_ms)") ($(ms "$(field cpu_ms)"))'"
 		eval "r_grepms_${key}_$n=$(field best_ms)"
 	done
+
+	# Many instances on one host: warm caches, then none.
+	set -- $(instances "$dir" warm)
+	eval "r_uss_$n='$(mb "$1") / $(mb "$2")'"
+	set -- $(instances "$dir" cold)
+	eval "r_usscold_$n='$(mb "$1") / $(mb "$2")'"
+	"$HMS" --content "$dir" search FIH >/dev/null
 
 	# Bytes to the terminal, in the reader of the longest page.
 	sid=$scroll_id
@@ -192,6 +233,8 @@ row "key to screen p50 / p99, Q3" key ""
 row "key to screen p50 / p99, Q4" key2 ""
 row "peak RSS, interface" rss "< 16 MB (1x)"
 row "peak RSS, hms search Q2" srss ""
+row "USS each of $BENCH_INSTANCES: idle / searched" uss "<= 32 MB (100x)"
+row "the same, all started cold" usscold "<= 32 MB (100x)"
 row "bytes: one-line scroll (1st/2nd)" scroll "< 300 bytes"
 row "bytes: page down (1st/2nd)" page ""
 printf '\nQ1 %s, Q2 %s: grep -c runs over the five source texts at 1x, over the\n' $queries

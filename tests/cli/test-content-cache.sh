@@ -48,6 +48,25 @@ same_both_ways --format=json search 医療機器
 same_both_ways --format=json funds 医療機器
 same_both_ways --format=tsv list section
 
+# The snapshot's stamp (content-snap.h) trusts size, times and inode, not
+# bytes: a file changed in place, its size and mtime put back, is still
+# seen (its ctime moved; changed within the clock tick it was read in, it
+# would be racy and hashed).
+f="$tmpdir/c/glossary.xml"
+run hms --content "$tmpdir/c" --format=json show term:fih
+check_out_has "FIH (first in human)" "the stamp: the title before"
+run hms --content "$tmpdir/c" --format=json show term:fih
+off=$(grep -bo -F -m1 'FIH (first in human)' "$f" | head -n 1 | cut -d: -f1)
+touch -r "$f" "$tmpdir/ref"
+printf 'X' | dd of="$f" bs=1 seek=$((off + 18)) conv=notrunc status=none
+touch -r "$tmpdir/ref" "$f"
+run hms --content "$tmpdir/c" --format=json show term:fih
+check_out_has "FIH (first in humaX)" \
+    "a file changed in place with its size and mtime put back is read again"
+printf 'n' | dd of="$f" bs=1 seek=$((off + 18)) conv=notrunc status=none
+run hms --content "$tmpdir/c" --format=json show term:fih
+check_out_has "FIH (first in human)" "and so is its restoration"
+
 # A file that changes is checked again: an attribute the schema forbids.
 cp "$tmpdir/c/projects.xml" "$tmpdir/projects.xml"
 sed -i '0,/<project id="project:p1-drugs"/s//<project frobnicate="1" id="project:p1-drugs"/' "$tmpdir/c/projects.xml"

@@ -3,13 +3,17 @@
  * bytes it was made from. */
 #include "config.h"
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "content-load.h"
+#include "content-snap.h"
 #include "content.h"
 #include "search.h"
 #include "tap.h"
@@ -459,6 +463,248 @@ index_files(const char *cache)
 	return system(cmd) == 0;
 }
 
+/* The latest mtime or ctime of the files under dir, in ns. */
+static uint64_t latest;
+
+static int
+latest_one(const char *path, const struct stat *sb, int type, struct FTW *f)
+{
+	uint64_t m = (uint64_t)sb->st_mtim.tv_sec * 1000000000u +
+	    (uint64_t)sb->st_mtim.tv_nsec;
+	uint64_t c = (uint64_t)sb->st_ctim.tv_sec * 1000000000u +
+	    (uint64_t)sb->st_ctim.tv_nsec;
+
+	(void)path;
+	(void)type;
+	(void)f;
+	if (m > latest)
+		latest = m;
+	if (c > latest)
+		latest = c;
+	return 0;
+}
+
+static uint64_t
+latest_time(const char *dir)
+{
+	latest = 0;
+	nftw(dir, latest_one, 8, FTW_PHYS);
+	return latest;
+}
+
+/* Wait (a bounded number of 1 ms naps) until the file systems' clock has
+ * passed every time of the files under dir: a stamp made from then on
+ * finds none of them racy.  A condition, not a duration. */
+static int
+wait_clock_past(const char *dir)
+{
+	uint64_t t = latest_time(dir);
+	struct timespec ms = { 0, 1000000 };
+	int tries;
+
+	for (tries = 0; tries < 5000; tries++) {
+		if (content_snap_clock() > t)
+			return 0;
+		nanosleep(&ms, NULL);
+	}
+	return -1;
+}
+
+/* The byte offset of the first s in file, -1 if none. */
+static long
+offset_of(const char *file, const char *s)
+{
+	char cmd[1000];
+	FILE *p;
+	long off = -1;
+
+	snprintf(cmd, sizeof cmd, "grep -bo -F -m1 -- '%s' '%s' | head -n1 | "
+	    "cut -d: -f1", s, file);
+	if ((p = popen(cmd, "r")) != NULL) {
+		if (fscanf(p, "%ld", &off) != 1)
+			off = -1;
+		pclose(p);
+	}
+	return off;
+}
+
+static const char *
+title_en(const struct content *c, const char *id)
+{
+	const struct content_entity *e = c != NULL ? content_find(c, id) : NULL;
+
+	return e != NULL && e->title_en != NULL ? e->title_en : "";
+}
+
+/* The stamp (content-snap.h): a snapshot's key is trusted without
+ * hashing the inputs when their size, times, inode and device are the
+ * stamp's and none is racy; anything else is hashed. */
+static void
+test_stamp(const char *tmp, const char *content)
+{
+	char dir[600], file[700], cmd[4096];
+	struct content *b;
+	unsigned long n0;
+	long off;
+	struct content_snap_stat was[2], now[2];
+
+	/* The rule itself, on made-up status. */
+	memset(was, 0, sizeof was);
+	was[0].size = 10;
+	was[0].mtime = was[0].ctime = 1000;
+	was[0].ino = 7;
+	memset(&was[1], 0xff, sizeof was[1]);	/* absent */
+	memcpy(now, was, sizeof now);
+	ok(content_snap_stat_fresh(was, now, 2, 1001),
+	    "stamp rule: the same status, older than the stamp: fresh");
+	ok(!content_snap_stat_fresh(was, now, 2, 1000),
+	    "stamp rule: an mtime at the stamp's time is racy, not fresh");
+	now[0].mtime = 900;
+	ok(!content_snap_stat_fresh(was, now, 2, 1001) &&
+	    (now[0].mtime = 1000, now[0].ctime = 1001,
+	    !content_snap_stat_fresh(was, now, 2, 5000)),
+	    "stamp rule: any other mtime or ctime is not fresh");
+	now[0].ctime = 1000;
+	now[1].size = 3;
+	ok(!content_snap_stat_fresh(was, now, 2, 5000),
+	    "stamp rule: a file that appeared is not fresh");
+
+	snprintf(dir, sizeof dir, "%s/stamped", tmp);
+	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", content, dir);
+	run(cmd);
+	ok(wait_clock_past(dir) == 0, "the clock passes the copy's times");
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL, "stamp: a first load parses");
+	content_free(b);
+	n0 = content_snap_nhashed;
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL && content_snap_nhashed == n0,
+	    "an unchanged set is read from the snapshot without hashing an "
+	    "input (%lu hashed)", content_snap_nhashed - n0);
+	content_free(b);
+
+	/* Changed in place, same size, mtime put back: caught (its ctime
+	 * moved). */
+	snprintf(file, sizeof file, "%s/glossary.xml", dir);
+	off = offset_of(file, "FIH (first in human)");
+	snprintf(cmd, sizeof cmd, "touch -r '%s' '%s.ref' && printf 'X' | "
+	    "dd of='%s' bs=1 seek=%ld conv=notrunc status=none && "
+	    "touch -r '%s.ref' '%s'", file, dir, file, off + 18, dir, file);
+	ok(off > 0 && run(cmd) == 0, "glossary.xml changed in place, same "
+	    "size, mtime restored");
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL &&
+	    strcmp(title_en(b, "term:fih"), "FIH (first in humaX)") == 0,
+	    "is caught: parsed again (%s)", title_en(b, "term:fih"));
+	content_free(b);
+
+	/* Racy: an input whose mtime is at or after the stamp's time is
+	 * hashed even though its status is unchanged. */
+	snprintf(cmd, sizeof cmd, "touch -d '+1 hour' '%s' '%s.ref'", file,
+	    dir);
+	run(cmd);
+	n0 = content_snap_nhashed;
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL && content_snap_nhashed > n0,
+	    "a file dated in the future, its bytes the same: hashed, and the "
+	    "snapshot used");
+	content_free(b);
+	n0 = content_snap_nhashed;
+	b = load(dir);
+	ok(b != NULL && b->snapshot != NULL && content_snap_nhashed > n0,
+	    "and, racy, is hashed at the next load though unchanged");
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "printf 'Y' | dd of='%s' bs=1 seek=%ld "
+	    "conv=notrunc status=none && touch -r '%s.ref' '%s'", file,
+	    off + 18, dir, file);
+	ok(run(cmd) == 0, "changed again in place within the racy window, "
+	    "mtime restored");
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL &&
+	    strcmp(title_en(b, "term:fih"), "FIH (first in humaY)") == 0,
+	    "is caught (%s)", title_en(b, "term:fih"));
+	content_free(b);
+
+	/* A changed file of another size. */
+	snprintf(cmd, sizeof cmd, "echo '<!-- z -->' >> '%s/periods.xml'", dir);
+	run(cmd);
+	b = load(dir);
+	ok(b != NULL && b->snapshot == NULL, "a changed file is caught");
+	content_free(b);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	run(cmd);
+}
+
+static int hook_fd = -1;
+
+static void
+tell_waiting(void)
+{
+	(void)write(hook_fd, "w", 1);
+}
+
+/* One builder: a load that finds the snapshot's lock held waits for it,
+ * then maps the snapshot its holder wrote instead of parsing the XML. */
+static void
+test_lock(const char *tmp, const char *content)
+{
+	char dir[600], cache[600], cmd[4096], c;
+	const char *was = getenv("XDG_CACHE_HOME");
+	char *saved = was != NULL ? strdup(was) : NULL;
+	struct content *b;
+	bool waited;
+	int p[2], lock, status = -1;
+	pid_t pid;
+
+	snprintf(dir, sizeof dir, "%s/locked", tmp);
+	snprintf(cache, sizeof cache, "%s/cache-lock", tmp);
+	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", content, dir);
+	run(cmd);
+	/* A snapshot made in another cache, to be put in place while the
+	 * lock is held. */
+	snprintf(cmd, sizeof cmd, "%s/cache-made", tmp);
+	setenv("XDG_CACHE_HOME", cmd, 1);
+	b = load(dir);
+	content_free(b);
+	setenv("XDG_CACHE_HOME", cache, 1);
+	lock = content_snap_lock(dir, &waited);
+	ok(lock >= 0 && !waited, "the snapshot's lock is taken at once when "
+	    "free");
+	if (pipe(p) != 0 || (pid = fork()) < 0) {
+		ok(0, "pipe and fork");
+		return;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		hook_fd = p[1];
+		content_cache_wait_hook = tell_waiting;
+		b = load(dir);
+		_exit(b != NULL && b->snapshot != NULL ? 0 : 1);
+	}
+	close(p[1]);
+	/* The child says when it has found the lock held: then the
+	 * snapshot appears, then the lock is released. */
+	ok(read(p[0], &c, 1) == 1, "a second load finds the lock held and "
+	    "waits");
+	close(p[0]);
+	snprintf(cmd, sizeof cmd, "for f in '%s'/cache-made/hms/snap-* "
+	    "'%s'/cache-made/hms/stamp-*; do cp \"$f\" '%s/hms/x.tmp' && "
+	    "mv '%s/hms/x.tmp' '%s/hms/'\"${f##*/}\"; done", tmp, tmp, cache,
+	    cache, cache);
+	run(cmd);
+	content_cache_unlock(lock);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "and, the lock released, maps the snapshot its holder wrote "
+	    "rather than parsing the XML");
+	if (saved != NULL)
+		setenv("XDG_CACHE_HOME", saved, 1);
+	free(saved);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s/cache-made'", dir,
+	    cache, tmp);
+	run(cmd);
+}
+
 int
 main(void)
 {
@@ -469,7 +715,7 @@ main(void)
 
 	if (content == NULL)
 		content = "content";
-	tap_plan(27);
+	tap_plan(44);
 	if (mkdtemp(tmp) == NULL) {
 		perror("mkdtemp");
 		return 1;
@@ -648,6 +894,9 @@ main(void)
 		    "and a temporary file left hours ago, not a fresh one");
 		content_free(b);
 	}
+
+	test_stamp(tmp, content);
+	test_lock(tmp, content);
 
 	content_load_trust_verified(false);
 	b = load(dir);
