@@ -42,6 +42,9 @@ struct app_place {
 	struct content_entity	*entity;	/* in the reader */
 	int			 anchor;	/* reader position */
 	size_t			 anchor_off;
+	int			 link;		/* the selected link, or -1:
+						 * Back reselects the one
+						 * followed */
 	int			 place;		/* the view's own */
 	bool			 marks;		/* keep search marks */
 };
@@ -692,7 +695,7 @@ app_place_now(struct app *a)
 {
 	struct app_place p = {
 		.view = a->view, .focus = a->focus, .entity = a->rd.entity,
-		.marks = a->rd.nmarks > 0,
+		.marks = a->rd.nmarks > 0, .link = a->rd.active,
 	};
 	const struct view_ops *v = app_views[a->view];
 
@@ -716,6 +719,8 @@ app_place_restore(struct app *a, const struct app_place *p)
 	if (!p->marks)
 		app_reader_clear_marks(a);
 	app_reader_set(a, p->entity, p->anchor, p->anchor_off);
+	/* Checked against the page when it is laid out. */
+	a->rd.active = p->link;
 }
 
 /* Record where we are, then move on: forward history is dropped. */

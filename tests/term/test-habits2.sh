@@ -56,4 +56,31 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- Back returns to the same place, with the followed link selected ----
+term_start 80 24
+term_keys :
+term_type "section:s3-3"
+term_keys Enter
+term_check "[reader]" "back: a long section opens in the reader"
+term_keys PageDown PageDown
+term_settle
+term_keys Tab
+term_settle
+from=$(term_status_line 24)
+term_keys Enter
+term_settle
+to=$(term_status_line 24)
+[ "$to" != "$from" ]; ok $? "back: Enter follows the selected link"
+term_keys BSpace
+term_settle
+again=$(term_status_line 24)
+[ "$again" = "$from" ]; ok $? "back: Backspace returns to the same scroll position ($again)"
+term_keys Enter
+term_settle
+[ "$(term_status_line 24)" = "$to" ]; ok $? "back: the link followed is selected again (Enter follows it)"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
