@@ -42,6 +42,9 @@ struct app_place {
 	struct content_entity	*entity;	/* in the reader */
 	int			 anchor;	/* reader position */
 	size_t			 anchor_off;
+	int			 link;		/* the selected link, or -1:
+						 * Back reselects the one
+						 * followed */
 	int			 place;		/* the view's own */
 	bool			 marks;		/* keep search marks */
 };
@@ -56,6 +59,9 @@ struct app_reader {
 	int			 want_anchor;	/* restore this place on layout */
 	size_t			 want_anchor_off;
 	bool			 want_match;	/* scroll to the first mark */
+	bool			 want_last;	/* ... to the last one (N) */
+	int			 match;		/* current mark (into the page's
+						 * match_lines), or -1 */
 	struct page_mark	*marks;
 	size_t			 nmarks;
 	int			 x, y;		/* where it was drawn */
@@ -311,6 +317,7 @@ app_reader_clear_marks(struct app *a)
 	free(a->rd.marks);
 	a->rd.marks = NULL;
 	a->rd.nmarks = 0;
+	a->rd.match = -1;
 }
 
 static void
@@ -344,6 +351,7 @@ app_reader_set(struct app *a, struct content_entity *e, int anchor,
 	a->rd.entity = e;
 	a->rd.top = 0;
 	a->rd.active = -1;
+	a->rd.match = -1;
 	a->rd.want_anchor = anchor;
 	a->rd.want_anchor_off = anchor_off;
 }
@@ -377,6 +385,8 @@ app_reader_set_marks(struct app *a, const struct page_mark *marks, size_t n)
 		a->rd.nmarks = n;
 		a->rd.want_match = true;
 	}
+	a->rd.want_last = false;
+	a->rd.match = -1;
 	app_reader_invalidate(a);
 }
 
@@ -397,8 +407,12 @@ app_reader_layout(struct app *a, int w)
 	    a->rd.entity->id) : NULL);
 	a->rd.width = w;
 	if (a->rd.want_match && a->rd.page->nmatch_lines > 0) {
-		a->rd.top = HMS_MAX(a->rd.page->match_lines[0] - 2, 0);
+		a->rd.match = a->rd.want_last ?
+		    (int)a->rd.page->nmatch_lines - 1 : 0;
+		a->rd.top = HMS_MAX(a->rd.page->match_lines[a->rd.match] - 2,
+		    0);
 		a->rd.want_match = false;
+		a->rd.want_last = false;
 	} else if (a->rd.want_anchor >= 0) {
 		line = page_find_anchor(a->rd.page, a->rd.want_anchor,
 		    a->rd.want_anchor_off);
@@ -495,30 +509,41 @@ app_follow_link(struct app *a, int link)
 		app_open(a, l->entity);
 }
 
+/* Make the current match the next (dir > 0) or previous one on the page,
+ * scrolling only when it is off the screen; false at either end, where
+ * n and N go on to the next hit.  With no current match (the page was
+ * scrolled by hand, or never laid out) the first one below the top of
+ * the screen (or above its bottom) is the next.  The scroll position
+ * is clamped first: near the end of a page rd.top may still hold a
+ * wish the last draw could not grant. */
 static bool
 app_reader_next_match(struct app *a, int dir)
 {
 	struct page *p = a->rd.page;
-	int i;
+	int i, n, h = HMS_MAX(a->rd.height, 1), line;
 
 	if (p == NULL || p->nmatch_lines == 0)
 		return false;
-	if (dir > 0) {
-		for (i = 0; i < (int)p->nmatch_lines; i++) {
-			if (p->match_lines[i] > a->rd.top + 1)
-				break;
-		}
-		if (i == (int)p->nmatch_lines)
-			return false;
+	app_reader_clamp(a);
+	n = (int)p->nmatch_lines;
+	if (a->rd.match >= 0 && a->rd.match < n &&
+	    p->match_lines[a->rd.match] >= a->rd.top &&
+	    p->match_lines[a->rd.match] < a->rd.top + h)
+		i = a->rd.match + dir;
+	else if (dir > 0) {
+		for (i = 0; i < n && p->match_lines[i] < a->rd.top; i++)
+			;
 	} else {
-		for (i = (int)p->nmatch_lines - 1; i >= 0; i--) {
-			if (p->match_lines[i] < a->rd.top + 1)
-				break;
-		}
-		if (i < 0)
-			return false;
+		for (i = n - 1; i >= 0 && p->match_lines[i] >= a->rd.top + h;
+		    i--)
+			;
 	}
-	a->rd.top = HMS_MAX(p->match_lines[i] - 1, 0);
+	if (i < 0 || i >= n)
+		return false;
+	a->rd.match = i;
+	line = p->match_lines[i];
+	if (line < a->rd.top || line >= a->rd.top + h)
+		a->rd.top = HMS_MAX(line - 2, 0);
 	return true;
 }
 
@@ -670,7 +695,7 @@ app_place_now(struct app *a)
 {
 	struct app_place p = {
 		.view = a->view, .focus = a->focus, .entity = a->rd.entity,
-		.marks = a->rd.nmarks > 0,
+		.marks = a->rd.nmarks > 0, .link = a->rd.active,
 	};
 	const struct view_ops *v = app_views[a->view];
 
@@ -694,6 +719,8 @@ app_place_restore(struct app *a, const struct app_place *p)
 	if (!p->marks)
 		app_reader_clear_marks(a);
 	app_reader_set(a, p->entity, p->anchor, p->anchor_off);
+	/* Checked against the page when it is laid out. */
+	a->rd.active = p->link;
 }
 
 /* Record where we are, then move on: forward history is dropped. */
@@ -1194,7 +1221,7 @@ static void
 app_draw_status(struct app *a, struct surface *s, int y, int w)
 {
 	const struct view_ops *v = app_views[a->view];
-	char pos[32] = "", right[128];
+	char pos[64] = "", right[160];
 	struct buf b;
 	const struct content_entity *e, *chain[16];
 	int n = 0, i, rw;
@@ -1204,11 +1231,19 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	    (a->focus == APP_FOCUS_READER && view_has_reader(a->view)))) {
 		/* Where the reader is, as less says it: the share of the
 		 * page read down to the last line shown, or (END). */
-		int last = a->rd.top + HMS_MAX(a->rd.height, 1);
+		int last = a->rd.top + HMS_MAX(a->rd.height, 1), len = 0;
+		/* Which match n and N are on, as vim's [3/17]. */
+		if (a->rd.match >= 0 &&
+		    a->rd.match < (int)a->rd.page->nmatch_lines)
+			len = snprintf(pos, sizeof pos, _("match %d/%d  "),
+			    a->rd.match + 1, (int)a->rd.page->nmatch_lines);
+		if (len < 0 || len >= (int)sizeof pos)
+			len = 0;
 		if (last >= (int)a->rd.page->nlines)
-			snprintf(pos, sizeof pos, "%s", _("(END)"));
+			snprintf(pos + len, sizeof pos - len, "%s", _("(END)"));
 		else
-			snprintf(pos, sizeof pos, "%d%%", (int)((long)last * 100 /
+			snprintf(pos + len, sizeof pos - len, "%d%%",
+			    (int)((long)last * 100 /
 			    (long)HMS_MAX(a->rd.page->nlines, 1)));
 	} else if (v->position != NULL)
 		v->position(a, pos, sizeof pos);
@@ -1448,8 +1483,12 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACTION_SEARCH_NEXT:
 	case ACTION_SEARCH_PREV:
-		if (!app_reader_next_match(a, act == ACTION_SEARCH_NEXT ? 1 : -1))
+		if (!app_reader_next_match(a, act == ACTION_SEARCH_NEXT ? 1 : -1)) {
 			view_search_next_hit(a, act == ACTION_SEARCH_NEXT ? 1 : -1);
+			/* N into the previous hit starts at its last match. */
+			a->rd.want_last = a->rd.want_match &&
+			    act == ACTION_SEARCH_PREV;
+		}
 		break;
 	case ACTION_TOGGLE_FOCUS:
 		if (view_has_reader(a->view))
@@ -1643,6 +1682,7 @@ app_create(const struct main_opts *mo, struct content *c)
 	a->surf = surface_create(0, 0);
 	a->number = -1;
 	a->rd.active = -1;
+	a->rd.match = -1;
 	a->rd.want_anchor = -1;
 	buf_init(&a->prompt.text);
 	app_parse_today(a, mo != NULL ? mo->today : NULL);

@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "search.h"
+#include "store.h"
 #include "table-content.h"
 #include "table.h"
 #include "text.h"
@@ -372,9 +373,29 @@ cli_ministry(FILE *f, const struct content_entity *p)
 	}
 }
 
+/* The reader's own note, as the interface shows it near the top of
+ * the page: a heading, then its lines as written. */
+static void
+cli_show_note(FILE *f, const char *note)
+{
+	const char *nl;
+
+	if (note == NULL || *note == '\0')
+		return;
+	fprintf(f, "%s\n", _("Your note:"));
+	for (; *note != '\0'; note = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(note, '\n');
+		if (nl == NULL)
+			nl = note + strlen(note);
+		fputs("  ", f);
+		out_textn(f, note, (size_t)(nl - note));
+		fputc('\n', f);
+	}
+}
+
 static void
 cli_show_text_entity(FILE *f, const struct content *c,
-    const struct content_entity *e, int width)
+    const struct content_entity *e, int width, const char *note)
 {
 	size_t i;
 	char *p;
@@ -402,6 +423,7 @@ cli_show_text_entity(FILE *f, const struct content *c,
 	p = cli_prov(e->prov, e->nprov);
 	fprintf(f, "%s: %s\n", _("Source"), p);
 	free(p);
+	cli_show_note(f, note);
 
 	switch (e->type) {
 	case CONTENT_PERIOD:
@@ -836,16 +858,34 @@ int
 cli_show(const struct content *c, const struct cli_opts *o, const char *id)
 {
 	const struct content_entity *e = content_find(c, id);
+	const char *note;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mf;
+	int width;
 
 	if (e == NULL) {
 		fputs("hms: ", stderr);
 		fprintf(stderr, _("no entity with id '%s'\n"), id);
 		return CLI_NOTHING;
 	}
-	if (o->format == OUTPUT_JSON)
+	if (o->format == OUTPUT_JSON) {
 		cli_show_json(stdout, c, e);
-	else
-		cli_show_text_entity(stdout, c, e, cli_width(o));
+		return CLI_FOUND;
+	}
+	note = o->store != NULL ? store_note_text(o->store, e->id) : NULL;
+	width = cli_width(o);
+	/* The body is wrapped as it is written; every other line (headers,
+	 * relations, sources) is wrapped afterwards by the same rules, so
+	 * that no line is wider than asked. */
+	if (width <= 0 || (mf = open_memstream(&text, &len)) == NULL) {
+		cli_show_text_entity(stdout, c, e, width, note);
+		return CLI_FOUND;
+	}
+	cli_show_text_entity(mf, c, e, width, note);
+	fclose(mf);
+	out_rewrap(stdout, text, len, width);
+	free(text);
 	return CLI_FOUND;
 }
 

@@ -9,6 +9,7 @@
 
 struct content;
 struct store;
+struct store;
 
 /* Options shared by the commands, filled by main from the command line. */
 struct cli_opts {
@@ -26,6 +27,8 @@ struct cli_opts {
 	bool			 chart;		/* hms budget --chart: bars */
 	bool			 ids;		/* hms list --ids: id and
 						   title only, for completion */
+	const struct store	*store;		/* hms show: the reader's
+						   notes, or NULL */
 };
 
 /* Exit statuses, as grep: something found, nothing found, error. */

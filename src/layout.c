@@ -86,11 +86,11 @@ page_link_new(struct page *p, struct content_entity *e,
 	return (int)p->nlinks++;
 }
 
+/* One entry per match, where it starts: a line holding two matches is
+ * listed twice, a match wrapped over two lines once. */
 static void
 page_note_match_line(struct page *p, int line)
 {
-	if (p->nmatch_lines > 0 && p->match_lines[p->nmatch_lines - 1] == line)
-		return;
 	p->match_lines = xreallocarray(p->match_lines, p->nmatch_lines + 1,
 	    sizeof *p->match_lines);
 	p->match_lines[p->nmatch_lines++] = line;
@@ -130,7 +130,7 @@ page_add_wrapped(struct page *p, const char *text, size_t len, int indent,
 			}
 			page_add(p, text + pos, HMS_MIN(rb, b) - pos,
 			    ranges[r].style, ranges[r].link);
-			if (ranges[r].style == STYLE_MATCH)
+			if (ranges[r].style == STYLE_MATCH && pos == ra)
 				page_note_match_line(p, (int)p->nlines - 1);
 			if (ranges[r].link >= 0 &&
 			    p->links[ranges[r].link].line < (int)p->nlines - 1 &&

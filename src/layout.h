@@ -56,7 +56,7 @@ struct page {
 	size_t			 nlinks, linkcap;
 	int			 width;
 	const struct content_entity *entity;
-	int			*match_lines;	/* lines holding marks, in order */
+	int			*match_lines;	/* the line of each mark, in order */
 	size_t			 nmatch_lines;
 };
 

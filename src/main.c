@@ -633,8 +633,14 @@ main(int argc, char **argv)
 		}
 		if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)
 			main_check_query(cmd, argv[optind + 1]);
-		if (strcmp(cmd, "show") == 0)
+		if (strcmp(cmd, "show") == 0) {
+			/* The reader's note on the entity is part of it. */
+			struct store *st = store_open(NULL);
+			co.store = st;
 			rc = cli_show(c, &co, argv[optind + 1]);
+			co.store = NULL;
+			store_free(st);
+		}
 		else if (strcmp(cmd, "list") == 0)
 			rc = cli_list(c, &co, argv[optind + 1]);
 		else if (strcmp(cmd, "search") == 0)

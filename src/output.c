@@ -212,6 +212,41 @@ out_wrapped(FILE *f, const char *s, size_t len, int width, int indent,
 	free(safe);
 }
 
+void
+out_rewrap(FILE *f, const char *s, size_t len, int width)
+{
+	struct text_line *lines;
+	const char *nl, *end = s + len;
+	size_t n, i, ll;
+	int lead, w;
+
+	for (; s < end; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL)
+			nl = end;
+		ll = (size_t)(nl - s);
+		for (lead = 0; (size_t)lead < ll && s[lead] == ' '; lead++)
+			;
+		w = width - lead - 2;
+		if (width <= 0 || w < 4 || text_width(s, ll) <= width) {
+			fwrite(s, 1, ll, f);
+			fputc('\n', f);
+			if (nl == end)
+				break;
+			continue;
+		}
+		n = text_wrap(s + lead, ll - (size_t)lead, w, false, &lines);
+		for (i = 0; i < n; i++) {
+			fprintf(f, "%*s", lead + (i > 0 ? 2 : 0), "");
+			fwrite(s + lead + lines[i].off, 1, lines[i].len, f);
+			fputc('\n', f);
+		}
+		free(lines);
+		if (nl == end)
+			break;
+	}
+}
+
 /* ---- JSON ---- */
 
 void

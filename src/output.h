@@ -40,6 +40,13 @@ void out_bom(FILE *f);
 void out_json_string(FILE *f, const char *s);
 void out_json_stringn(FILE *f, const char *s, size_t len);
 
+/* Write lines of text (each ending in '\n') with every line wider than
+ * width cells wrapped by text_wrap()'s rules; a wrapped line's
+ * continuations are indented two cells more than its own leading
+ * spaces.  Lines that fit are written as they are; width 0 writes all
+ * as they are. */
+void out_rewrap(FILE *f, const char *s, size_t len, int width);
+
 /* Write text wrapped to width cells (0: no wrapping), each line prefixed
  * by indent spaces; list markers hang when hang is true. */
 void out_wrapped(FILE *f, const char *s, size_t len, int width, int indent,

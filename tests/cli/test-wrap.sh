@@ -7,8 +7,9 @@
 #   - keeps kinsoku: no continuation line starts with 。、」）・ー or a small
 #     kana, and no line that continues ends with 「（;
 # and the body is the --width 0 body less line breaks and indentation.
-# The header lines and relation lists around the body are not wrapped by
-# design and are not checked.
+# Then every line of `hms show --width N` (headers, relations, sources,
+# the reader's note) fits N cells, for several entities at 40 and 80; and
+# show prints the reader's note as the interface does.
 . "$top_srcdir/tests/cli/lib.sh"
 
 measure="$top_builddir/tests/unit/hms-width"
@@ -95,6 +96,31 @@ for id in $ids; do
 		[ -z "$txt" ] || diag "$txt"
 	done
 done
+
+# Every line, not only the body: headers, relation lists (a project's
+# programs once reached 211 columns), sources.
+for id in project:p3-devices project:p3-drugs period:3 term:chuikyo \
+    kpi:rm-biosimilar-share section:s3-3 $ids; do
+	for w in 40 80; do
+		"$HMS" show --width "$w" "$id" | "$measure" | sort -n | tail -n 1 \
+			>"$tmpdir/widest"
+		widest=$(cut -d' ' -f1 <"$tmpdir/widest")
+		[ -n "$widest" ] && [ "$widest" -le "$w" ]
+		ok $? "$id --width $w: no line is wider (widest $widest)"
+	done
+done
+
+# The reader's note, as the interface shows it near the top of the page.
+export XDG_DATA_HOME="$tmpdir/data"
+printf 'note project:p3-devices 1 2025-11-22T10:00:00Z\n\t読み返すこと：予算の内訳\n' \
+	>"$tmpdir/note"
+"$HMS" notes --import "$tmpdir/note" >/dev/null 2>&1
+"$HMS" show project:p3-devices >"$tmpdir/shown"
+grep -q '^Your note:' "$tmpdir/shown" && grep -q '^  読み返すこと：予算の内訳$' "$tmpdir/shown"
+ok $? "show prints the reader's note under its heading"
+"$HMS" show project:p3-drugs >"$tmpdir/shown"
+! grep -q '^Your note:' "$tmpdir/shown"
+ok $? "show prints no note heading for an entity without one"
 
 # The measuring tool itself: cells as the terminal counts them.
 printf '①※\n大ｶﾞ\n\314\201x\n' | "$measure" >"$tmpdir/m"

@@ -1,0 +1,86 @@
+#!/bin/sh
+# test-habits2.sh — the interface behaves as less, info and vim users
+# expect (issue 16, the remainder): n/N with a match count, back to the
+# same place, the 80x24 tour, reading width, the last position.
+. "$top_srcdir/tests/term/lib.sh"
+
+# The status line (the last but one row) of a pane h rows tall.
+term_status_line() { term_capture | sed -n "$(($1 - 1))p"; }
+# term_check_status H TEXT NAME: the status line shows TEXT.
+term_check_status() {
+	i=0
+	last_wait=1
+	while [ $i -lt $((TERM_WAIT * 20)) ]; do
+		if term_status_line "$1" | grep -qF -- "$2"; then
+			last_wait=0
+			break
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ok $last_wait "$3"
+	[ $last_wait = 0 ] || diag "status line lacks: $2" "$(term_capture)"
+}
+# hms has not exited (its exit status is not written yet).
+term_running() {
+	[ ! -s "$tmpdir/status" ]
+}
+
+# ---- n and N step through matches, and say which (3/17) ----
+# The second hit of バイオシミラー has one match, already on screen: n
+# used to compare against an unclamped scroll position and change
+# nothing.  Now the status line counts matches, and n moves on.
+term_start 100 30
+term_keys /
+term_type "バイオシミラー"
+term_check "Term (" "n: the results are listed"
+term_keys Enter
+term_check "hits: Up/Down choose" "n: Enter keeps the results"
+term_keys Down Enter
+term_check "[reader]" "n: the second hit opens in the reader"
+term_check_status 30 "match 1/" "n: the status line says which match of how many"
+term_settle
+before=$(term_status_line 30)
+term_keys n
+term_check_status 30 "match 1/4" "n: this hit's only match was on screen: n opens the next hit, on its first match"
+after=$(term_status_line 30)
+[ "$after" != "$before" ]; ok $? "n: the status line moved ($before | $after)"
+term_keys n
+term_check_status 30 "match 2/4" "n: n goes to the second match on the same page"
+term_keys N
+term_check_status 30 "match 1/4" "n: N goes back to the first"
+term_keys N
+term_check_status 30 "match 1/1" "n: N before the first match goes back to the previous hit"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
+# ---- Back returns to the same place, with the followed link selected ----
+term_start 80 24
+term_keys :
+term_type "section:s3-3"
+term_keys Enter
+term_check "[reader]" "back: a long section opens in the reader"
+term_keys PageDown PageDown
+term_settle
+term_keys Tab
+term_settle
+from=$(term_status_line 24)
+term_keys Enter
+term_settle
+to=$(term_status_line 24)
+[ "$to" != "$from" ]; ok $? "back: Enter follows the selected link"
+term_keys BSpace
+term_settle
+again=$(term_status_line 24)
+[ "$again" = "$from" ]; ok $? "back: Backspace returns to the same scroll position ($again)"
+term_keys Enter
+term_settle
+[ "$(term_status_line 24)" = "$to" ]; ok $? "back: the link followed is selected again (Enter follows it)"
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
+done_testing
