@@ -260,8 +260,22 @@ cli_show_text(FILE *f, const struct content_entity *e, int width)
 	buf_free(&line);
 }
 
+/* The backlinks show lists: all but periods and a measure's milestones. */
+static size_t
+cli_shown_backlinks(const struct content_entity *e)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < e->nbacklinks; i++)
+		if (e->backlinks[i]->rel != CONTENT_REL_PERIOD &&
+		    e->backlinks[i]->rel != CONTENT_REL_MEASURE)
+			n++;
+	return n;
+}
+
 static void
-cli_show_links(FILE *f, const struct content_entity *e, bool back)
+cli_show_links(FILE *f, const struct content_entity *e, bool back,
+    const char *ind)
 {
 	enum content_rel r;
 	size_t i, n;
@@ -280,12 +294,13 @@ cli_show_links(FILE *f, const struct content_entity *e, bool back)
 		}
 		if (n == 0)
 			continue;
-		fprintf(f, "%s (%zu):\n", content_rel_label(r, back), n);
+		fprintf(f, "%s%s (%zu):\n", ind, content_rel_label(r, back), n);
 		for (i = 0; i < nv; i++) {
 			const struct content_link *l = v[i];
 			const struct content_entity *other = back ? l->from : l->to;
 			if (l->rel != r)
 				continue;
+			fputs(ind, f);
 			fputs("  ", f);
 			if (r == CONTENT_REL_LINEAGE) {
 				fprintf(f, "[%s] ",
@@ -299,11 +314,13 @@ cli_show_links(FILE *f, const struct content_entity *e, bool back)
 				fprintf(f, "  (%s)", cli_basis(l));
 			fputc('\n', f);
 			if (l->note != NULL) {
+				fputs(ind, f);
 				fputs("      ", f);
 				out_text(f, l->note->text);
 				fputc('\n', f);
 			}
 			if (l->note_en != NULL) {
+				fputs(ind, f);
 				fputs("      ", f);
 				out_text(f, l->note_en);
 				fputc('\n', f);
@@ -397,7 +414,7 @@ static void
 cli_show_text_entity(FILE *f, const struct content *c,
     const struct content_entity *e, int width, const char *note)
 {
-	size_t i;
+	size_t i, n;
 	char *p;
 
 	out_text(f, e->id);
@@ -579,11 +596,14 @@ cli_show_text_entity(FILE *f, const struct content *c,
 		cli_show_milestones(f, e, width);
 	if (e->nlinks > 0) {
 		fputc('\n', f);
-		cli_show_links(f, e, false);
+		cli_show_links(f, e, false, "");
 	}
-	if (e->nbacklinks > 0) {
-		fprintf(f, "\n%s\n", _("Referenced by:"));
-		cli_show_links(f, e, true);
+	/* The groups it is referenced by, under one heading that counts
+	 * what is listed (periods and milestones are shown elsewhere); no
+	 * heading over nothing. */
+	if ((n = cli_shown_backlinks(e)) > 0) {
+		fprintf(f, "\n%s (%zu):\n", _("Referenced by"), n);
+		cli_show_links(f, e, true, "  ");
 	}
 }
 

@@ -632,7 +632,14 @@ layout_links(struct layout *L, bool back)
 	enum content_rel r;
 	char head[128];
 	bool first = true;
+	size_t shown = 0;
 
+	/* The heading counts what is listed under it: the period and a
+	 * measure's milestones are shown elsewhere on the page. */
+	for (i = 0; i < nv; i++)
+		if (v[i]->rel != CONTENT_REL_PERIOD &&
+		    !(back && v[i]->rel == CONTENT_REL_MEASURE))
+			shown++;
 	for (r = 0; r < CONTENT_REL_COUNT; r++) {
 		/* Shown elsewhere on the page: the period, milestones. */
 		if (r == CONTENT_REL_PERIOD ||
@@ -644,16 +651,15 @@ layout_links(struct layout *L, bool back)
 		}
 		if (n == 0)
 			continue;
-		if (back && first) {
-			snprintf(head, sizeof head, _("Referenced by (%zu)"),
-			    e->nbacklinks);
-			layout_heading(L, head);
-			first = false;
-		}
 		snprintf(head, sizeof head, "%s (%zu)", content_rel_label(r, back),
 		    n);
-		if (!back || !first)
+		if (back && first) {
+			char top[128];
+			snprintf(top, sizeof top, _("Referenced by (%zu)"), shown);
+			layout_heading(L, top);
+		} else
 			layout_blank(L);
+		first = false;
 		layout_plain(L, head, 0, STYLE_HEADING);
 		for (i = 0; i < nv; i++) {
 			const struct content_link *l = v[i];

@@ -125,4 +125,14 @@ run hms --content /nonexistent/dir list project
 check_rc 2 "a missing content dir exits 2"
 check_err_has "/nonexistent/dir" "a missing content dir is named"
 
+# "Referenced by" counts what it lists (not the period links of the
+# entities of a period, which the period's page lists elsewhere) and its
+# groups sit under it.
+run hms show period:3
+n=$(printf '%s\n' "$out" | sed -n 's/^Referenced by (\([0-9]*\)):$/\1/p')
+listed=$(printf '%s\n' "$out" | sed -n '/^Referenced by/,$p' | grep -c '^    [a-z]*:')
+[ -n "$n" ] && [ "$n" = "$listed" ]
+ok $? "show: 'Referenced by (N)' counts the $listed entities listed under it (N=$n)"
+printf '%s\n' "$out" | grep -qx '  See also (from) (2):'
+ok $? "show: the groups of backlinks are indented under their heading"
 done_testing
