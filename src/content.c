@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "content.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 static const struct {
@@ -305,6 +306,36 @@ content_root(const struct content_entity *e)
 	while (e->parent != NULL)
 		e = e->parent;
 	return e;
+}
+
+struct content_entity *
+content_find_named(const struct content *c, const char *text, size_t *n)
+{
+	struct content_entity *e, *found = NULL;
+	char *q, *t;
+	size_t i;
+
+	*n = 0;
+	if ((e = content_find(c, text)) != NULL) {
+		*n = 1;
+		return e;
+	}
+	q = text_normalize_str(text, strlen(text), TEXT_NORM_NOSPACE);
+	for (i = 0; i < c->nentities; i++) {
+		t = text_normalize_str(c->entities[i]->title,
+		    strlen(c->entities[i]->title), TEXT_NORM_NOSPACE);
+		if (strcmp(t, q) == 0) {
+			free(t);
+			found = c->entities[i];
+			*n = 1;
+			break;
+		}
+		if (strstr(t, q) != NULL && (*n)++ == 0)
+			found = c->entities[i];
+		free(t);
+	}
+	free(q);
+	return *n == 1 ? found : NULL;
 }
 
 char *

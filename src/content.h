@@ -370,6 +370,12 @@ void content_column_years(enum content_column c, int *first, int *last);
 
 /* The entity with that id, or NULL. */
 struct content_entity *content_find(const struct content *c, const char *id);
+/* The entity text names: its id, else the one whose title is text
+ * (after folding case, width and spaces), else the only one whose title
+ * contains it.  NULL when none is, or several are: *n then says how many
+ * titles contain it (0 or more than 1). */
+struct content_entity *content_find_named(const struct content *c,
+    const char *text, size_t *n);
 /* The source with that short name, or NULL. */
 const struct content_source *content_source_find(const struct content *c,
     const char *name);

@@ -406,33 +406,14 @@ static void
 plain_open(struct plain *p, const char *arg)
 {
 	const struct content *c = p->c;
-	const struct content_entity *e, *found = NULL;
-	char *q, *t;
-	size_t i, n = 0;
+	const struct content_entity *found;
+	size_t n;
 
 	if (*arg == '\0') {
 		plain_complain(p, "%s", _("open needs an ID or a title"));
 		return;
 	}
-	if ((e = content_find(c, arg)) != NULL) {
-		plain_go(p, PLAIN_ENTITY, e, NULL, NULL);
-		return;
-	}
-	q = text_normalize_str(arg, strlen(arg), TEXT_NORM_NOSPACE);
-	for (i = 0; i < c->nentities; i++) {
-		t = text_normalize_str(c->entities[i]->title,
-		    strlen(c->entities[i]->title), TEXT_NORM_NOSPACE);
-		if (strcmp(t, q) == 0) {
-			free(t);
-			found = c->entities[i];
-			n = 1;
-			break;
-		}
-		if (strstr(t, q) != NULL && n++ == 0)
-			found = c->entities[i];
-		free(t);
-	}
-	free(q);
+	found = content_find_named(c, arg, &n);
 	if (n == 1)
 		plain_go(p, PLAIN_ENTITY, found, NULL, NULL);
 	else if (n == 0)

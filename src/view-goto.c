@@ -33,8 +33,7 @@ void
 view_goto(struct app *a, const char *text)
 {
 	const struct content *c = app_content(a);
-	struct content_entity *e, *found = NULL;
-	char *q, *t;
+	struct content_entity *found;
 	size_t i, n = 0;
 
 	/* ":q" quits from anywhere, as in vi, before any title with a q
@@ -67,32 +66,13 @@ view_goto(struct app *a, const char *text)
 			return;
 		}
 	}
-	if ((e = content_find(c, text)) != NULL) {
-		app_open(a, e);
-		return;
-	}
-	/* A title: exactly, else the only one that contains the text. */
-	q = text_normalize_str(text, strlen(text), TEXT_NORM_NOSPACE);
-	for (i = 0; i < c->nentities; i++) {
-		t = text_normalize_str(c->entities[i]->title,
-		    strlen(c->entities[i]->title), TEXT_NORM_NOSPACE);
-		if (strcmp(t, q) == 0) {
-			free(t);
-			found = c->entities[i];
-			n = 1;
-			break;
-		}
-		if (strstr(t, q) != NULL) {
-			if (n++ == 0)
-				found = c->entities[i];
-		}
-		free(t);
-	}
-	free(q);
-	if (n == 1) {
+	/* An id, a title exactly, else the only one that contains the
+	 * text. */
+	if ((found = content_find_named(c, text, &n)) != NULL) {
 		app_open(a, found);
 		return;
 	}
+
 	if (n == 0)
 		app_error(a, _("Nothing called \"%s\" (Tab completes ids, titles and views)."),
 		    text);

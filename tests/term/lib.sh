@@ -164,3 +164,25 @@ term_pid() {
 	pane=$(tmux_ display-message -p -t t '#{pane_pid}' 2>/dev/null)
 	[ -n "$pane" ] && pgrep -P "$pane" 2>/dev/null | head -n 1
 }
+
+# The status line (the last but one row) of a pane h rows tall.
+term_status_line() { term_capture | sed -n "$(($1 - 1))p"; }
+# term_check_status H TEXT NAME: the status line shows TEXT.
+term_check_status() {
+	i=0
+	last_wait=1
+	while [ $i -lt $((TERM_WAIT * 20)) ]; do
+		if term_status_line "$1" | grep -qF -- "$2"; then
+			last_wait=0
+			break
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ok $last_wait "$3"
+	[ $last_wait = 0 ] || diag "status line lacks: $2" "$(term_capture)"
+}
+# hms has not exited (its exit status is not written yet).
+term_running() {
+	[ ! -s "$tmpdir/status" ]
+}

@@ -4,27 +4,6 @@
 # could replay with the same keys.
 . "$top_srcdir/tests/term/lib.sh"
 
-# The status line (the last but one row) of a pane h rows tall.
-term_status_line() { term_capture | sed -n "$(($1 - 1))p"; }
-# term_check_status H TEXT NAME: the status line shows TEXT.
-term_check_status() {
-	i=0
-	last_wait=1
-	while [ $i -lt $((TERM_WAIT * 20)) ]; do
-		if term_status_line "$1" | grep -qF -- "$2"; then
-			last_wait=0
-			break
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	ok $last_wait "$3"
-	[ $last_wait = 0 ] || diag "status line lacks: $2" "$(term_capture)"
-}
-# hms has not exited (its exit status is not written yet).
-term_running() {
-	[ ! -s "$tmpdir/status" ]
-}
 
 # ---- 2. q and Escape close help and the source view; :q quits ----
 term_start 80 24

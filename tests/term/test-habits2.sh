@@ -4,27 +4,6 @@
 # same place, the 80x24 tour, reading width, the last position.
 . "$top_srcdir/tests/term/lib.sh"
 
-# The status line (the last but one row) of a pane h rows tall.
-term_status_line() { term_capture | sed -n "$(($1 - 1))p"; }
-# term_check_status H TEXT NAME: the status line shows TEXT.
-term_check_status() {
-	i=0
-	last_wait=1
-	while [ $i -lt $((TERM_WAIT * 20)) ]; do
-		if term_status_line "$1" | grep -qF -- "$2"; then
-			last_wait=0
-			break
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	ok $last_wait "$3"
-	[ $last_wait = 0 ] || diag "status line lacks: $2" "$(term_capture)"
-}
-# hms has not exited (its exit status is not written yet).
-term_running() {
-	[ ! -s "$tmpdir/status" ]
-}
 
 # ---- n and N step through matches, and say which (3/17) ----
 # The second hit of バイオシミラー has one match, already on screen: n
