@@ -69,28 +69,54 @@ figures_budget_format(struct buf *b, const struct content_budget *bu)
 
 /* ---- budget totals ---- */
 
+/* Sets of programs are lists, appended to without a look-up (the lines of
+ * one program usually come together, so a repeat of the last is skipped)
+ * and made sets by figures_set_finish(): sorted by the entities' index
+ * and unique.  A total over many lines costs n log n, not n squared: the
+ * programs view sums the shown lines at every redraw. */
+static void
+figures_list_add(const struct content_entity ***v, size_t *n, size_t *cap,
+    const struct content_entity *e)
+{
+	if (*n > 0 && (*v)[*n - 1] == e)
+		return;
+	util_grow(v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = e;
+}
+
+static int
+figures_index_cmp(const void *x, const void *y)
+{
+	const struct content_entity *a = *(const struct content_entity *const *)x;
+	const struct content_entity *b = *(const struct content_entity *const *)y;
+
+	/* The address breaks ties: entities made outside a content set
+	 * (tests) may share an index. */
+	if (a->index != b->index)
+		return a->index < b->index ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static void
+figures_set_finish(const struct content_entity **v, size_t *n)
+{
+	size_t i, k = 0;
+
+	if (*n < 2)
+		return;
+	qsort(v, *n, sizeof *v, figures_index_cmp);
+	for (i = 0; i < *n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	*n = k;
+}
+
+/* Whether e is in the finished set v. */
 static bool
 figures_has(const struct content_entity *const *v, size_t n,
     const struct content_entity *e)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i] == e)
-			return true;
-	return false;
-}
-
-/* Add e to the set v unless it is there; true when it was added. */
-static bool
-figures_set_add(const struct content_entity ***v, size_t *n, size_t *cap,
-    const struct content_entity *e)
-{
-	if (figures_has(*v, *n, e))
-		return false;
-	util_grow(v, cap, *n + 1, sizeof **v);
-	(*v)[(*n)++] = e;
-	return true;
+	return n > 0 && bsearch(&e, v, n, sizeof *v, figures_index_cmp) != NULL;
 }
 
 void
@@ -137,7 +163,7 @@ figures_sum_add_line(struct figures_sum *s, const struct content_entity *p,
 	struct figures_bucket *k;
 	int fy;
 
-	figures_set_add(&s->programs, &s->nprograms, &s->programcap, p);
+	figures_list_add(&s->programs, &s->nprograms, &s->programcap, p);
 	if (b == NULL || b->type == CONTENT_BUDGET_NONE ||
 	    b->type == CONTENT_BUDGET_UNKNOWN)
 		return;
@@ -159,7 +185,7 @@ figures_sum_add_line(struct figures_sum *s, const struct content_entity *p,
 	 * any other: counted, not summed. */
 	if (!b->has_amount || (fy == 0 && b->type != CONTENT_BUDGET_FUND)) {
 		/* Rule 4: counted, never summed as 0. */
-		figures_set_add(&k->missing, &k->nmissing, &k->missingcap, p);
+		figures_list_add(&k->missing, &k->nmissing, &k->missingcap, p);
 		return;
 	}
 	k->amount += b->amount;
@@ -168,7 +194,7 @@ figures_sum_add_line(struct figures_sum *s, const struct content_entity *p,
 		k->proposals++;
 	if (b->decimals > k->decimals)
 		k->decimals = b->decimals;
-	figures_set_add(&k->summed, &k->nsummed, &k->summedcap, p);
+	figures_list_add(&k->summed, &k->nsummed, &k->summedcap, p);
 }
 
 void
@@ -220,6 +246,12 @@ figures_sum_finish(struct figures_sum *s)
 	if (s->nbuckets > 1)
 		qsort(s->buckets, s->nbuckets, sizeof *s->buckets,
 		    figures_bucket_cmp);
+	figures_set_finish(s->programs, &s->nprograms);
+	for (i = 0; i < s->nbuckets; i++) {
+		figures_set_finish(s->buckets[i].summed, &s->buckets[i].nsummed);
+		figures_set_finish(s->buckets[i].missing,
+		    &s->buckets[i].nmissing);
+	}
 	/* A program with both a summed and an unstated line in one bucket
 	 * counts as summed there. */
 	for (i = 0; i < s->nbuckets; i++) {
@@ -696,7 +728,7 @@ figures_groups_add_line(struct figures_groups *g,
 			k = figures_group_get(g, as[i].project);
 			figures_sum_add_line(&k->sum, p, b);
 			if (as[i].basis == CONTENT_BASIS_INFERRED)
-				figures_set_add(&k->inferred, &k->ninferred,
+				figures_list_add(&k->inferred, &k->ninferred,
 				    &k->inferredcap, p);
 		}
 		if (n == 0)
@@ -710,7 +742,7 @@ figures_groups_add_line(struct figures_groups *g,
 		if (p->u.program.ministry != NULL &&
 		    figures_ministry_link(p) != NULL &&
 		    figures_ministry_link(p)->basis == CONTENT_BASIS_INFERRED)
-			figures_set_add(&k->inferred, &k->ninferred,
+			figures_list_add(&k->inferred, &k->ninferred,
 			    &k->inferredcap, p);
 		break;
 	default:
@@ -751,8 +783,10 @@ figures_groups_finish(struct figures_groups *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
+	for (i = 0; i < g->n; i++) {
 		figures_sum_finish(&g->v[i].sum);
+		figures_set_finish(g->v[i].inferred, &g->v[i].ninferred);
+	}
 	if (g->n > 1)
 		qsort(g->v, g->n, sizeof *g->v, figures_group_cmp);
 }
