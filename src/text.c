@@ -541,13 +541,44 @@ text_joins_space(uint32_t cp)
 	return g == U_GCB_EXTEND || g == U_GCB_SPACING_MARK || g == U_GCB_ZWJ;
 }
 
+static inline bool
+text_is_ri(uint32_t cp)
+{
+	return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+}
+
+/* What only makes sense inside an emoji sequence, after a base: the
+ * keycap mark, the skin-tone modifiers and the tag characters.  A
+ * cluster holding one is drawn by its first code point alone. */
+static inline bool
+text_emoji_part(uint32_t cp)
+{
+	return cp == 0x20e3 || (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+	    (cp >= 0xe0020 && cp <= 0xe007f);
+}
+
 /* One code point standing alone, s[0..n) its bytes. */
 static int
 text_draw_cp(uint32_t cp, const char *s, size_t n, struct buf *out)
 {
 	int w;
 
-	if (TEXT_BAD(cp, n))
+	/* An emoji part with no base (after a control, or first) becomes
+	 * U+FFFD: drawn as itself it would join whatever is drawn before
+	 * it (a control's picture, say) and be dropped the next time the
+	 * text is sanitised. */
+	if (TEXT_BAD(cp, n) || text_emoji_part(cp))
+		return text_put_cp(out, 0xfffd);
+	/* A regional indicator without its pair is drawn as its letter, as
+	 * a flag is; a prepended mark with nothing after it as U+FFFD.
+	 * Either, drawn as itself, would join what follows once an
+	 * invisible character between them is dropped. */
+	if (text_is_ri(cp)) {
+		char letter = (char)('A' + (cp - 0x1f1e6));
+
+		return text_put(out, &letter, 1, 1);
+	}
+	if (text_gcb(cp) == U_GCB_PREPEND)
 		return text_put_cp(out, 0xfffd);
 	if (text_cp_unsafe(cp))
 		return text_draw_unsafe(cp, out);
@@ -566,11 +597,6 @@ text_draw_cp(uint32_t cp, const char *s, size_t n, struct buf *out)
 	return text_put(out, s, n, 1);
 }
 
-static inline bool
-text_is_ri(uint32_t cp)
-{
-	return cp >= 0x1f1e6 && cp <= 0x1f1ff;
-}
 
 /* Draw the cluster s[0..len) by the rule in text.h; append the bytes to
  * out when it is not NULL; return the cells. */
@@ -601,9 +627,7 @@ text_draw(const char *s, size_t len, struct buf *out)
 			bad = true;
 			continue;
 		}
-		if (text_is_ri(cp) || cp == 0x20e3 ||
-		    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
-		    (cp >= 0xe0020 && cp <= 0xe007f))
+		if (text_is_ri(cp) || text_emoji_part(cp))
 			emoji = true;
 		else if (cp == 0x200d || cp == 0xfe0f)
 			joiner = true;

@@ -32,6 +32,11 @@
  *     drawn as its first code point alone (👩‍💻 as 👩, 2 cells; 👍🏽 as 👍),
  *     except that regional indicators are drawn as their ASCII letters
  *     (🇯🇵 as "JP");
+ *   - what would join its neighbour once an invisible character between
+ *     them is dropped is drawn so that it cannot: a regional indicator
+ *     alone as its letter, a prepended mark alone (U+0600) and a keycap,
+ *     skin tone or tag with no base as U+FFFD.  So sanitising twice
+ *     gives what sanitising once gave;
  *   - everything else is drawn as it is.
  *
  * Widths depend on LC_CTYPE being a UTF-8 locale (main sees to it), as

@@ -153,6 +153,14 @@ static const struct {
 	{ "a\xe3\x81" "b", 4, 6, "a\xef\xbf\xbd\xef\xbf\xbd" "b" },
 	{ "\xff\xcc\x81", 2, 3, "\xef\xbf\xbd \xcc\x81" },
 	{ "\xcd\xb8", 1, 2, "\xef\xbf\xbd" },			/* U+0378 */
+	/* Nothing joins its neighbour once drawn (fuzz-text found these):
+	 * an emoji part with no base, a lone regional indicator, a lone
+	 * prepended mark. */
+	{ "\x01\xf0\x9f\x8f\xbb", 2, 3, "␁\xef\xbf\xbd" },	/* U+1F3FB */
+	{ "\x01\xe2\x83\xa3", 2, 3, "␁\xef\xbf\xbd" },		/* U+20E3 */
+	{ "\xf0\x9f\x87\xaf\xe2\x80\x8b\xf0\x9f\x87\xb5", 2, 2, "JP" },
+	{ "\xd8\x80\xe2\x80\x8b\xf0\x9f\x87\xa6", 2, 3,
+	    "\xef\xbf\xbd" "A" },				/* U+0600 ZWSP RI */
 };
 
 static void
