@@ -62,15 +62,26 @@ term_keys q
 # Stopped, hms misses the first resize; the second brings the same size
 # back, so ncurses sees no change.  Text written behind its back stands
 # for what the pane's reflow left: after a resize hms paints everything.
+# tmux reflows the pane some time after resize-window returns, and a
+# reflow back to 80 columns rebuilds the screen as it was: text written
+# before that would be wiped by tmux, not by hms, and the check could not
+# fail.  So the text is written once the pane is back to what it showed.
 term_start 80 24
 term_check " 1/23 " "repaint: started"
+term_settle
+before=$(term_capture)
 pid=$(term_pid)
 tty=$(tmux_ display-message -p -t t '#{pane_tty}')
 kill -STOP "$pid"
 term_resize 40 12
 term_resize 80 24
+i=0
+while [ "$(term_capture)" != "$before" ] && [ $i -lt $((TERM_WAIT * 20)) ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
 printf '\0337\033[1;60HSTALE-GARBAGE\0338' >"$tty"
-term_wait "STALE-GARBAGE"
+term_check "STALE-GARBAGE" "repaint: the stale text is on screen before hms runs again"
 kill -CONT "$pid"
 term_settle
 term_check_gone "STALE-GARBAGE" "repaint: after a resize nothing stale is left on screen"
