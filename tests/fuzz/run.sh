@@ -4,6 +4,17 @@
 #
 #   tests/fuzz/run.sh                 every harness, $FUZZ_SECONDS each (60)
 #   FUZZ_TARGETS="text keymap" tests/fuzz/run.sh
+#   FUZZ_RUNS=fixed tests/fuzz/run.sh  the same inputs on every machine
+#
+# Two modes.  Exploring (the default, make fuzz): each harness runs for
+# a time with a random seed and keeps what it learns, so every run may
+# find something new, and a run on a busy machine tries fewer inputs.
+# Fixed (FUZZ_RUNS=fixed, or a number; make fuzz-fixed, build-aux/dev
+# check): each harness runs a fixed count of inputs from seed 1 and an
+# empty work corpus, so it tries the same inputs, in the same order, on
+# any machine under any load, and passes or fails the same way.  A
+# failure found exploring becomes a regression (tests/fuzz/regressions)
+# that every run replays; it never makes the fixed run flaky.
 #
 # The library sources are compiled here, apart from the normal (gcc)
 # build, with -fsanitize=fuzzer-no-link,address,undefined, into
@@ -24,6 +35,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${FUZZ_TIMEOUT:=20}"
 : "${FUZZ_TARGETS:=content keymap search store text}"
 : "${FUZZ_WORKDIR:=$top_builddir/_fuzz}"
+: "${FUZZ_RUNS:=}"
+: "${FUZZ_SEED:=1}"
 : "${CLANG:=clang}"
 jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 
@@ -91,6 +104,17 @@ if [ -s "$work/todo" ]; then
 	fi
 fi
 
+# The fixed counts: about 30-60 s each on one idle CPU, under ASan.
+fixed_runs() {
+	case $1 in
+	content) echo 3000 ;;
+	keymap) echo 40000 ;;
+	search) echo 80000 ;;
+	store) echo 25000 ;;
+	*) echo 60000 ;;
+	esac
+}
+
 status=0
 summary=""
 for name in $FUZZ_TARGETS; do
@@ -104,7 +128,19 @@ for name in $FUZZ_TARGETS; do
 		status=1
 		continue
 	fi
-	mkdir -p "$work/corpus/$name" "$work/crashes/$name"
+	if [ -n "$FUZZ_RUNS" ]; then
+		runs=$FUZZ_RUNS
+		[ "$runs" = fixed ] && runs=$(fixed_runs "$name")
+		corpus="$work/corpus-fixed/$name"
+		rm -rf "$corpus"
+		limit="-runs=$runs -seed=$FUZZ_SEED"
+		what="$runs inputs from seed $FUZZ_SEED"
+	else
+		corpus="$work/corpus/$name"
+		limit="-max_total_time=$FUZZ_SECONDS"
+		what="$FUZZ_SECONDS s"
+	fi
+	mkdir -p "$corpus" "$work/crashes/$name"
 	rm -f "$work/crashes/$name"/*
 	dict=
 	[ -f "$here/dict/$name.dict" ] && dict="-dict=$here/dict/$name.dict"
@@ -112,17 +148,17 @@ for name in $FUZZ_TARGETS; do
 	regs=
 	[ -d "$top_srcdir/tests/fuzz/regressions/$name" ] &&
 		regs="$top_srcdir/tests/fuzz/regressions/$name"
-	say "running fuzz-$name for $FUZZ_SECONDS s"
+	say "running fuzz-$name: $what"
 	# shellcheck disable=SC2086
 	ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
 	UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}" \
-	"$bin" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
+	"$bin" $limit -timeout="$FUZZ_TIMEOUT" \
 	    -rss_limit_mb=2048 -max_len=65536 -error_exitcode=1 -print_final_stats=1 \
 	    -artifact_prefix="$work/crashes/$name/" $dict \
-	    "$work/corpus/$name" "$seeds" $regs >"$work/$name.log" 2>&1
+	    "$corpus" "$seeds" $regs >"$work/$name.log" 2>&1
 	rc=$?
-	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log" | tail -n 1)
-	ninputs=$(find "$work/corpus/$name" -type f | wc -l)
+	executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log" | tail -n 1)
+	ninputs=$(find "$corpus" -type f | wc -l)
 	if [ $rc = 0 ]; then
 		result=clean
 	else
@@ -138,8 +174,8 @@ for name in $FUZZ_TARGETS; do
 		done
 		say "fuzz-$name: whole log in $work/$name.log"
 	fi
-	summary="$summary$(printf '%-8s %6ss %10s runs %6s inputs  %s' "$name" \
-	    "$FUZZ_SECONDS" "${runs:-?}" "$ninputs" "$result")
+	summary="$summary$(printf '%-8s %10s runs %6s inputs  %s' "$name" \
+	    "${executed:-?}" "$ninputs" "$result")
 "
 done
 say "summary"
