@@ -29,100 +29,281 @@
 #include "text.h"
 #include "util.h"
 
-static void
-main_usage(FILE *f)
-{
-	fputs(_(
-"Usage: hms [OPTION]... [COMMAND [ARG]...]\n"
-"Explore Japan's Health and Medical Strategy (periods 1, 2 and 3).\n"
-"\n"
-"Commands:\n"
-"  (none)                 start the interface on the bundled content\n"
-"  open ID                start the interface at that entity\n"
-"  search QUERY           entities that match QUERY, best first\n"
-"  show ID                one entity with its relations and backlinks\n"
-"  funds QUERY            programs that fund what QUERY finds\n"
-"  budget [QUERY]         budget totals per project, fiscal year and\n"
-"                         budget type (never added across them)\n"
-"  list TYPE              every entity of a type (period, section, project,\n"
-"                         disease, measure, milestone, kpi, program,\n"
-"                         ministry, term)\n"
-"  compare [TOPIC]        the period 1/2/3 comparison table\n"
-"  check [PATH]...        validate content; problems as FILE:LINE: message\n"
-"  bookmarks              your bookmarks (text: the file format, importable)\n"
-"  notes                  your notes on entities (likewise)\n"
-"\n"
-"Options:\n"
-"      --format=FMT       text, tsv or json (search, show, list, funds,\n"
-"                         budget); csv for search, list, funds, budget\n"
-"      --bom              csv: start with a UTF-8 byte-order mark, for\n"
-"                         spreadsheet programs (also the interface's\n"
-"                         .csv export)\n"
-"      --by=GROUP         budget: totals by project, ministry or program\n"
-"      --fy=YEAR          budget: only the lines of that fiscal year\n"
-"      --ids              list: only \"ID<TAB>title\" lines (TYPE optional)\n"
-"      --chart            budget: bars, one per group, fiscal year and\n"
-"                         budget type, scaled to the widest\n"
-"      --width=N          wrap text to N columns (show; default: terminal)\n"
-"      --regex            QUERY is a PCRE2 regular expression\n"
-"      --type=TYPE        search only entities of TYPE\n"
-"      --period=N         only entities of period N (1, 2 or 3)\n"
-"      --era              also match era years (令和6年 = 2024年)\n"
-"      --fuzzy            search: also find near matches, ranked last\n"
-"      --import=FILE      bookmarks, notes: merge FILE into yours\n"
-"      --content=DIR      content directory (default: $HMS_CONTENT, then\n"
-"                         the build tree, then the installed content)\n"
-"      --keymap=NAME|FILE key bindings: default, vi, emacs or a file\n"
-"      --check-keymap=FILE  report problems in a keymap file and exit\n"
-"      --no-color         draw without colour (also: NO_COLOR set)\n"
-"      --no-mouse         leave the mouse to the terminal (select and copy)\n"
-"      --plain            no cursor control: read commands line by line and\n"
-"                         print pages as text (also without a terminal on\n"
-"                         standard input or output, and with TERM=dumb)\n"
-"      --ambiwidth=1|2|auto  width of East Asian ambiguous characters\n"
-"      --lang=ja|en       language of the interface\n"
-"      --today=YYYY-MM-DD the date the roadmap marks as now\n"
-"      --help             show this help and exit\n"
-"      --version          show the version and exit\n"
-"\n"
-"Exit status: 0 something found, 1 nothing found, 2 usage or content error.\n"), f);
-}
-
 enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS, OPT_PLAIN
+	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS, OPT_PLAIN,
+	OPT_COMPLETE
 };
 
-static const struct option main_longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "width", required_argument, NULL, OPT_WIDTH },
-	{ "regex", no_argument, NULL, OPT_REGEX },
-	{ "type", required_argument, NULL, OPT_TYPE },
-	{ "period", required_argument, NULL, OPT_PERIOD },
-	{ "era", no_argument, NULL, OPT_ERA },
-	{ "fuzzy", no_argument, NULL, OPT_FUZZY },
-	{ "content", required_argument, NULL, OPT_CONTENT },
-	{ "keymap", required_argument, NULL, OPT_KEYMAP },
-	{ "check-keymap", required_argument, NULL, OPT_CHECK_KEYMAP },
-	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
-	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "today", required_argument, NULL, OPT_TODAY },
-	{ "help", no_argument, NULL, OPT_HELP },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ "import", required_argument, NULL, OPT_IMPORT },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "fy", required_argument, NULL, OPT_FY },
-	{ "chart", no_argument, NULL, OPT_CHART },
-	{ "bom", no_argument, NULL, OPT_BOM },
-	{ "ids", no_argument, NULL, OPT_IDS },
-	{ "plain", no_argument, NULL, OPT_PLAIN },
-	{ NULL, 0, NULL, 0 }
+/*
+ * The options, in the order --help lists them.  One table gives
+ * getopt_long its array, --help its lines and the shell completion its
+ * words (hms --complete=options, and the values after '=').  A help
+ * text's lines are separated by '\n'; an option without help is not
+ * listed (--no-colour, --complete).
+ */
+static const struct main_option {
+	const char	*name;
+	int		 has_arg;
+	int		 id;
+	const char	*arg;		/* as --help names the value */
+	const char	*help;
+	const char	*values;	/* what completion offers after '=' */
+} main_options[] = {
+	{ "format", required_argument, OPT_FORMAT, N_("FMT"),
+	  N_("text, tsv or json (search, show, list, funds,\n"
+	     "budget); csv for search, list, funds, budget"),
+	  "text tsv json csv" },
+	{ "bom", no_argument, OPT_BOM, NULL,
+	  N_("csv: start with a UTF-8 byte-order mark, for\n"
+	     "spreadsheet programs (also the interface's\n"
+	     ".csv export)"), NULL },
+	{ "by", required_argument, OPT_BY, N_("GROUP"),
+	  N_("budget: totals by project, ministry or program"),
+	  "project ministry program" },
+	{ "fy", required_argument, OPT_FY, N_("YEAR"),
+	  N_("budget: only the lines of that fiscal year"), NULL },
+	{ "ids", no_argument, OPT_IDS, NULL,
+	  N_("list: only \"ID<TAB>title\" lines (TYPE optional)"), NULL },
+	{ "chart", no_argument, OPT_CHART, NULL,
+	  N_("budget: bars, one per group, fiscal year and\n"
+	     "budget type, scaled to the widest"), NULL },
+	{ "width", required_argument, OPT_WIDTH, "N",
+	  N_("wrap text to N columns (show; default: terminal)"), NULL },
+	{ "regex", no_argument, OPT_REGEX, NULL,
+	  N_("QUERY is a PCRE2 regular expression"), NULL },
+	{ "type", required_argument, OPT_TYPE, N_("TYPE"),
+	  N_("search only entities of TYPE"), "@types" },
+	{ "period", required_argument, OPT_PERIOD, "N",
+	  N_("only entities of period N (1, 2 or 3)"), "1 2 3" },
+	{ "era", no_argument, OPT_ERA, NULL,
+	  N_("also match era years (令和6年 = 2024年)"), NULL },
+	{ "fuzzy", no_argument, OPT_FUZZY, NULL,
+	  N_("search: also find near matches, ranked last"), NULL },
+	{ "import", required_argument, OPT_IMPORT, N_("FILE"),
+	  N_("bookmarks, notes: merge FILE into yours"), "@files" },
+	{ "content", required_argument, OPT_CONTENT, "DIR",
+	  N_("content directory (default: $HMS_CONTENT, then\n"
+	     "the build tree, then the installed content)"), "@dirs" },
+	{ "keymap", required_argument, OPT_KEYMAP, N_("NAME|FILE"),
+	  N_("key bindings: default, vi, emacs or a file"),
+	  "default vi emacs @files" },
+	{ "check-keymap", required_argument, OPT_CHECK_KEYMAP, N_("FILE"),
+	  N_("report problems in a keymap file and exit"), "@files" },
+	{ "no-color", no_argument, OPT_NO_COLOR, NULL,
+	  N_("draw without colour (also: NO_COLOR set)"), NULL },
+	{ "no-colour", no_argument, OPT_NO_COLOR, NULL, NULL, NULL },
+	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
+	  N_("leave the mouse to the terminal (select and copy)"), NULL },
+	{ "plain", no_argument, OPT_PLAIN, NULL,
+	  N_("no cursor control: read commands line by line and\n"
+	     "print pages as text (also without a terminal on\n"
+	     "standard input or output, and with TERM=dumb)"), NULL },
+	{ "ambiwidth", required_argument, OPT_AMBIWIDTH, "1|2|auto",
+	  N_("width of East Asian ambiguous characters"), "1 2 auto" },
+	{ "lang", required_argument, OPT_LANG, "ja|en",
+	  N_("language of the interface"), "ja en" },
+	{ "today", required_argument, OPT_TODAY, "YYYY-MM-DD",
+	  N_("the date the roadmap marks as now"), NULL },
+	{ "help", no_argument, OPT_HELP, NULL,
+	  N_("show this help and exit"), NULL },
+	{ "version", no_argument, OPT_VERSION, NULL,
+	  N_("show the version and exit"), NULL },
+	{ "complete", required_argument, OPT_COMPLETE, NULL, NULL,
+	  "commands options types" },
 };
+
+/* What a command was given: the loaded content (NULL for check and the
+ * interface), the command options, and its arguments. */
+struct main_run {
+	struct content		*c;
+	struct cli_opts		*co;
+	struct main_opts	*mo;
+	const char		*dir;
+	const char		*name;
+	char			*const *argv;
+	int			 argc;
+};
+
+static int main_run_interface(const struct main_run *);
+static int main_run_check(const struct main_run *);
+static int main_run_one(const struct main_run *);
+static int main_run_store(const struct main_run *);
+static int main_run_budget(const struct main_run *);
+static int main_run_compare(const struct main_run *);
+
+/*
+ * The commands, in the order --help lists them: how many arguments each
+ * takes and what is said when the count is wrong, whether it needs the
+ * content loaded, what completes its arguments, and the function that
+ * runs it.  The first, with no name, is hms alone: the interface.
+ */
+static const struct main_command {
+	const char	*name;
+	const char	*args;		/* as --help shows them */
+	const char	*help;
+	int		 min, max;	/* arguments; max -1: any number */
+	const char	*count_msg;	/* %s: the command */
+	bool		 content;	/* load the content first */
+	const char	*complete;	/* completion words: @ids, @types... */
+	int		 (*run)(const struct main_run *);
+} main_commands[] = {
+	{ "", NULL, N_("start the interface on the bundled content"),
+	  0, 0, NULL, false, NULL, main_run_interface },
+	{ "open", "ID", N_("start the interface at that entity"),
+	  1, 1, N_("open needs one ID"), false, "@ids", main_run_interface },
+	{ "search", N_("QUERY"), N_("entities that match QUERY, best first"),
+	  1, 1, N_("%s needs one QUERY (quote a query of several words)"),
+	  true, "@ids", main_run_one },
+	{ "show", "ID", N_("one entity with its relations and backlinks"),
+	  1, 1, N_("%s needs one argument"), true, "@ids", main_run_one },
+	{ "funds", N_("QUERY"), N_("programs that fund what QUERY finds"),
+	  1, 1, N_("%s needs one QUERY (quote a query of several words)"),
+	  true, "@ids", main_run_one },
+	{ "budget", N_("[QUERY]"),
+	  N_("budget totals per project, fiscal year and\n"
+	     "budget type (never added across them)"),
+	  0, 1, N_("budget takes at most one QUERY (quote a query of "
+	     "several words)"), true, "@ids", main_run_budget },
+	{ "list", N_("TYPE"),
+	  N_("every entity of a type (period, section, project,\n"
+	     "disease, measure, milestone, kpi, program,\n"
+	     "ministry, term)"),
+	  1, 1, N_("%s needs one argument"), true, "@types", main_run_one },
+	{ "compare", N_("[TOPIC]"), N_("the period 1/2/3 comparison table"),
+	  0, 1, N_("compare takes at most one TOPIC"), true,
+	  "projects diseases policies goals", main_run_compare },
+	{ "check", N_("[PATH]..."),
+	  N_("validate content; problems as FILE:LINE: message"),
+	  0, -1, NULL, false, "@files", main_run_check },
+	{ "bookmarks", NULL,
+	  N_("your bookmarks (text: the file format, importable)"),
+	  0, 0, N_("%s takes no argument (--import FILE merges a file)"),
+	  true, NULL, main_run_store },
+	{ "notes", NULL, N_("your notes on entities (likewise)"),
+	  0, 0, N_("%s takes no argument (--import FILE merges a file)"),
+	  true, NULL, main_run_store },
+};
+
+/* Where --help starts a command's or an option's text. */
+#define MAIN_HELP_COL 25
+
+/* "  left" padded to the help column, then the help's lines, each after
+ * the first indented to that column (two spaces at least). */
+static void
+main_usage_line(FILE *f, const char *left, const char *help)
+{
+	const char *p = help, *nl;
+	int w = text_width(left, strlen(left));
+
+	fputs(left, f);
+	do {
+		fprintf(f, "%*s", w + 2 > MAIN_HELP_COL ? 2 : MAIN_HELP_COL - w,
+		    "");
+		nl = strchr(p, '\n');
+		fwrite(p, 1, nl != NULL ? (size_t)(nl - p) : strlen(p), f);
+		fputc('\n', f);
+		w = 0;
+		p = nl + 1;
+	} while (nl != NULL);
+}
+
+static void
+main_usage(FILE *f)
+{
+	const struct main_command *cmd;
+	const struct main_option *o;
+	char *left;
+	char *err = NULL;
+
+	/* Widths of translated words need the text module. */
+	if (text_init(&err) != 0)
+		free(err);
+	fputs(_("Usage: hms [OPTION]... [COMMAND [ARG]...]\n"
+	    "Explore Japan's Health and Medical Strategy (periods 1, 2 and "
+	    "3).\n"), f);
+	fprintf(f, "\n%s\n", _("Commands:"));
+	for (cmd = main_commands; cmd < main_commands +
+	    HMS_NELEM(main_commands); cmd++) {
+		if (cmd->name[0] == '\0')
+			left = xasprintf("  %s", _("(none)"));
+		else
+			left = xasprintf("  %s%s%s", cmd->name,
+			    cmd->args != NULL ? " " : "",
+			    cmd->args != NULL ? _(cmd->args) : "");
+		main_usage_line(f, left, _(cmd->help));
+		free(left);
+	}
+	fprintf(f, "\n%s\n", _("Options:"));
+	for (o = main_options; o < main_options + HMS_NELEM(main_options);
+	    o++) {
+		if (o->help == NULL)
+			continue;
+		left = xasprintf("      --%s%s%s", o->name,
+		    o->arg != NULL ? "=" : "", o->arg != NULL ? _(o->arg) : "");
+		main_usage_line(f, left, _(o->help));
+		free(left);
+	}
+	fprintf(f, "\n%s\n", _("Exit status: 0 something found, 1 nothing "
+	    "found, 2 usage or content error."));
+}
+
+/* hms --complete=WHAT, for the shell completion functions: one word a
+ * line.  commands; options (--name, or --name= when it takes a value);
+ * types; --NAME: the values of that option; COMMAND: what completes its
+ * argument.  Words starting with @ name a kind the completion function
+ * fills in itself (@ids: hms list --ids; @files; @dirs). */
+static int
+main_complete(const char *what)
+{
+	const struct main_command *cmd;
+	const struct main_option *o;
+	const char *words = NULL, *p;
+	int t;
+
+	if (strcmp(what, "commands") == 0) {
+		for (cmd = main_commands + 1; cmd < main_commands +
+		    HMS_NELEM(main_commands); cmd++)
+			printf("%s\n", cmd->name);
+		return CLI_FOUND;
+	}
+	if (strcmp(what, "options") == 0) {
+		for (o = main_options; o < main_options +
+		    HMS_NELEM(main_options); o++)
+			if (o->help != NULL)
+				printf("--%s%s\n", o->name,
+				    o->has_arg != no_argument ? "=" : "");
+		return CLI_FOUND;
+	}
+	if (strcmp(what, "types") == 0)
+		words = "@types";
+	else if (strncmp(what, "--", 2) == 0) {
+		for (o = main_options; o < main_options +
+		    HMS_NELEM(main_options); o++)
+			if (strcmp(o->name, what + 2) == 0)
+				words = o->values != NULL ? o->values : "";
+	} else
+		for (cmd = main_commands + 1; cmd < main_commands +
+		    HMS_NELEM(main_commands); cmd++)
+			if (strcmp(cmd->name, what) == 0)
+				words = cmd->complete != NULL ?
+				    cmd->complete : "";
+	if (words == NULL)
+		return CLI_NOTHING;
+	for (p = words; *p != '\0'; p += strcspn(p, " ")) {
+		p += strspn(p, " ");
+		if (strncmp(p, "@types", 6) == 0) {
+			for (t = 0; t < CONTENT_TYPE_COUNT; t++)
+				printf("%s\n", content_type_name(
+				    (enum content_type)t));
+			continue;
+		}
+		printf("%.*s\n", (int)strcspn(p, " "), p);
+	}
+	return CLI_FOUND;
+}
 
 static HMS_NORETURN void HMS_PRINTF(1, 2)
 main_bad_usage(const char *fmt, ...)
@@ -136,6 +317,18 @@ main_bad_usage(const char *fmt, ...)
 	fputs("\n", stderr);
 	fputs(_("Try 'hms --help' for more information.\n"), stderr);
 	exit(CLI_ERROR);
+}
+
+/* A command's message for a wrong count of arguments, its %s the
+ * command (the messages come from a table, not a literal). */
+static HMS_NORETURN void
+main_bad_count(const char *msg, const char *cmd)
+{
+	const char *p = strstr(msg, "%s");
+
+	if (p == NULL)
+		main_bad_usage("%s", msg);
+	main_bad_usage("%.*s%s%s", (int)(p - msg), msg, cmd, p + 2);
 }
 
 /* Whether s is a real date written YYYY-MM-DD. */
@@ -414,6 +607,96 @@ main_interface(const struct main_opts *mo, const char *dir, const char *id)
 	return rc;
 }
 
+/* hms and hms open ID: the interface, or hms --check-keymap FILE. */
+static int
+main_run_interface(const struct main_run *r)
+{
+	return main_interface(r->mo, r->dir, r->argc > 0 ? r->argv[0] : NULL);
+}
+
+static int
+main_run_check(const struct main_run *r)
+{
+	return cli_check((const char *const *)r->argv, r->argc, r->dir);
+}
+
+/* search, show, funds, list: one argument. */
+static int
+main_run_one(const struct main_run *r)
+{
+	struct store *st;
+	int rc;
+
+	if (strcmp(r->name, "search") == 0 || strcmp(r->name, "funds") == 0)
+		main_check_query(r->name, r->argv[0]);
+	if (strcmp(r->name, "search") == 0)
+		return cli_search(r->c, r->co, r->argv[0]);
+	if (strcmp(r->name, "funds") == 0)
+		return cli_funds(r->c, r->co, r->argv[0]);
+	if (strcmp(r->name, "list") == 0)
+		return cli_list(r->c, r->co, r->argv[0]);
+	/* show: the reader's note on the entity is part of it. */
+	st = store_open(NULL);
+	r->co->store = st;
+	rc = cli_show(r->c, r->co, r->argv[0]);
+	r->co->store = NULL;
+	store_free(st);
+	return rc;
+}
+
+/* bookmarks, notes. */
+static int
+main_run_store(const struct main_run *r)
+{
+	struct store *st = store_open(NULL);
+	int rc;
+
+	rc = r->name[0] == 'b' ? cli_bookmarks(r->c, r->co, st) :
+	    cli_notes(r->c, r->co, st);
+	store_free(st);
+	return rc;
+}
+
+static int
+main_run_budget(const struct main_run *r)
+{
+	if (r->argc > 0)
+		main_check_query(r->name, r->argv[0]);
+	return cli_budget(r->c, r->co, r->argc > 0 ? r->argv[0] : NULL);
+}
+
+static int
+main_run_compare(const struct main_run *r)
+{
+	return cli_compare(r->c, r->co, r->argc > 0 ? r->argv[0] : NULL);
+}
+
+/* Which options go with which commands, said before anything is read. */
+static void
+main_check_combinations(const struct main_opts *mo, const struct cli_opts *co,
+    const char *cmd, bool bom)
+{
+	if (mo->plain)
+		main_bad_usage("%s", _("--plain goes with hms alone or hms open "
+		    "ID"));
+	if (co->chart && (strcmp(cmd, "budget") != 0 ||
+	    co->format != OUTPUT_TEXT))
+		main_bad_usage("%s", _("--chart draws hms budget as text "
+		    "(not with --format)"));
+	if (co->import != NULL && strcmp(cmd, "bookmarks") != 0 &&
+	    strcmp(cmd, "notes") != 0)
+		main_bad_usage("%s", _("--import works with bookmarks and notes"));
+	if (co->format == OUTPUT_CSV && strcmp(cmd, "search") != 0 &&
+	    strcmp(cmd, "list") != 0 && strcmp(cmd, "funds") != 0 &&
+	    strcmp(cmd, "budget") != 0)
+		main_bad_usage(_("--format csv works with search, list, funds "
+		    "and budget, not %s"), cmd);
+	if (bom && co->format != OUTPUT_CSV)
+		main_bad_usage("%s", _("--bom goes with --format csv"));
+	if (co->ids && strcmp(cmd, "list") != 0)
+		main_bad_usage("%s", _("--ids goes with list"));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -421,11 +704,14 @@ main(int argc, char **argv)
 	struct cli_opts co = {
 		.format = OUTPUT_TEXT, .width = -1, .type = -1,
 	};
-	struct content *c;
+	struct option longopts[HMS_NELEM(main_options) + 1];
+	const struct main_command *command = NULL;
+	struct main_run run = { 0 };
 	const char *cmd;
 	char *dir, *err = NULL;
-	int ch, rc, fmt;
+	int ch, rc, fmt, nargs;
 	bool bom = false;
+	size_t i;
 	long n;
 	char *end;
 
@@ -444,9 +730,16 @@ main(int argc, char **argv)
 			mo.lang = argv[ch + 1];
 	}
 	main_lang(mo.lang);
+	for (i = 0; i < HMS_NELEM(main_options); i++) {
+		longopts[i].name = main_options[i].name;
+		longopts[i].has_arg = main_options[i].has_arg;
+		longopts[i].flag = NULL;
+		longopts[i].val = main_options[i].id;
+	}
+	memset(&longopts[i], 0, sizeof longopts[i]);
 	/* getopt's own messages name argv[0]; ours all start "hms:". */
 	argv[0] = (char *)"hms";
-	while ((ch = getopt_long(argc, argv, "hV", main_longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_FORMAT:
 			if ((fmt = output_format_parse(optarg)) < 0)
@@ -544,6 +837,8 @@ main(int argc, char **argv)
 			out_set_bom(true);
 			bom = true;
 			break;
+		case OPT_COMPLETE:
+			return main_complete(optarg);
 		case 'h':
 		case OPT_HELP:
 			main_usage(stdout);
@@ -574,105 +869,47 @@ main(int argc, char **argv)
 	if (mo.ambiwidth > 0)
 		text_set_ambiwidth(mo.ambiwidth);
 
+	cmd = optind < argc ? argv[optind] : "";
+	nargs = optind < argc ? argc - optind - 1 : 0;
+	/* --check-keymap FILE checks and exits, whatever else is said. */
+	if (mo.check_keymap != NULL && strcmp(cmd, "check") != 0)
+		cmd = "";
+	for (i = 0; i < HMS_NELEM(main_commands); i++)
+		if (strcmp(main_commands[i].name, cmd) == 0)
+			command = &main_commands[i];
+	if (command == NULL)
+		main_bad_usage(_("unknown command '%s'"), cmd);
 	dir = main_content_dir(mo.content);
-	cmd = optind < argc ? argv[optind] : NULL;
-	if (cmd != NULL && strcmp(cmd, "check") == 0) {
-		rc = cli_check((const char *const *)argv + optind + 1,
-		    argc - optind - 1, dir);
-		free(dir);
-		text_fini();
-		return rc;
-	}
 	/* Everything but hms check may skip the slow checks of content
 	 * that passed them before, unchanged (content-load.h). */
-	content_load_trust_verified(true);
-	if (cmd != NULL && strcmp(cmd, "open") == 0 && mo.check_keymap == NULL &&
-	    optind + 2 != argc)
-		main_bad_usage("%s", _("open needs one ID"));
-	if (cmd == NULL || strcmp(cmd, "open") == 0 || mo.check_keymap != NULL) {
-		rc = main_interface(&mo, dir, cmd != NULL && optind + 1 < argc ?
-		    argv[optind + 1] : NULL);
+	content_load_trust_verified(command->run != main_run_check);
+	if (mo.check_keymap == NULL && (nargs < command->min ||
+	    (command->max >= 0 && nargs > command->max)) &&
+	    !(co.ids && strcmp(cmd, "list") == 0 && nargs == 0))
+		main_bad_count(_(command->count_msg), cmd);
+	if (command->content)
+		main_check_combinations(&mo, &co, cmd, bom);
+	run.co = &co;
+	run.mo = &mo;
+	run.dir = dir;
+	run.name = cmd;
+	run.argv = argv + optind + (optind < argc);
+	run.argc = nargs;
+	if (command->content) {
+		run.c = main_load(dir);
+		/* The mark opens the file, before the first record. */
+		if (co.format == OUTPUT_CSV)
+			out_bom(stdout);
+	}
+	rc = command->run(&run);
+	if (command->run == main_run_interface) {
+		/* The interface has freed the text module already. */
 		free(dir);
 		return rc;
 	}
-
-	if (mo.plain)
-		main_bad_usage("%s", _("--plain goes with hms alone or hms open "
-		    "ID"));
-	if (co.chart && (strcmp(cmd, "budget") != 0 ||
-	    co.format != OUTPUT_TEXT))
-		main_bad_usage("%s", _("--chart draws hms budget as text "
-		    "(not with --format)"));
-	if (co.import != NULL && strcmp(cmd, "bookmarks") != 0 &&
-	    strcmp(cmd, "notes") != 0)
-		main_bad_usage("%s", _("--import works with bookmarks and notes"));
-	if (co.format == OUTPUT_CSV && strcmp(cmd, "search") != 0 &&
-	    strcmp(cmd, "list") != 0 && strcmp(cmd, "funds") != 0 &&
-	    strcmp(cmd, "budget") != 0)
-		main_bad_usage(_("--format csv works with search, list, funds "
-		    "and budget, not %s"), cmd);
-	if (bom && co.format != OUTPUT_CSV)
-		main_bad_usage("%s", _("--bom goes with --format csv"));
-	c = main_load(dir);
-	/* The mark opens the file, before the first record. */
-	if (co.format == OUTPUT_CSV)
-		out_bom(stdout);
-	rc = CLI_ERROR;
-	if (co.ids && strcmp(cmd, "list") != 0)
-		main_bad_usage("%s", _("--ids goes with list"));
-	if (co.ids && optind + 2 >= argc) {
-		rc = cli_list(c, &co, optind + 1 < argc ? argv[optind + 1] :
-		    NULL);
-	} else if (strcmp(cmd, "show") == 0 || strcmp(cmd, "list") == 0 ||
-	    strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0) {
-		if (optind + 2 != argc) {
-			if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)
-				main_bad_usage(_("%s needs one QUERY (quote "
-				    "a query of several words)"), cmd);
-			main_bad_usage(_("%s needs one argument"), cmd);
-		}
-		if (strcmp(cmd, "search") == 0 || strcmp(cmd, "funds") == 0)
-			main_check_query(cmd, argv[optind + 1]);
-		if (strcmp(cmd, "show") == 0) {
-			/* The reader's note on the entity is part of it. */
-			struct store *st = store_open(NULL);
-			co.store = st;
-			rc = cli_show(c, &co, argv[optind + 1]);
-			co.store = NULL;
-			store_free(st);
-		}
-		else if (strcmp(cmd, "list") == 0)
-			rc = cli_list(c, &co, argv[optind + 1]);
-		else if (strcmp(cmd, "search") == 0)
-			rc = cli_search(c, &co, argv[optind + 1]);
-		else
-			rc = cli_funds(c, &co, argv[optind + 1]);
-	} else if (strcmp(cmd, "bookmarks") == 0 || strcmp(cmd, "notes") == 0) {
-		struct store *st;
-		if (optind + 1 != argc)
-			main_bad_usage(_("%s takes no argument (--import FILE "
-			    "merges a file)"), cmd);
-		st = store_open(NULL);
-		rc = cmd[0] == 'b' ? cli_bookmarks(c, &co, st) :
-		    cli_notes(c, &co, st);
-		store_free(st);
-	} else if (strcmp(cmd, "budget") == 0) {
-		if (optind + 2 < argc)
-			main_bad_usage(_("budget takes at most one QUERY (quote "
-			    "a query of several words)"));
-		if (optind + 1 < argc)
-			main_check_query(cmd, argv[optind + 1]);
-		rc = cli_budget(c, &co, optind + 1 < argc ? argv[optind + 1] :
-		    NULL);
-	} else if (strcmp(cmd, "compare") == 0) {
-		if (optind + 2 < argc)
-			main_bad_usage(_("compare takes at most one TOPIC"));
-		rc = cli_compare(c, &co, optind + 1 < argc ? argv[optind + 1] :
-		    NULL);
-	} else
-		main_bad_usage(_("unknown command '%s'"), cmd);
 	fflush(stdout);
-	content_free(c);
+	if (run.c != NULL)
+		content_free(run.c);
 	free(dir);
 	text_fini();
 	if (ferror(stdout))

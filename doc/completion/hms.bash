@@ -9,15 +9,32 @@ _hms_ids()
 	hms list --ids ${1:+"$1"} 2>/dev/null | cut -f1
 }
 
+# The candidates among WORDS (from hms --complete) for CUR: @ids are the
+# content's ids, @types its types, @files and @dirs what is on disk.
+_hms_words()
+{
+	local w list=
+	for w in $1; do
+		case $w in
+		@ids) list="$list $(_hms_ids)" ;;
+		@types) list="$list $(hms --complete=types 2>/dev/null)" ;;
+		@files) compgen -f -- "$2" ;;
+		@dirs) compgen -d -- "$2" ;;
+		*) list="$list $w" ;;
+		esac
+	done
+	[[ -n $list ]] && compgen -W "$list" -- "$2"
+}
+
 _hms()
 {
 	local cur prev cmd i w words_before
 	local line=${COMP_LINE:0:COMP_POINT}
-	local commands="open search show funds budget list compare check bookmarks notes"
-	local types="period section project disease measure milestone kpi program ministry term"
-	local options="--format= --by= --fy= --chart --bom --ids --width= --regex
-	    --type= --period= --era --import= --content= --keymap= --check-keymap=
-	    --no-color --no-mouse --plain --ambiwidth= --lang= --today= --help --version"
+	# hms says what it takes (hms --complete, from the one table that
+	# also makes --help), so this function never falls behind it.
+	local commands options
+	commands=$(hms --complete=commands 2>/dev/null | tr '\n' ' ')
+	options=$(hms --complete=options 2>/dev/null | tr '\n' ' ')
 
 	# The word being completed as the user sees it: bash splits ids
 	# such as kpi:p1-04 at the colon (COMP_WORDBREAKS), we do not.
@@ -38,25 +55,19 @@ _hms()
 
 	COMPREPLY=()
 	case $cur in
-	--format=*) COMPREPLY=($(compgen -P --format= -W "text tsv json csv" -- "${cur#*=}")) ;;
-	--by=*) COMPREPLY=($(compgen -P --by= -W "project ministry program" -- "${cur#*=}")) ;;
-	--type=*) COMPREPLY=($(compgen -P --type= -W "$types" -- "${cur#*=}")) ;;
-	--period=*) COMPREPLY=($(compgen -P --period= -W "1 2 3" -- "${cur#*=}")) ;;
-	--lang=*) COMPREPLY=($(compgen -P --lang= -W "ja en" -- "${cur#*=}")) ;;
-	--keymap=*) COMPREPLY=($(compgen -P --keymap= -W "default vi emacs" -- "${cur#*=}")) ;;
-	--ambiwidth=*) COMPREPLY=($(compgen -P --ambiwidth= -W "1 2 auto" -- "${cur#*=}")) ;;
+	--*=*)
+		# The values of an option: words, or a kind filled in here.
+		local opt=${cur%%=*} val=${cur#*=}
+		COMPREPLY=($(_hms_words "$(hms --complete="$opt" 2>/dev/null)" "$val"))
+		COMPREPLY=("${COMPREPLY[@]/#/$opt=}")
+		;;
 	-*) COMPREPLY=($(compgen -W "$options" -- "$cur")) ;;
 	*)
-		case $cmd in
-		"") COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
-		list) COMPREPLY=($(compgen -W "$types" -- "$cur")) ;;
-		show|open) COMPREPLY=($(compgen -W "$(_hms_ids)" -- "$cur")) ;;
-		budget|funds|search)
-			# A query may be an id too.
-			COMPREPLY=($(compgen -W "$(_hms_ids)" -- "$cur")) ;;
-		compare) COMPREPLY=($(compgen -W "projects diseases policies goals" -- "$cur")) ;;
-		check) COMPREPLY=($(compgen -f -- "$cur")) ;;
-		esac
+		if [[ -z $cmd ]]; then
+			COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+		else
+			COMPREPLY=($(_hms_words "$(hms --complete="$cmd" 2>/dev/null)" "$cur"))
+		fi
 		;;
 	esac
 	# Bash replaces only what follows the last colon: drop what comes

@@ -47,7 +47,32 @@ else
 	out=$(comp "hms --period=3 open period:")
 	printf '%s\n' "$out" | grep -qx 3
 	ok $? "bash: options before the command do not hide it (open period:<Tab>)"
+	out=$(comp "hms compare pol")
+	[ "$out" = policies ]; ok $? "bash: hms compare pol<Tab> gives the topic policies (got '$out')"
+	out=$(comp "hms --type=mil")
+	[ "$out" = --type=milestone ]; ok $? "bash: --type=mil<Tab> gives a type (got '$out')"
+	mkdir -p "$tmpdir/keys.d" && : >"$tmpdir/keys.d/mine.keys"
+	out=$(cd "$tmpdir" && comp "hms --check-keymap=keys.d/mi")
+	[ "$out" = --check-keymap=keys.d/mine.keys ]
+	ok $? "bash: --check-keymap=<Tab> completes a file name (got '$out')"
 fi
+
+# One table in main.c makes --help and the completion's words: every
+# option and command --help lists is offered, and nothing else.
+run hms --help
+help_opts=$(printf '%s\n' "$out" | grep -oE '^ +--[a-z-]+=?' | tr -d ' ' | sort)
+help_cmds=$(printf '%s\n' "$out" | sed -n '/^Commands:/,/^$/p' | grep -oE '^  [a-z]+' | tr -d ' ' | sort)
+run hms --complete=options
+[ "$(printf '%s\n' "$out" | sort)" = "$help_opts" ] && [ -n "$help_opts" ]
+ok $? "hms --complete=options offers exactly the options of --help"
+run hms --complete=commands
+[ "$(printf '%s\n' "$out" | sort)" = "$help_cmds" ] && [ -n "$help_cmds" ]
+ok $? "hms --complete=commands offers exactly the commands of --help"
+run hms --complete=--format
+[ "$(printf '%s' "$out" | tr '\n' ' ')" = "text tsv json csv" ]
+ok $? "hms --complete=--format gives the formats"
+run hms --complete=nosuch
+[ "$rc" = 1 ] && [ -z "$out" ]; ok $? "hms --complete=nosuch offers nothing and exits 1"
 
 # The ids come from a fast query: id and title, one per line.
 run hms list --ids kpi
