@@ -922,44 +922,76 @@ static const char *const figures_cues_planned[] = {
 	"支援する", "図る", "を行う", "を進める", "取り組む", NULL
 };
 
-/* The first cue of list found in text, or NULL. */
-static const char *
-figures_cue(const struct content_text *t, const char *const *list)
+/* Where the first cue of list is in text (its offset, the cue in *cue),
+ * or -1. */
+static long
+figures_cue(const struct content_text *t, const char *const *list,
+    const char **cue)
 {
 	size_t i, n;
 
 	for (; *list != NULL; list++) {
 		n = strlen(*list);
 		for (i = 0; i + n <= t->len; i++) {
-			if (memcmp(t->text + i, *list, n) == 0)
-				return *list;
+			if (memcmp(t->text + i, *list, n) == 0) {
+				*cue = *list;
+				return (long)i;
+			}
 		}
 	}
-	return NULL;
+	return -1;
 }
 
-/* One report's status, and the cue that decided it. */
-static enum figures_progress
-figures_report_progress(const struct content_status *st, const char **cue)
+/* The words around a cue, as a person reads them: up to ten characters
+ * before it within the clause (not past 、。 or a space), then the cue;
+ * appended to buf as 「…」. */
+static void
+figures_cue_quote(char *buf, size_t size, const struct content_text *t,
+    long at, const char *cue)
 {
-	const char *done, *planned;
+	size_t start = (size_t)at, used = strlen(buf);
+	int chars = 0;
 
-	if ((*cue = figures_cue(&st->t, figures_cues_underway)) != NULL)
-		return FIGURES_PROGRESS_UNDERWAY;
-	done = figures_cue(&st->t, figures_cues_done);
-	planned = figures_cue(&st->t, figures_cues_planned);
-	if (done != NULL && planned != NULL) {
-		*cue = planned;
+	while (start > 0 && chars < 10) {
+		size_t prev = start - 1;
+		while (prev > 0 && ((unsigned char)t->text[prev] & 0xc0) == 0x80)
+			prev--;
+		if (t->text[prev] == ' ' || (start - prev == 3 &&
+		    (memcmp(t->text + prev, "、", 3) == 0 ||
+		    memcmp(t->text + prev, "。", 3) == 0)))
+			break;
+		start = prev;
+		chars++;
+	}
+	snprintf(buf + used, size - used, "%s「%.*s」", used > 0 ? " + " : "",
+	    (int)((size_t)at + strlen(cue) - start), t->text + start);
+}
+
+/* One report's status, and the words that decided it (into cue). */
+static enum figures_progress
+figures_report_progress(const struct content_status *st, char *cue,
+    size_t size)
+{
+	const char *w, *dw = NULL, *pw = NULL;
+	long at, done, planned;
+
+	cue[0] = '\0';
+	if ((at = figures_cue(&st->t, figures_cues_underway, &w)) >= 0) {
+		figures_cue_quote(cue, size, &st->t, at, w);
 		return FIGURES_PROGRESS_UNDERWAY;
 	}
-	if (done != NULL) {
-		*cue = done;
+	done = figures_cue(&st->t, figures_cues_done, &dw);
+	planned = figures_cue(&st->t, figures_cues_planned, &pw);
+	if (done >= 0)
+		figures_cue_quote(cue, size, &st->t, done, dw);
+	if (planned >= 0)
+		figures_cue_quote(cue, size, &st->t, planned, pw);
+	if (done >= 0 && planned >= 0)
+		return FIGURES_PROGRESS_UNDERWAY;
+	if (done >= 0)
 		return FIGURES_PROGRESS_DONE;
-	}
-	if (planned != NULL) {
-		*cue = planned;
+	if (planned >= 0)
 		return FIGURES_PROGRESS_NOT_STARTED;
-	}
 	return FIGURES_PROGRESS_NO_REPORT;
 }
 
@@ -969,7 +1001,7 @@ figures_milestone_status(const struct content_entity *m,
 {
 	enum figures_progress p, all = FIGURES_PROGRESS_NO_REPORT;
 	enum figures_progress cited = FIGURES_PROGRESS_NO_REPORT;
-	const char *cue;
+	char cue[sizeof out->cue];
 	size_t i, nreports = 0;
 
 	memset(out, 0, sizeof *out);
@@ -984,7 +1016,7 @@ figures_milestone_status(const struct content_entity *m,
 		    (int)ms->u.milestone.column)
 			continue;
 		nreports++;
-		if ((p = figures_report_progress(st, &cue)) ==
+		if ((p = figures_report_progress(st, cue, sizeof cue)) ==
 		    FIGURES_PROGRESS_NO_REPORT)
 			continue;
 		/* Cite the first report that says something, or the first
@@ -992,7 +1024,7 @@ figures_milestone_status(const struct content_entity *m,
 		if (out->report == NULL || (p == FIGURES_PROGRESS_UNDERWAY &&
 		    cited != FIGURES_PROGRESS_UNDERWAY)) {
 			out->report = st;
-			out->cue = cue;
+			memcpy(out->cue, cue, sizeof out->cue);
 			cited = p;
 		}
 		all = all == FIGURES_PROGRESS_NO_REPORT || all == p ? p :
@@ -1001,7 +1033,7 @@ figures_milestone_status(const struct content_entity *m,
 	out->progress = all;
 	if (out->report != NULL) {
 		snprintf(out->reason, sizeof out->reason, _("inferred from "
-		    "the 進捗状況 as of %s (「%s」), which reports on the "
+		    "the 進捗状況 as of %s (%s), which reports on the "
 		    "measure, not on this milestone"), out->report->asof,
 		    out->cue);
 		return;

@@ -251,7 +251,7 @@ struct figures_milestone {
 	/* The report it was read from and the words that decided it, or
 	 * NULL (no report). */
 	const struct content_status	*report;
-	const char			*cue;
+	char				 cue[128];	/* 「…検討中」, or "" */
 	/* Why, one sentence in the interface's language. */
 	char				 reason[320];
 };

@@ -349,8 +349,8 @@ test_milestones(void)
 	is_int(v.basis, CONTENT_BASIS_INFERRED, "read from the text: inferred");
 	is_int(figures_progress_letter(v.progress, v.basis), 'p',
 	    "inferred in progress: p");
-	ok(v.report == &st[0] && strcmp(v.cue, "検討中") == 0,
-	    "the report and its words are cited");
+	ok(v.report == &st[0] && strcmp(v.cue, "「検討会において検討中」") == 0,
+	    "the report and its words are cited: %s", v.cue);
 	ok(strstr(v.reason, "2025-06-30") != NULL &&
 	    strstr(v.reason, "検討中") != NULL, "the reason names them: %s",
 	    v.reason);
@@ -375,6 +375,8 @@ test_milestones(void)
 	figures_milestone_status(&m, &ms, &v);
 	is_int(v.progress, FIGURES_PROGRESS_UNDERWAY,
 	    "done and more planned: in progress");
+	ok(strcmp(v.cue, "「第1回を開催した」 + 「今後も議論を実施予定」") == 0,
+	    "both are cited, within their clauses: %s", v.cue);
 
 	st[0] = report("2025-06-30", "体制整備を実施");
 	figures_milestone_status(&m, &ms, &v);
