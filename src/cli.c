@@ -414,6 +414,7 @@ static void
 cli_show_text_entity(FILE *f, const struct content *c,
     const struct content_entity *e, int width, const char *note)
 {
+	struct figures_milestone st;
 	size_t i, n;
 	char *p;
 
@@ -475,6 +476,15 @@ cli_show_text_entity(FILE *f, const struct content *c,
 				continue;
 			fprintf(f, "%s: ", _("Measure"));
 			cli_show_entity_ref(f, e->u.milestone.measures[i]);
+			fputc('\n', f);
+			/* As the roadmap grid and the page show it. */
+			figures_milestone_status(e->u.milestone.measures[i], e,
+			    &st);
+			fprintf(f, "  %s: %c %s%s; ", _("Status"),
+			    figures_progress_letter(st.progress, st.basis),
+			    figures_progress_label(st.progress),
+			    st.report != NULL ? " ~" : "");
+			out_text(f, st.reason);
 			fputc('\n', f);
 		}
 		break;
