@@ -812,6 +812,28 @@ cli_entity_json(struct json *jp, const struct content *c,
 				    e->u.milestone.measures[i]->id);
 		}
 		json_end_array(&j);
+		/* Its status in each measure's row, as the roadmap shows
+		 * it: the basis and the reason beside it. */
+		json_begin_array(&j, "statuses");
+		for (i = 0; i < e->u.milestone.nmeasures; i++) {
+			struct figures_milestone st;
+			if (e->u.milestone.measures[i] == NULL)
+				continue;
+			figures_milestone_status(e->u.milestone.measures[i], e,
+			    &st);
+			json_begin_object(&j, NULL);
+			json_string(&j, "measure", e->u.milestone.measures[i]->id);
+			json_string(&j, "status",
+			    figures_progress_name(st.progress));
+			if (st.report != NULL) {
+				json_string(&j, "basis", st.basis ==
+				    CONTENT_BASIS_INFERRED ? "inferred" : "stated");
+				json_string(&j, "asof", st.report->asof);
+			}
+			json_string(&j, "reason", st.reason);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
 		break;
 	case CONTENT_MEASURE:
 		if (e->u.measure.table != 0)

@@ -78,5 +78,8 @@ check_out_has "Status: n not started ~; inferred from the 進捗状況 as of 202
 run hms show milestone:rm01-012-summer
 check_out_has "Status: ? no report; no 進捗状況 dated within this milestone's column" \
     "show milestone: no report for a column no 進捗状況 speaks of"
+run hms show --format json milestone:rm03-050-fy2025
+check_out_has '"statuses":[{"measure":"measure:rm03-disclosure","status":"not-started","basis":"inferred","asof":"2025-06-30"' \
+    "show --format json: the status, its basis and the report's date"
 
 done_testing
