@@ -90,14 +90,21 @@ view_roadmap_letters(struct table *t)
 	table_finish(t);
 }
 
-/* Colour the letters as drawn (cells in their plain role only: the
- * selection keeps its own). */
+/* Colour the letters as drawn, and today's column's header (cells in
+ * their plain role only: the selection keeps its own). */
 static void
-view_roadmap_colour(struct table *t, struct surface *s)
+view_roadmap_colour(struct table *t, int now, struct surface *s)
 {
 	struct figures_milestone st;
 	const struct surface_cell *cell;
 	int row, vi, col, cx;
+
+	if (now >= 0 && t->colx != NULL &&
+	    (cx = t->colx[TABLE_MEASURE_COL_FIRST_TIME + now]) >= 0 &&
+	    (cell = surface_at(s, cx, t->y)) != NULL &&
+	    cell->style == STYLE_HEADING)
+		surface_restyle(s, cx, t->y, t->colw[
+		    TABLE_MEASURE_COL_FIRST_TIME + now], STYLE_MARK);
 
 	for (row = 0; row < t->height; row++) {
 		const struct table_row *r;
@@ -427,7 +434,7 @@ view_roadmap_draw(struct app *a, struct surface *s, int x, int y, int w,
 	struct view_table *vt = view_roadmap_vt(a);
 
 	view_table_draw(a, vt, s, x, y, w, h);
-	view_roadmap_colour(vt->t, s);
+	view_roadmap_colour(vt->t, ((struct view_roadmap *)vt->priv)->now, s);
 }
 
 static bool

@@ -143,6 +143,11 @@ main(void)
 	    "the legend's letters have their roles");
 	ok(shows(a, 80, 24, "~ in progress: inferred from the 進捗状況 as of "
 	    "2025-06-30"), "the pane says the status is inferred, from what");
+	/* Off the cursor, today's header has a colour of its own. */
+	keys(a, "h");
+	ok(shows_styled(a, 80, 24, "{k:*2025年度* }"),
+	    "with colour, today's column header has the mark role");
+	keys(a, "l");
 	/* The FY2025 cell of the disclosure measure: 着手する, planned. */
 	keys(a, "f T:m:disclosure Enter");
 	ok(shows(a, 80, 24, "[n ユーザー"), "着手する: not started (n)");
