@@ -199,20 +199,29 @@ view_roadmap_milestones(struct page *p, const struct content_entity *e,
 		    -1);
 		free(s);
 	}
-	if (n > 0 && !label) {
-		/* One status for the cell: the measure's reports decide it. */
-		figures_milestone_status(e, ms[0], &st);
-		s = xasprintf("%s%s: %s", st.basis == CONTENT_BASIS_INFERRED &&
-		    st.report != NULL ? "~ " : "",
-		    figures_progress_label(st.progress), st.reason);
-		view_table_page_para(p, _("Status"), s, 2);
-		free(s);
-	}
 	if (n == 0 && !label) {
 		s = xasprintf("- %s", _("(nothing in this column)"));
 		page_add_wrapped(p, s, strlen(s), 1, true, STYLE_DIM, NULL, 0, -1);
 		free(s);
 	}
+}
+
+/* The cell's status and why, after the reports it is read from: one for
+ * the cell, as the measure's reports decide it. */
+static void
+view_roadmap_cell_para(struct page *p, const struct content_entity *e,
+    enum content_column col)
+{
+	struct figures_milestone st;
+	char *s;
+
+	if (!view_roadmap_cell_status(e, col, &st))
+		return;
+	s = xasprintf("%s%s: %s", st.basis == CONTENT_BASIS_INFERRED &&
+	    st.report != NULL ? "~ " : "", figures_progress_label(st.progress),
+	    st.reason);
+	view_table_page_para(p, _("Status"), s, 2);
+	free(s);
 }
 
 static void
@@ -323,6 +332,8 @@ view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
 			    true);
 	}
 	view_roadmap_statuses(p, e);
+	if (col >= 0)
+		view_roadmap_cell_para(p, e, (enum content_column)col);
 	view_roadmap_kpis(app_content(a), p, e);
 	view_roadmap_programs(p, e);
 	s = xasprintf(_("table %d  %s  %s"), e->u.measure.table,

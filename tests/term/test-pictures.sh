@@ -43,8 +43,8 @@ scenario() {
 	term_check "[*2025年度* ]" "$name: today's column (2025-11-22) is marked"
 	term_check "[p 官民協議" "$name: an FY2025 cell leads with p (in progress)"
 	term_check "? (2) 創" "$name: a cell no report speaks of leads with ?"
-	term_check "Status: ~ in progress: inferred from the 進捗状況" \
-	    "$name: the pane says the status is inferred and from what"
+	term_check "進捗状況 as of 2025-06-30: 【厚】" \
+	    "$name: the pane shows the 進捗状況 the letter is read from"
 	term_settle
 	check_clean "$name roadmap"
 	if [ -n "$nocolour" ]; then
@@ -55,6 +55,12 @@ scenario() {
 	fi
 	term_check_status 24 "?:help q:quit" \
 	    "$name: the status line is in its row: nothing wrapped, the grid fits 80x24"
+	# The cell's one milestone: its page says the status and why.
+	term_keys Enter
+	term_check "Status: p in progress ~; inferred from the 進捗状況 as of" \
+	    "$name: the milestone's page gives its status, inferred, and why"
+	term_keys BSpace
+	term_check " d done  p in progress" "$name: back on the roadmap"
 
 	# The KPI table's progress line, the status word beside it.
 	term_keys K f

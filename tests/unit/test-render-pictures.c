@@ -141,7 +141,7 @@ main(void)
 	ok(shows_styled(a, 80, 24, "{pd:d} {d:done}") &&
 	    shows_styled(a, 80, 24, "{pn:n} {d:not started}"),
 	    "the legend's letters have their roles");
-	ok(shows(a, 80, 24, "~ in progress: inferred from the 進捗状況 as of "
+	ok(shows(a, 160, 48, "~ in progress: inferred from the 進捗状況 as of "
 	    "2025-06-30"), "the pane says the status is inferred, from what");
 	/* Off the cursor, today's header has a colour of its own. */
 	keys(a, "h");
