@@ -909,16 +909,19 @@ figures_progress_letter(enum figures_progress p, enum content_basis b)
 }
 
 /* Words of a 進捗状況 that say how far the work is.  Under way wins; done
- * and planned together are under way too (some done, more to come). */
+ * and planned together are under way too (some done, more to come).
+ * "した" counts only where a sentence ends with it: before it is most
+ * often a modifier (対象とした研修, 一貫した教育). */
 static const char *const figures_cues_underway[] = {
-	"執行中", "実施中", "検討中", "準備中", "ている", "ところ", NULL
-};
-static const char *const figures_cues_done[] = {
-	"した", "設けた", "進めた", "決定", "記載", "計上", "発出", "を開始",
+	"執行中", "実施中", "検討中", "準備中", "ている", "ており", "ところ",
 	NULL
 };
+static const char *const figures_cues_done[] = {
+	"した。", "設けた", "進めた", "決定", "記載", "計上", "発出", "を開始",
+	"を開催し", "を実施し", NULL
+};
 static const char *const figures_cues_planned[] = {
-	"予定", "今後", "ていく", "て行く", "着手する", "提供する",
+	"予定", "今後、", "ていく", "て行く", "着手する", "提供する",
 	"支援する", "図る", "を行う", "を進める", "取り組む", NULL
 };
 
@@ -942,7 +945,7 @@ figures_cue(const struct content_text *t, const char *const *list,
 	return -1;
 }
 
-/* The words around a cue, as a person reads them: up to ten characters
+/* The words around a cue, as a person reads them: up to 24 characters
  * before it within the clause (not past 、。 or a space), then the cue;
  * appended to buf as 「…」. */
 static void
@@ -952,7 +955,7 @@ figures_cue_quote(char *buf, size_t size, const struct content_text *t,
 	size_t start = (size_t)at, used = strlen(buf);
 	int chars = 0;
 
-	while (start > 0 && chars < 10) {
+	while (start > 0 && chars < 24) {
 		size_t prev = start - 1;
 		while (prev > 0 && ((unsigned char)t->text[prev] & 0xc0) == 0x80)
 			prev--;
@@ -963,6 +966,9 @@ figures_cue_quote(char *buf, size_t size, const struct content_text *t,
 		start = prev;
 		chars++;
 	}
+	/* Whole or not at all: never a character cut in two. */
+	if (used + strlen(" + 「」") + (size_t)at + strlen(cue) - start >= size)
+		return;
 	snprintf(buf + used, size - used, "%s「%.*s」", used > 0 ? " + " : "",
 	    (int)((size_t)at + strlen(cue) - start), t->text + start);
 }
@@ -981,6 +987,12 @@ figures_report_progress(const struct content_status *st, char *cue,
 		return FIGURES_PROGRESS_UNDERWAY;
 	}
 	done = figures_cue(&st->t, figures_cues_done, &dw);
+	if (done < 0 && st->t.len >= strlen("した") &&
+	    memcmp(st->t.text + st->t.len - strlen("した"), "した",
+	    strlen("した")) == 0) {
+		done = (long)(st->t.len - strlen("した"));
+		dw = "した";
+	}
 	planned = figures_cue(&st->t, figures_cues_planned, &pw);
 	if (done >= 0)
 		figures_cue_quote(cue, size, &st->t, done, dw);

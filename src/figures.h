@@ -251,15 +251,15 @@ struct figures_milestone {
 	/* The report it was read from and the words that decided it, or
 	 * NULL (no report). */
 	const struct content_status	*report;
-	char				 cue[128];	/* 「…検討中」, or "" */
+	char				 cue[256];	/* 「…検討中」, or "" */
 	/* Why, one sentence in the interface's language. */
-	char				 reason[320];
+	char				 reason[512];
 };
 
 /* The status of milestone ms in the row of measure m.  Only the reports
  * (進捗状況) dated within ms's column speak of it: each is read for words
- * of work done (実施した, 決定, 記載…), under way (実施中, 検討中, …ている,
- * ところ) or planned (予定, 着手する, 今後…); under way, or done with
+ * of work done (…した。, 決定, 記載…), under way (実施中, 検討中, …ている,
+ * ところ) or planned (予定, 着手する, 今後、…); under way, or done with
  * more planned, is in progress; done alone is done; planned alone is not
  * started.  Several reports: all done is done, all planned is not
  * started, else in progress.  Otherwise no report. */

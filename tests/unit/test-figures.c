@@ -375,8 +375,14 @@ test_milestones(void)
 	figures_milestone_status(&m, &ms, &v);
 	is_int(v.progress, FIGURES_PROGRESS_UNDERWAY,
 	    "done and more planned: in progress");
-	ok(strcmp(v.cue, "「第1回を開催した」 + 「今後も議論を実施予定」") == 0,
+	ok(strcmp(v.cue, "「第1回を開催した。」 + 「今後も議論を実施予定」") == 0,
 	    "both are cited, within their clauses: %s", v.cue);
+
+	/* した before a noun modifies it: nothing done is said. */
+	st[0] = report("2025-06-30", "職員を対象とした研修を行う");
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_NOT_STARTED,
+	    "対象とした研修を行う: not started, not done");
 
 	st[0] = report("2025-06-30", "体制整備を実施");
 	figures_milestone_status(&m, &ms, &v);
