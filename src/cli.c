@@ -414,6 +414,7 @@ static void
 cli_show_text_entity(FILE *f, const struct content *c,
     const struct content_entity *e, int width, const char *note)
 {
+	struct figures_milestone st;
 	size_t i, n;
 	char *p;
 
@@ -475,6 +476,15 @@ cli_show_text_entity(FILE *f, const struct content *c,
 				continue;
 			fprintf(f, "%s: ", _("Measure"));
 			cli_show_entity_ref(f, e->u.milestone.measures[i]);
+			fputc('\n', f);
+			/* As the roadmap grid and the page show it. */
+			figures_milestone_status(e->u.milestone.measures[i], e,
+			    &st);
+			fprintf(f, "  %s: %c %s%s; ", _("Status"),
+			    figures_progress_letter(st.progress, st.basis),
+			    figures_progress_label(st.progress),
+			    st.report != NULL ? " ~" : "");
+			out_text(f, st.reason);
 			fputc('\n', f);
 		}
 		break;
@@ -800,6 +810,28 @@ cli_entity_json(struct json *jp, const struct content *c,
 			if (e->u.milestone.measures[i] != NULL)
 				json_string(&j, NULL,
 				    e->u.milestone.measures[i]->id);
+		}
+		json_end_array(&j);
+		/* Its status in each measure's row, as the roadmap shows
+		 * it: the basis and the reason beside it. */
+		json_begin_array(&j, "statuses");
+		for (i = 0; i < e->u.milestone.nmeasures; i++) {
+			struct figures_milestone st;
+			if (e->u.milestone.measures[i] == NULL)
+				continue;
+			figures_milestone_status(e->u.milestone.measures[i], e,
+			    &st);
+			json_begin_object(&j, NULL);
+			json_string(&j, "measure", e->u.milestone.measures[i]->id);
+			json_string(&j, "status",
+			    figures_progress_name(st.progress));
+			if (st.report != NULL) {
+				json_string(&j, "basis", st.basis ==
+				    CONTENT_BASIS_INFERRED ? "inferred" : "stated");
+				json_string(&j, "asof", st.report->asof);
+			}
+			json_string(&j, "reason", st.reason);
+			json_end_object(&j);
 		}
 		json_end_array(&j);
 		break;

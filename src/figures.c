@@ -834,3 +834,228 @@ figures_group_format(struct buf *b, const struct figures_group *k)
 		    "inference", "; ~ %zu programs placed here by inference",
 		    k->ninferred), k->ninferred);
 }
+
+/* ---- roadmap: today's column and each milestone's status ---- */
+
+/* The last day column c covers, as YYYYMMDD. */
+static long
+figures_column_end(enum content_column c)
+{
+	int first, last;
+
+	content_column_years(c, &first, &last);
+	if (c == CONTENT_COL_2024_SUMMER)
+		return last * 10000L + 831;
+	if (c == CONTENT_COL_2024_END)
+		return last * 10000L + 1231;
+	return (last + 1) * 10000L + 331;
+}
+
+int
+figures_column_of_date(int year, int month, int day)
+{
+	long date = year * 10000L + month * 100 + day;
+	int c;
+
+	for (c = 0; c < CONTENT_COL_COUNT; c++) {
+		if (date <= figures_column_end((enum content_column)c))
+			return c;
+	}
+	return -1;
+}
+
+int
+figures_column_of_iso(const char *date)
+{
+	int y, m, d;
+
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	return figures_column_of_date(y, m, d);
+}
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} figures_progresses[FIGURES_PROGRESS_COUNT] = {
+	[FIGURES_PROGRESS_DONE] = { "done", N_("done") },
+	[FIGURES_PROGRESS_UNDERWAY] = { "in-progress", N_("in progress") },
+	[FIGURES_PROGRESS_NOT_STARTED] = { "not-started", N_("not started") },
+	[FIGURES_PROGRESS_NO_REPORT] = { "no-report", N_("no report") },
+};
+
+const char *
+figures_progress_name(enum figures_progress p)
+{
+	return figures_progresses[p].name;
+}
+
+const char *
+figures_progress_label(enum figures_progress p)
+{
+	return _(figures_progresses[p].label);
+}
+
+char
+figures_progress_letter(enum figures_progress p, enum content_basis b)
+{
+	static const char letters[FIGURES_PROGRESS_COUNT] = "dpn?";
+
+	if (p == FIGURES_PROGRESS_NO_REPORT)
+		return '?';
+	return b == CONTENT_BASIS_STATED ? letters[p] - 'a' + 'A' :
+	    letters[p];
+}
+
+/* Words of a 進捗状況 that say how far the work is.  Under way wins; done
+ * and planned together are under way too (some done, more to come).
+ * "した" counts only where a sentence ends with it: before it is most
+ * often a modifier (対象とした研修, 一貫した教育). */
+static const char *const figures_cues_underway[] = {
+	"執行中", "実施中", "検討中", "準備中", "ている", "ており", "ところ",
+	NULL
+};
+static const char *const figures_cues_done[] = {
+	"した。", "設けた", "進めた", "決定", "記載", "計上", "発出", "を開始",
+	"を開催し", "を実施し", NULL
+};
+static const char *const figures_cues_planned[] = {
+	"予定", "今後、", "ていく", "て行く", "着手する", "提供する",
+	"支援する", "図る", "を行う", "を進める", "取り組む", NULL
+};
+
+/* Where the first cue of list is in text (its offset, the cue in *cue),
+ * or -1. */
+static long
+figures_cue(const struct content_text *t, const char *const *list,
+    const char **cue)
+{
+	size_t i, n;
+
+	for (; *list != NULL; list++) {
+		n = strlen(*list);
+		for (i = 0; i + n <= t->len; i++) {
+			if (memcmp(t->text + i, *list, n) == 0) {
+				*cue = *list;
+				return (long)i;
+			}
+		}
+	}
+	return -1;
+}
+
+/* The words around a cue, as a person reads them: up to 24 characters
+ * before it within the clause (not past 、。 or a space), then the cue;
+ * appended to buf as 「…」. */
+static void
+figures_cue_quote(char *buf, size_t size, const struct content_text *t,
+    long at, const char *cue)
+{
+	size_t start = (size_t)at, used = strlen(buf);
+	int chars = 0;
+
+	while (start > 0 && chars < 24) {
+		size_t prev = start - 1;
+		while (prev > 0 && ((unsigned char)t->text[prev] & 0xc0) == 0x80)
+			prev--;
+		if (t->text[prev] == ' ' || (start - prev == 3 &&
+		    (memcmp(t->text + prev, "、", 3) == 0 ||
+		    memcmp(t->text + prev, "。", 3) == 0)))
+			break;
+		start = prev;
+		chars++;
+	}
+	/* Whole or not at all: never a character cut in two. */
+	if (used + strlen(" + 「」") + (size_t)at + strlen(cue) - start >= size)
+		return;
+	snprintf(buf + used, size - used, "%s「%.*s」", used > 0 ? " + " : "",
+	    (int)((size_t)at + strlen(cue) - start), t->text + start);
+}
+
+/* One report's status, and the words that decided it (into cue). */
+static enum figures_progress
+figures_report_progress(const struct content_status *st, char *cue,
+    size_t size)
+{
+	const char *w, *dw = NULL, *pw = NULL;
+	long at, done, planned;
+
+	cue[0] = '\0';
+	if ((at = figures_cue(&st->t, figures_cues_underway, &w)) >= 0) {
+		figures_cue_quote(cue, size, &st->t, at, w);
+		return FIGURES_PROGRESS_UNDERWAY;
+	}
+	done = figures_cue(&st->t, figures_cues_done, &dw);
+	if (done < 0 && st->t.len >= strlen("した") &&
+	    memcmp(st->t.text + st->t.len - strlen("した"), "した",
+	    strlen("した")) == 0) {
+		done = (long)(st->t.len - strlen("した"));
+		dw = "した";
+	}
+	planned = figures_cue(&st->t, figures_cues_planned, &pw);
+	if (done >= 0)
+		figures_cue_quote(cue, size, &st->t, done, dw);
+	if (planned >= 0)
+		figures_cue_quote(cue, size, &st->t, planned, pw);
+	if (done >= 0 && planned >= 0)
+		return FIGURES_PROGRESS_UNDERWAY;
+	if (done >= 0)
+		return FIGURES_PROGRESS_DONE;
+	if (planned >= 0)
+		return FIGURES_PROGRESS_NOT_STARTED;
+	return FIGURES_PROGRESS_NO_REPORT;
+}
+
+void
+figures_milestone_status(const struct content_entity *m,
+    const struct content_entity *ms, struct figures_milestone *out)
+{
+	enum figures_progress p, all = FIGURES_PROGRESS_NO_REPORT;
+	enum figures_progress cited = FIGURES_PROGRESS_NO_REPORT;
+	char cue[sizeof out->cue];
+	size_t i, nreports = 0;
+
+	memset(out, 0, sizeof *out);
+	out->progress = FIGURES_PROGRESS_NO_REPORT;
+	out->basis = CONTENT_BASIS_INFERRED;
+	if (m == NULL || m->type != CONTENT_MEASURE || ms == NULL ||
+	    ms->type != CONTENT_MILESTONE)
+		goto none;
+	for (i = 0; i < m->u.measure.nstatuses; i++) {
+		const struct content_status *st = &m->u.measure.statuses[i];
+		if (figures_column_of_iso(st->asof) !=
+		    (int)ms->u.milestone.column)
+			continue;
+		nreports++;
+		if ((p = figures_report_progress(st, cue, sizeof cue)) ==
+		    FIGURES_PROGRESS_NO_REPORT)
+			continue;
+		/* Cite the first report that says something, or the first
+		 * that shows work under way when that decides. */
+		if (out->report == NULL || (p == FIGURES_PROGRESS_UNDERWAY &&
+		    cited != FIGURES_PROGRESS_UNDERWAY)) {
+			out->report = st;
+			memcpy(out->cue, cue, sizeof out->cue);
+			cited = p;
+		}
+		all = all == FIGURES_PROGRESS_NO_REPORT || all == p ? p :
+		    FIGURES_PROGRESS_UNDERWAY;
+	}
+	out->progress = all;
+	if (out->report != NULL) {
+		snprintf(out->reason, sizeof out->reason, _("inferred from "
+		    "the 進捗状況 as of %s (%s), which reports on the "
+		    "measure, not on this milestone"), out->report->asof,
+		    out->cue);
+		return;
+	}
+	if (nreports > 0) {
+		snprintf(out->reason, sizeof out->reason, "%s", _("the "
+		    "measure's 進捗状況 does not say how far the work is"));
+		return;
+	}
+none:
+	snprintf(out->reason, sizeof out->reason, "%s", _("no 進捗状況 "
+	    "dated within this milestone's column"));
+}

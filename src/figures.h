@@ -223,4 +223,54 @@ void figures_group_format(struct buf *b, const struct figures_group *k);
 const char *figures_by_name(enum figures_by by);
 int figures_by_from_name(const char *name);
 
+/* ---- roadmap: today's column and each milestone's status ---- */
+
+/* The roadmap column a date falls in: the first whose last day is not
+ * before it (2024年夏 ends with August 2024, 2024年末 with 2024, the
+ * others with their fiscal year's 31 March); -1 after them all. */
+int figures_column_of_date(int year, int month, int day);
+/* The same for "YYYY-MM-DD"; -1 when it is not such a date. */
+int figures_column_of_iso(const char *date);
+
+enum figures_progress {
+	FIGURES_PROGRESS_DONE,
+	FIGURES_PROGRESS_UNDERWAY,
+	FIGURES_PROGRESS_NOT_STARTED,
+	FIGURES_PROGRESS_NO_REPORT,	/* no report speaks of it */
+	FIGURES_PROGRESS_COUNT
+};
+
+/* A milestone's status as one measure's row shows it. */
+struct figures_milestone {
+	enum figures_progress		 progress;
+	/* Stated: a source line gives this status; inferred: read from
+	 * the measure's 進捗状況 (which reports on the measure, not on the
+	 * milestone).  No source states one, so every status that is not
+	 * "no report" is inferred. */
+	enum content_basis		 basis;
+	/* The report it was read from and the words that decided it, or
+	 * NULL (no report). */
+	const struct content_status	*report;
+	char				 cue[256];	/* 「…検討中」, or "" */
+	/* Why, one sentence in the interface's language. */
+	char				 reason[512];
+};
+
+/* The status of milestone ms in the row of measure m.  Only the reports
+ * (進捗状況) dated within ms's column speak of it: each is read for words
+ * of work done (…した。, 決定, 記載…), under way (実施中, 検討中, …ている,
+ * ところ) or planned (予定, 着手する, 今後、…); under way, or done with
+ * more planned, is in progress; done alone is done; planned alone is not
+ * started.  Several reports: all done is done, all planned is not
+ * started, else in progress.  Otherwise no report. */
+void figures_milestone_status(const struct content_entity *m,
+    const struct content_entity *ms, struct figures_milestone *out);
+/* The letter shown in the grid: d, p, n for an inferred status, D, P, N
+ * for a stated one, ? for no report. */
+char figures_progress_letter(enum figures_progress p, enum content_basis b);
+/* "done", "in-progress", "not-started", "no-report" for exports;
+ * "done", "in progress", … as shown (translated). */
+const char *figures_progress_name(enum figures_progress p);
+const char *figures_progress_label(enum figures_progress p);
+
 #endif

@@ -509,9 +509,21 @@ layout_fields(struct layout *L)
 		    content_column_label(e->u.milestone.column));
 		layout_plain(L, b.data, 0, STYLE_NORMAL);
 		for (i = 0; i < e->u.milestone.nmeasures; i++) {
-			if (e->u.milestone.measures[i] != NULL)
-				layout_entity_link(L, e->u.milestone.measures[i],
-				    _("Measure: "), NULL, 0);
+			struct figures_milestone st;
+			if (e->u.milestone.measures[i] == NULL)
+				continue;
+			layout_entity_link(L, e->u.milestone.measures[i],
+			    _("Measure: "), NULL, 0);
+			/* Its status as that measure's row shows it, and
+			 * why: the letter of the roadmap grid. */
+			figures_milestone_status(e->u.milestone.measures[i], e,
+			    &st);
+			buf_reset(&b);
+			buf_printf(&b, "%s: %c %s%s; %s", _("Status"),
+			    figures_progress_letter(st.progress, st.basis),
+			    figures_progress_label(st.progress),
+			    st.report != NULL ? " ~" : "", st.reason);
+			layout_plain(L, b.data, 2, STYLE_NORMAL);
 		}
 		break;
 	case CONTENT_KPI:

@@ -227,6 +227,9 @@ static const char *const surface_style_marks[STYLE_COUNT] = {
 	[STYLE_MARK] = "k",
 	[STYLE_BORDER] = NULL,
 	[STYLE_HIGHLIGHT] = "hl",
+	[STYLE_PROGRESS_DONE] = "pd",
+	[STYLE_PROGRESS_UNDERWAY] = "pp",
+	[STYLE_PROGRESS_NOT_STARTED] = "pn",
 };
 
 char *

@@ -32,6 +32,11 @@ enum style {
 	STYLE_MARK,		/* markers: inference, new, changed (bold) */
 	STYLE_BORDER,		/* pane borders */
 	STYLE_HIGHLIGHT,	/* provenance lines in the source view */
+	/* A roadmap milestone's status; its letter (d p n ?) says it
+	 * without colour. */
+	STYLE_PROGRESS_DONE,
+	STYLE_PROGRESS_UNDERWAY,
+	STYLE_PROGRESS_NOT_STARTED,
 	STYLE_COUNT
 };
 

@@ -228,6 +228,12 @@ view_help_build(struct app *a, struct view_help *vh, int width)
 			N_("KPI verdicts: achieved, on track, behind, not met, "
 			    "no value yet, or not evaluable with the reason; "
 			    "decided from the KPI's own dates, never today's."),
+			N_("Roadmap letters: d done, p in progress, n not "
+			    "started, ? no report.  Lower case is inferred from "
+			    "the measure's 進捗状況 dated within the column (no "
+			    "source states a milestone's status); the "
+			    "milestone's page says from which words.  *2025年度* "
+			    "is the column holding today (--today)."),
 		};
 		size_t m;
 

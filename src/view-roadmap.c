@@ -1,7 +1,9 @@
 /* view-roadmap.c — the roadmap (工程表) as a timeline: measures as rows,
  * grouped by roadmap table, against the five time columns; the selected
  * cell shown whole with the measure's progress (進捗状況), KPIs and
- * programs; the column that holds today marked "*…*". */
+ * programs; the column that holds today marked "*…*"; each cell led by
+ * its milestones' status letter (figures_milestone_status), coloured
+ * where colour is on, explained by a legend under the grid. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,10 +12,12 @@
 
 #include "app.h"
 #include "content.h"
+#include "figures.h"
 #include "i18n.h"
 #include "layout.h"
 #include "table-content.h"
 #include "table.h"
+#include "surface.h"
 #include "util.h"
 #include "view-table.h"
 #include "view.h"
@@ -24,37 +28,152 @@ struct view_roadmap {
 	int	now;		/* the time column holding today, or -1 */
 };
 
-/* The last day a column covers, as YYYYMMDD: the two calendar-2024
- * columns end with summer and with the year; the others with their
- * fiscal year (31 March). */
-static long
-view_roadmap_deadline(enum content_column c)
-{
-	int first, last;
-
-	content_column_years(c, &first, &last);
-	if (c == CONTENT_COL_2024_SUMMER)
-		return last * 10000L + 831;
-	if (c == CONTENT_COL_2024_END)
-		return last * 10000L + 1231;
-	return (last + 1) * 10000L + 331;
-}
-
-/* The first column not yet over on the app's today (which --today
- * sets): what is due now.  -1 before none or after all. */
+/* The column holding the app's today (which --today sets): what is due
+ * now.  -1 after them all. */
 static int
 view_roadmap_now(struct app *a)
 {
-	int y, m, d, c;
-	long today;
+	int y, m, d;
 
 	app_today(a, &y, &m, &d);
-	today = y * 10000L + m * 100 + d;
-	for (c = 0; c < CONTENT_COL_COUNT; c++) {
-		if (today <= view_roadmap_deadline((enum content_column)c))
-			return c;
+	return figures_column_of_date(y, m, d);
+}
+
+/* The roles of the status letters where colour is on. */
+static const enum style view_roadmap_styles[FIGURES_PROGRESS_COUNT] = {
+	[FIGURES_PROGRESS_DONE] = STYLE_PROGRESS_DONE,
+	[FIGURES_PROGRESS_UNDERWAY] = STYLE_PROGRESS_UNDERWAY,
+	[FIGURES_PROGRESS_NOT_STARTED] = STYLE_PROGRESS_NOT_STARTED,
+	[FIGURES_PROGRESS_NO_REPORT] = STYLE_NORMAL,
+};
+
+/* The status of the milestones of measure e in column col (they share
+ * the measure's reports, so one for the cell); false for an empty cell. */
+static bool
+view_roadmap_cell_status(const struct content_entity *e,
+    enum content_column col, struct figures_milestone *st)
+{
+	const struct content_entity *ms[VIEW_ROADMAP_MAX];
+
+	if (table_measure_milestones(e, col, ms, HMS_NELEM(ms)) == 0)
+		return false;
+	figures_milestone_status(e, ms[0], st);
+	return true;
+}
+
+/* Lead each milestone cell with its status letter: "p 官民協議会…". */
+static void
+view_roadmap_letters(struct table *t)
+{
+	struct figures_milestone st;
+	size_t r;
+	int col;
+	char *old, *s;
+
+	for (r = 0; r < t->nrows; r++) {
+		const struct content_entity *e = t->rows[r].entity;
+		if (t->rows[r].heading || e == NULL)
+			continue;
+		for (col = 0; col < CONTENT_COL_COUNT; col++) {
+			if (!view_roadmap_cell_status(e, (enum content_column)col,
+			    &st))
+				continue;
+			old = t->rows[r].cells[TABLE_MEASURE_COL_FIRST_TIME +
+			    col].text;
+			s = xasprintf("%c %s", figures_progress_letter(
+			    st.progress, st.basis), old);
+			table_set(t, r, TABLE_MEASURE_COL_FIRST_TIME + col, s,
+			    NULL);
+			free(s);
+		}
 	}
-	return -1;
+	table_finish(t);
+}
+
+/* Colour the letters as drawn, and today's column's header (cells in
+ * their plain role only: the selection keeps its own). */
+static void
+view_roadmap_colour(struct table *t, int now, struct surface *s)
+{
+	struct figures_milestone st;
+	const struct surface_cell *cell;
+	int row, vi, col, cx;
+
+	if (now >= 0 && t->colx != NULL &&
+	    (cx = t->colx[TABLE_MEASURE_COL_FIRST_TIME + now]) >= 0 &&
+	    (cell = surface_at(s, cx, t->y)) != NULL &&
+	    cell->style == STYLE_HEADING)
+		surface_restyle(s, cx, t->y, t->colw[
+		    TABLE_MEASURE_COL_FIRST_TIME + now], STYLE_MARK);
+
+	for (row = 0; row < t->height; row++) {
+		const struct table_row *r;
+		if ((vi = t->top + row) >= (int)t->nview)
+			break;
+		r = &t->rows[t->view[vi]];
+		if (r->heading || r->entity == NULL)
+			continue;
+		for (col = 0; col < CONTENT_COL_COUNT; col++) {
+			if (t->colx == NULL || (cx = t->colx[
+			    TABLE_MEASURE_COL_FIRST_TIME + col]) < 0)
+				continue;
+			if (!view_roadmap_cell_status(r->entity,
+			    (enum content_column)col, &st))
+				continue;
+			cell = surface_at(s, cx, t->y + 1 + row);
+			if (cell != NULL && cell->style == STYLE_NORMAL &&
+			    cell->c[0] == figures_progress_letter(st.progress,
+			    st.basis))
+				surface_restyle(s, cx, t->y + 1 + row, 1,
+				    view_roadmap_styles[st.progress]);
+		}
+	}
+}
+
+static int
+view_roadmap_footer_lines(struct app *a, struct view_table *vt)
+{
+	(void)a;
+	(void)vt;
+	return 1;
+}
+
+/* The legend under the grid: every letter, and that lower case is
+ * inferred (no source states a milestone's status). */
+static void
+view_roadmap_footer(struct app *a, struct view_table *vt, struct surface *s,
+    int x, int y, int w, int h)
+{
+	static const enum figures_progress order[] = {
+		FIGURES_PROGRESS_DONE, FIGURES_PROGRESS_UNDERWAY,
+		FIGURES_PROGRESS_NOT_STARTED, FIGURES_PROGRESS_NO_REPORT
+	};
+	char letter[2];
+	const char *label;
+	size_t i;
+	int cx = x + 1, used;
+
+	(void)a;
+	(void)vt;
+	if (h < 1)
+		return;
+	surface_fill(s, x, y, w, 1, STYLE_NORMAL);
+	for (i = 0; i < HMS_NELEM(order); i++) {
+		letter[0] = figures_progress_letter(order[i],
+		    CONTENT_BASIS_INFERRED);
+		letter[1] = '\0';
+		used = surface_puts(s, cx, y, x + w - cx, letter,
+		    view_roadmap_styles[order[i]]);
+		cx += used + 1;
+		label = figures_progress_label(order[i]);
+		used = surface_puts(s, cx, y, x + w - cx, label, STYLE_DIM);
+		cx += used + 2;
+		if (cx >= x + w)
+			return;
+	}
+	/* The reason is on each milestone's page and in hms(1). */
+	surface_puts(s, cx, y, x + w - cx, _("(lower case: inferred)"),
+	    STYLE_DIM);
 }
 
 static void
@@ -62,16 +181,20 @@ view_roadmap_milestones(struct page *p, const struct content_entity *e,
     enum content_column col, bool label)
 {
 	const struct content_entity *ms[VIEW_ROADMAP_MAX];
+	struct figures_milestone st;
 	size_t n, i;
 	char *s;
 
 	n = table_measure_milestones(e, col, ms, HMS_NELEM(ms));
 	for (i = 0; i < n; i++) {
+		figures_milestone_status(e, ms[i], &st);
 		if (label)
-			s = xasprintf("- [%s] %s", content_column_label(col),
+			s = xasprintf("- %c [%s] %s", figures_progress_letter(
+			    st.progress, st.basis), content_column_label(col),
 			    ms[i]->title);
 		else
-			s = xasprintf("- %s", ms[i]->title);
+			s = xasprintf("- %c %s", figures_progress_letter(
+			    st.progress, st.basis), ms[i]->title);
 		page_add_wrapped(p, s, strlen(s), 1, true, STYLE_NORMAL, NULL, 0,
 		    -1);
 		free(s);
@@ -81,6 +204,24 @@ view_roadmap_milestones(struct page *p, const struct content_entity *e,
 		page_add_wrapped(p, s, strlen(s), 1, true, STYLE_DIM, NULL, 0, -1);
 		free(s);
 	}
+}
+
+/* The cell's status and why, after the reports it is read from: one for
+ * the cell, as the measure's reports decide it. */
+static void
+view_roadmap_cell_para(struct page *p, const struct content_entity *e,
+    enum content_column col)
+{
+	struct figures_milestone st;
+	char *s;
+
+	if (!view_roadmap_cell_status(e, col, &st))
+		return;
+	s = xasprintf("%s%s: %s", st.basis == CONTENT_BASIS_INFERRED &&
+	    st.report != NULL ? "~ " : "", figures_progress_label(st.progress),
+	    st.reason);
+	view_table_page_para(p, _("Status"), s, 2);
+	free(s);
 }
 
 static void
@@ -191,6 +332,8 @@ view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
 			    true);
 	}
 	view_roadmap_statuses(p, e);
+	if (col >= 0)
+		view_roadmap_cell_para(p, e, (enum content_column)col);
 	view_roadmap_kpis(app_content(a), p, e);
 	view_roadmap_programs(p, e);
 	s = xasprintf(_("table %d  %s  %s"), e->u.measure.table,
@@ -263,6 +406,7 @@ view_roadmap_vt(struct app *a)
 	qsort(v, n, sizeof *v, view_roadmap_cmp);
 	t = table_content_measures(v, n, true);
 	free(v);
+	view_roadmap_letters(t);
 	t->cell_cursor = true;
 	t->fixed_order = true;
 	vr = xcalloc(1, sizeof *vr);
@@ -283,6 +427,8 @@ view_roadmap_vt(struct app *a)
 	vt->detail = view_roadmap_detail;
 	vt->target = view_roadmap_target;
 	vt->info = view_roadmap_info;
+	vt->footer_lines = view_roadmap_footer_lines;
+	vt->footer = view_roadmap_footer;
 	return vt;
 }
 
@@ -296,7 +442,10 @@ static void
 view_roadmap_draw(struct app *a, struct surface *s, int x, int y, int w,
     int h)
 {
-	view_table_draw(a, view_roadmap_vt(a), s, x, y, w, h);
+	struct view_table *vt = view_roadmap_vt(a);
+
+	view_table_draw(a, vt, s, x, y, w, h);
+	view_roadmap_colour(vt->t, ((struct view_roadmap *)vt->priv)->now, s);
 }
 
 static bool

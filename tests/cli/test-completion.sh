@@ -2,7 +2,8 @@
 # test-completion.sh — shell completion (issue 19), by driving the
 # completion functions as the shells do: bash's _hms with COMP_WORDS,
 # COMP_CWORD, COMP_LINE and COMP_POINT set as bash sets them (ids split
-# at ':' by COMP_WORDBREAKS); zsh's file is checked when zsh is there.
+# at ':' by COMP_WORDBREAKS); zsh's _hms through compinit in an
+# interactive zsh in a pseudo-terminal, when zsh is there.
 # `make install` places them (checked with DESTDIR).
 . "$top_srcdir/tests/cli/lib.sh"
 
@@ -82,12 +83,73 @@ run hms list --ids
 n=$(printf '%s\n' "$out" | wc -l)
 [ "$rc" = 0 ] && [ "$n" -gt 500 ]; ok $? "hms list --ids lists every entity ($n)"
 
-if command -v zsh >/dev/null 2>&1; then
+# zsh: an interactive zsh -f in a pseudo-terminal (the zpty module)
+# with compinit and our _hms first in $fpath, Tab after a line as a
+# person types it.  compadd is wrapped to write down every candidate it
+# is given, "LINE<TAB>candidate", then does its work; the echo typed
+# after the Tab runs only once the completion is over, so its output is
+# the condition waited for.
+cat >"$tmpdir/drive.zsh" <<'EOF'
+zmodload zsh/zpty 2>/dev/null || exit 77
+compdir=$1 out=$2
+shift 2
+: >$out
+zpty z zsh -f -i || exit 1
+zpty -w z "PS1='> '; fpath=(${(q)compdir} \$fpath); autoload -U compinit; compinit -u -D"
+zpty -w z 'compadd() { local -a __h; if [[ ${@[1,(i)(-|--)]} != *-(O|A|D)\ * ]]; then builtin compadd -A __h "$@"; (( $#__h )) && print -rl -- ${__h/#/"$__line"$'"'\t'"'} >>'${(q)out}'; fi; builtin compadd "$@"; }'
+zpty -w z "zstyle ':completion:*' menu no; LISTMAX=100000; bindkey '^I' complete-word; echo RE\"\"ADY"
+zpty -r z junk '*READY*' || exit 1
+for line; do
+	zpty -w z "__line=${(q)line}"
+	zpty -w -n z "$line"$'\t'
+	zpty -w z $'\C-e\C-uecho DO""NE'
+	zpty -r z junk '*DONE*' || exit 1
+done
+zpty -d z
+EOF
+
+# zcomp LINE: the candidates zsh offered for LINE (after zdrive).
+zcomp() { awk -F '\t' -v l="$1" '$1 == l { print $2 }' "$tmpdir/zsh.out" | sort -u; }
+
+if ! command -v zsh >/dev/null 2>&1; then
+	skip "zsh is not installed"
+else
 	zsh -n "$top_srcdir/doc/completion/_hms"
 	ok $? "zsh: _hms parses"
-else
-	echo "ok $((tap_n + 1)) # SKIP zsh is not installed"
-	tap_n=$((tap_n + 1))
+	PATH="$bindir:$PATH" TERM=dumb timeout 120 zsh -f "$tmpdir/drive.zsh" \
+	    "$top_srcdir/doc/completion" "$tmpdir/zsh.out" \
+	    "hms " "hms sh" "hms --form" "hms --format=" "hms --by=mi" \
+	    "hms list k" "hms show kpi:rm-orph" "hms show project:p3-" \
+	    "hms --period=3 open period:"
+	zrc=$?
+	if [ "$zrc" = 77 ]; then
+		skip "zsh has no zpty module"
+	else
+		[ "$zrc" = 0 ]; ok $? "zsh: completion driven in a pseudo-terminal (exit $zrc)"
+		out=$(zcomp "hms " | tr '\n' ' ')
+		case $out in
+		*budget*compare*funds*list*open*search*show*) ok 0 "zsh: hms <Tab> offers the commands ($out)" ;;
+		*) ok 1 "zsh: hms <Tab> offers the commands (got '$out')" ;;
+		esac
+		out=$(zcomp "hms sh")
+		[ "$out" = show ]; ok $? "zsh: hms sh<Tab> offers the command show (got '$out')"
+		out=$(zcomp "hms --form")
+		[ "$out" = --format ]; ok $? "zsh: --form<Tab> offers the option --format (got '$out')"
+		out=$(zcomp "hms --format=" | tr '\n' ' ')
+		[ "$out" = "csv json text tsv " ]
+		ok $? "zsh: --format=<Tab> offers its values (got '$out')"
+		out=$(zcomp "hms --by=mi")
+		[ "$out" = ministry ]; ok $? "zsh: --by=mi<Tab> offers ministry (got '$out')"
+		out=$(zcomp "hms list k")
+		[ "$out" = kpi ]; ok $? "zsh: hms list k<Tab> offers the type kpi (got '$out')"
+		out=$(zcomp "hms show kpi:rm-orph")
+		[ "$out" = kpi:rm-orphan-designations ]
+		ok $? "zsh: hms show kpi:rm-orph<Tab> offers the id (got '$out')"
+		n=$(zcomp "hms show project:p3-" | grep -c '^project:p3-')
+		[ "$n" -ge 8 ]; ok $? "zsh: hms show project:p3-<Tab> offers the period-3 projects ($n)"
+		zcomp "hms --period=3 open period:" | grep -qx period:3
+		ok $? "zsh: options before the command do not hide it (open period:<Tab>)"
+	fi
 fi
 
 # make install puts them where the shells look.

@@ -4,7 +4,9 @@
 # the widest, with the amount beside it; an amount no source states reads
 # "not stated", never as an empty bar; eighth blocks where the locale is
 # UTF-8 and '#' otherwise; every line fits the width asked for.  hms show
-# draws a KPI's progress line with its status word beside it.
+# draws a KPI's progress line with its status word beside it, and a
+# roadmap milestone's status with its letter, whether it is inferred and
+# why, as the grid shows it.
 . "$top_srcdir/tests/cli/lib.sh"
 
 measure="$top_builddir/tests/unit/hms-width"
@@ -67,5 +69,17 @@ check_out_has "71%  [not met]" "show: a KPI whose period is over shows the line 
 out=$(LC_ALL=C LANG=C "$HMS" show kpi:rm-orphan-designations 2>/dev/null)
 printf '%s\n' "$out" | grep -q '^Progress: 0 \[#*|#*\.*\] 200'
 ok $? "show under LANG=C: the line in '#', '|' and '.'"
+
+# A milestone's status, as in the roadmap grid: read from the measure's
+# 進捗状況 of its column (inferred, ~, with the words), or no report.
+run hms show milestone:rm03-050-fy2025
+check_out_has "Status: n not started ~; inferred from the 進捗状況 as of 2025-06-30 (「大規模改修事業に着手する」)" \
+    "show milestone: its status, inferred from the 進捗状況, and the words"
+run hms show milestone:rm01-012-summer
+check_out_has "Status: ? no report; no 進捗状況 dated within this milestone's column" \
+    "show milestone: no report for a column no 進捗状況 speaks of"
+run hms show --format json milestone:rm03-050-fy2025
+check_out_has '"statuses":[{"measure":"measure:rm03-disclosure","status":"not-started","basis":"inferred","asof":"2025-06-30"' \
+    "show --format json: the status, its basis and the report's date"
 
 done_testing

@@ -290,11 +290,134 @@ test_verdicts(void)
 	    "verdicts are words, not colours");
 }
 
+/* ---- roadmap: the column of a date, a milestone's status ---- */
+
+static struct content_status
+report(const char *asof, const char *text)
+{
+	struct content_status st;
+
+	memset(&st, 0, sizeof st);
+	st.asof = asof;
+	st.t.text = text;
+	st.t.len = strlen(text);
+	return st;
+}
+
+static void
+test_milestones(void)
+{
+	struct content_entity m, ms, past;
+	struct content_status st[3];
+	struct figures_milestone v;
+
+	/* Today's column: by the column's last day, never the clock. */
+	is_int(figures_column_of_date(2024, 7, 1), CONTENT_COL_2024_SUMMER,
+	    "2024-07-01 is in 2024年夏");
+	is_int(figures_column_of_date(2024, 9, 1), CONTENT_COL_2024_END,
+	    "2024-09-01 is in 2024年末");
+	is_int(figures_column_of_date(2025, 3, 31), CONTENT_COL_FY2024_END,
+	    "2025-03-31 is in 2024年度末");
+	is_int(figures_column_of_date(2025, 4, 1), CONTENT_COL_FY2025,
+	    "2025-04-01 is in 2025年度");
+	is_int(figures_column_of_iso("2025-11-22"), CONTENT_COL_FY2025,
+	    "2025-11-22 is in 2025年度");
+	is_int(figures_column_of_iso("2029-04-01"), -1,
+	    "2029-04-01 is after the roadmap");
+	is_int(figures_column_of_iso("soon"), -1, "not a date: no column");
+
+	memset(&m, 0, sizeof m);
+	m.type = CONTENT_MEASURE;
+	m.u.measure.statuses = st;
+	memset(&ms, 0, sizeof ms);
+	ms.type = CONTENT_MILESTONE;
+	ms.u.milestone.column = CONTENT_COL_FY2025;
+	past = ms;
+	past.u.milestone.column = CONTENT_COL_FY2024_END;
+
+	/* No 進捗状況 at all: no report, never a guess. */
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_NO_REPORT, "no report: no report");
+	ok(v.report == NULL, "no report: nothing cited");
+	is_int(figures_progress_letter(v.progress, v.basis), '?',
+	    "no report: ?");
+
+	st[0] = report("2025-06-30", "検討会において検討中");
+	m.u.measure.nstatuses = 1;
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_UNDERWAY, "検討中: in progress");
+	is_int(v.basis, CONTENT_BASIS_INFERRED, "read from the text: inferred");
+	is_int(figures_progress_letter(v.progress, v.basis), 'p',
+	    "inferred in progress: p");
+	ok(v.report == &st[0] && strcmp(v.cue, "「検討会において検討中」") == 0,
+	    "the report and its words are cited: %s", v.cue);
+	ok(strstr(v.reason, "2025-06-30") != NULL &&
+	    strstr(v.reason, "検討中") != NULL, "the reason names them: %s",
+	    v.reason);
+
+	/* The report speaks only of its own column. */
+	figures_milestone_status(&m, &past, &v);
+	is_int(v.progress, FIGURES_PROGRESS_NO_REPORT,
+	    "a report of 2025年度 says nothing of 2024年度末");
+
+	st[0] = report("2025-06-30", "相談窓口を設置した");
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_DONE, "設置した: done");
+	is_int(figures_progress_letter(v.progress, v.basis), 'd', "done: d");
+
+	st[0] = report("2025-06-30", "大規模改修事業に着手する");
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_NOT_STARTED, "着手する: not started");
+	is_int(figures_progress_letter(v.progress, v.basis), 'n',
+	    "not started: n");
+
+	st[0] = report("2025-06-30", "第1回を開催した。今後も議論を実施予定");
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_UNDERWAY,
+	    "done and more planned: in progress");
+	ok(strcmp(v.cue, "「第1回を開催した。」 + 「今後も議論を実施予定」") == 0,
+	    "both are cited, within their clauses: %s", v.cue);
+
+	/* した before a noun modifies it: nothing done is said. */
+	st[0] = report("2025-06-30", "職員を対象とした研修を行う");
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_NOT_STARTED,
+	    "対象とした研修を行う: not started, not done");
+
+	st[0] = report("2025-06-30", "体制整備を実施");
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_NO_REPORT,
+	    "a report that does not say how far: no report");
+	ok(v.report == NULL && strstr(v.reason, "does not say") != NULL,
+	    "and says so: %s", v.reason);
+
+	/* Several ministries report: all done is done; mixed is in
+	 * progress, citing the report of the work under way. */
+	st[0] = report("2025-06-30", "事例集を作成した");
+	st[1] = report("2025-06-30", "予算を計上");
+	m.u.measure.nstatuses = 2;
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_DONE, "done and done: done");
+	st[2] = report("2025-06-30", "制度設計を進めているところ");
+	m.u.measure.nstatuses = 3;
+	figures_milestone_status(&m, &ms, &v);
+	is_int(v.progress, FIGURES_PROGRESS_UNDERWAY,
+	    "done and under way: in progress");
+	ok(v.report == &st[2], "the report of the work under way is cited");
+
+	/* A stated status would be upper case. */
+	is_int(figures_progress_letter(FIGURES_PROGRESS_DONE,
+	    CONTENT_BASIS_STATED), 'D', "stated done: D");
+	ok(strcmp(figures_progress_name(FIGURES_PROGRESS_NOT_STARTED),
+	    "not-started") == 0, "export name not-started");
+}
+
 int
 main(void)
 {
 	test_amount();
 	test_sum();
 	test_verdicts();
+	test_milestones();
 	return tap_done();
 }

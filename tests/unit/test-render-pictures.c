@@ -1,6 +1,7 @@
 /* test-render-pictures.c — render snapshots of the pictures (issue 19):
  * budget bars in the programs view's subtotal pane, the KPI progress
- * line in the KPI table and pane; at 80x24 and 160x48, as text and with
+ * line in the KPI table and pane, the roadmap grid with today's column
+ * and each milestone's status letter and its legend; at 80x24 and 160x48, as text and with
  * the style roles that term.c colours ("with colour"), and with ASCII
  * glyphs as drawn where the locale is not UTF-8.  Compared with
  * tests/render/pictures-NAME-WxH[-styled].txt; UPDATE_EXPECTED=1
@@ -61,6 +62,17 @@ shows(struct app *a, int w, int h, const char *text)
 	return yes;
 }
 
+/* Whether the screen at w x h, with its style roles, holds text. */
+static bool
+shows_styled(struct app *a, int w, int h, const char *text)
+{
+	char *got = app_render(a, w, h, true);
+	bool yes = strstr(got, text) != NULL;
+
+	free(got);
+	return yes;
+}
+
 /* No line of the screen wider than w. */
 static void
 fits(struct app *a, const char *name)
@@ -110,6 +122,47 @@ main(void)
 	ok(shows(a, 160, 48, "(| 40 expected)"),
 	    "the pane says what the tick marks");
 	keys(a, "Escape");
+
+	/* The roadmap grid: today's column (2025-11-22: 2025年度) marked
+	 * in text, each milestone cell led by its status letter, the
+	 * legend under the grid. */
+	keys(a, "r");
+	all(a, "roadmap");
+	fits(a, "roadmap grid");
+	ok(shows(a, 80, 24, "[*2025年度* ]"), "today's column is marked *…*");
+	ok(shows(a, 80, 24, "[p 官民協議"), "an FY2025 cell leads with p "
+	    "(in progress, read from its 進捗状況)");
+	ok(shows(a, 80, 24, "? (2) 創"), "a cell no report speaks of leads "
+	    "with ?");
+	ok(shows(a, 80, 24, " d done  p in progress  n not started  ? no "
+	    "report  (lower case: inferred)"), "the legend is under the grid");
+	ok(shows_styled(a, 80, 24, "{pp:p} 官民協議"),
+	    "with colour, the letter has the in-progress role");
+	ok(shows_styled(a, 80, 24, "{pd:d} {d:done}") &&
+	    shows_styled(a, 80, 24, "{pn:n} {d:not started}"),
+	    "the legend's letters have their roles");
+	ok(shows(a, 160, 48, "~ in progress: inferred from the 進捗状況 as of "
+	    "2025-06-30"), "the pane says the status is inferred, from what");
+	/* Off the cursor, today's header has a colour of its own. */
+	keys(a, "h");
+	ok(shows_styled(a, 80, 24, "{k:*2025年度* }"),
+	    "with colour, today's column header has the mark role");
+	keys(a, "l");
+	/* The FY2025 cell of the disclosure measure: 着手する, planned. */
+	keys(a, "f T:m:disclosure Enter");
+	ok(shows(a, 80, 24, "[n ユーザー"), "着手する: not started (n)");
+	/* Its one milestone's page gives the status and the reason. */
+	keys(a, "Enter");
+	ok(shows(a, 160, 48, "Status: n not started ~; inferred from the "
+	    "進捗状況 as of 2025-06-30 (「大規模改修事業に着手する」)"),
+	    "the milestone's page gives its status and why");
+	snapshot(a, "roadmap-milestone", 80, 24);
+	app_free(a);
+
+	/* Today injected: on 2024-07-01 the summer of 2024 is marked. */
+	a = app_create_headless(c, "2024-07-01");
+	keys(a, "r");
+	ok(shows(a, 80, 24, "[*2024年夏*]"), "2024-07-01: 2024年夏 is today's column");
 	app_free(a);
 
 	/* Where the locale is not UTF-8: '#' for the blocks. */
@@ -120,6 +173,10 @@ main(void)
 	keys(a, "t t t K f T:希少疾病用医薬品の指定 Enter");
 	snapshot(a, "kpi-progress-ascii", 80, 24);
 	ok(!shows(a, 80, 24, "█"), "ASCII: no block character on the screen");
+	keys(a, "Escape r");
+	snapshot(a, "roadmap-ascii", 80, 24);
+	ok(shows(a, 80, 24, " d done  p in progress"),
+	    "ASCII: the roadmap's letters and legend are the same");
 	app_free(a);
 
 	content_free(c);
