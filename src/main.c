@@ -76,6 +76,10 @@ main_usage(FILE *f)
 "      --check-keymap=FILE  report problems in a keymap file and exit\n"
 "      --no-color         draw without colour (also: NO_COLOR set)\n"
 "      --no-mouse         leave the mouse to the terminal (select and copy)\n"
+"      --reading-width=N  wrap pages to at most N columns (default 100;\n"
+"                         0: the whole width)\n"
+"      --fresh            start at the first screen, not where the last\n"
+"                         session was left\n"
 "      --plain            no cursor control: read commands line by line and\n"
 "                         print pages as text (also without a terminal on\n"
 "                         standard input or output, and with TERM=dumb)\n"
@@ -92,7 +96,8 @@ enum {
 	OPT_FORMAT = 256, OPT_WIDTH, OPT_REGEX, OPT_TYPE, OPT_PERIOD, OPT_ERA,
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
-	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS, OPT_PLAIN
+	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS, OPT_PLAIN,
+	OPT_READING_WIDTH, OPT_FRESH
 };
 
 static const struct option main_longopts[] = {
@@ -121,6 +126,8 @@ static const struct option main_longopts[] = {
 	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "ids", no_argument, NULL, OPT_IDS },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "reading-width", required_argument, NULL, OPT_READING_WIDTH },
+	{ "fresh", no_argument, NULL, OPT_FRESH },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -424,11 +431,13 @@ main(int argc, char **argv)
 	struct content *c;
 	const char *cmd;
 	char *dir, *err = NULL;
+	const char *why;
 	int ch, rc, fmt;
 	bool bom = false;
 	long n;
 	char *end;
 
+	mo.reading_width = -1;
 	main_locale(&mo);
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, main_in_build_tree() ?
@@ -539,6 +548,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_PLAIN:
 			mo.plain = true;
+			break;
+		case OPT_READING_WIDTH:
+			if (keymap_setting_parse(KEYMAP_SET_READING_WIDTH,
+			    optarg, &mo.reading_width, &why) != 0)
+				main_bad_usage(_("--reading-width must be %s, "
+				    "not '%s'"), _(why), optarg);
+			break;
+		case OPT_FRESH:
+			mo.fresh = true;
 			break;
 		case OPT_BOM:
 			out_set_bom(true);
