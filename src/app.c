@@ -44,6 +44,7 @@ struct app_place {
 	struct content_entity	*entity;	/* in the reader */
 	int			 anchor;	/* reader position */
 	size_t			 anchor_off;
+	int			 anchor_skip;	/* page_find_place() */
 	int			 link;		/* the selected link, or -1:
 						 * Back reselects the one
 						 * followed */
@@ -60,6 +61,7 @@ struct app_reader {
 	int			 active;	/* link index or -1 */
 	int			 want_anchor;	/* restore this place on layout */
 	size_t			 want_anchor_off;
+	int			 want_anchor_skip;
 	bool			 want_match;	/* scroll to the first mark */
 	bool			 want_last;	/* ... to the last one (N) */
 	int			 match;		/* current mark (into the page's
@@ -332,18 +334,23 @@ app_reader_invalidate(struct app *a)
 	a->rd.page = NULL;
 }
 
+/* The place of the top line: its anchor and which of the lines holding
+ * that anchor it is (a blank line and the text after it share one). */
 static void
-app_reader_anchor(struct app *a, int *anchor, size_t *off)
+app_reader_anchor(struct app *a, int *anchor, size_t *off, int *skip)
 {
 	*anchor = -1;
 	*off = 0;
+	*skip = 0;
 	if (a->rd.page != NULL && a->rd.top >= 0 &&
 	    a->rd.top < (int)a->rd.page->nlines) {
 		*anchor = a->rd.page->lines[a->rd.top].anchor;
 		*off = a->rd.page->lines[a->rd.top].anchor_off;
+		*skip = page_line_skip(a->rd.page, a->rd.top);
 	} else if (a->rd.want_anchor >= 0) {
 		*anchor = a->rd.want_anchor;
 		*off = a->rd.want_anchor_off;
+		*skip = a->rd.want_anchor_skip;
 	}
 }
 
@@ -359,6 +366,7 @@ app_reader_set(struct app *a, struct content_entity *e, int anchor,
 	a->rd.match = -1;
 	a->rd.want_anchor = anchor;
 	a->rd.want_anchor_off = anchor_off;
+	a->rd.want_anchor_skip = 0;
 }
 
 struct content_entity *
@@ -409,7 +417,8 @@ app_reader_layout(struct app *a, int w)
 	if (a->rd.page != NULL && a->rd.width == w)
 		return;
 	if (a->rd.page != NULL && a->rd.want_anchor < 0)
-		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
+		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off,
+		    &a->rd.want_anchor_skip);
 	app_reader_invalidate(a);
 	a->rd.page = layout_entity_noted(a->c, a->rd.entity, w, a->rd.marks,
 	    a->rd.nmarks, a->store != NULL ? store_note_text(a->store,
@@ -423,8 +432,8 @@ app_reader_layout(struct app *a, int w)
 		a->rd.want_match = false;
 		a->rd.want_last = false;
 	} else if (a->rd.want_anchor >= 0) {
-		line = page_find_anchor(a->rd.page, a->rd.want_anchor,
-		    a->rd.want_anchor_off);
+		line = page_find_place(a->rd.page, a->rd.want_anchor,
+		    a->rd.want_anchor_off, a->rd.want_anchor_skip);
 		a->rd.top = line;
 	}
 	a->rd.want_anchor = -1;
@@ -436,7 +445,8 @@ void
 app_reader_refresh(struct app *a)
 {
 	if (a->rd.page != NULL && a->rd.want_anchor < 0)
-		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
+		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off,
+		    &a->rd.want_anchor_skip);
 	app_reader_invalidate(a);
 }
 
@@ -721,7 +731,7 @@ app_place_now(struct app *a)
 	};
 	const struct view_ops *v = app_views[a->view];
 
-	app_reader_anchor(a, &p.anchor, &p.anchor_off);
+	app_reader_anchor(a, &p.anchor, &p.anchor_off, &p.anchor_skip);
 	p.place = v->save != NULL ? v->save(a) : 0;
 	return p;
 }
@@ -741,6 +751,7 @@ app_place_restore(struct app *a, const struct app_place *p)
 	if (!p->marks)
 		app_reader_clear_marks(a);
 	app_reader_set(a, p->entity, p->anchor, p->anchor_off);
+	a->rd.want_anchor_skip = p->anchor_skip;
 	/* Checked against the page when it is laid out. */
 	a->rd.active = p->link;
 }
@@ -1660,6 +1671,7 @@ app_place_save(struct app *a)
 		p.id = (char *)pl->entity->id;	/* only read */
 		p.block = HMS_MAX(pl->anchor, 0);
 		p.off = pl->anchor >= 0 ? pl->anchor_off : 0;
+		p.skip = pl->anchor >= 0 ? pl->anchor_skip : 0;
 	}
 	if (store_place_save(a->store, &p, &err) == 0)
 		return NULL;
@@ -1716,6 +1728,7 @@ app_place_resume(struct app *a)
 	}
 	a->rd.want_anchor = p.block;
 	a->rd.want_anchor_off = p.off;
+	a->rd.want_anchor_skip = p.skip;
 	if (a->nhist > 0)
 		app_history_settle(a);
 out:

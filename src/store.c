@@ -2108,7 +2108,7 @@ store_edit_file(struct store *s, const char *id, const char *text,
 /* ---- the last place ---- */
 
 #define STORE_PLACE_FILE	"place"
-#define STORE_PLACE_HEADER	"# hms place: VIEW PANE ID BLOCK OFFSET, where the " \
+#define STORE_PLACE_HEADER	"# hms place: VIEW PANE ID BLOCK OFFSET SKIP, where the " \
 	"interface was left; see hms-files(5)\n"
 #define STORE_PLACE_MAX		4096
 
@@ -2134,11 +2134,12 @@ store_place_save(struct store *s, const struct store_place *p, char **err)
 	}
 	assert(store_valid_name(p->view, strlen(p->view)));
 	assert(p->id == NULL || store_valid_id(p->id, strlen(p->id)));
-	assert(p->block >= 0);
+	assert(p->block >= 0 && p->skip >= 0);
 	buf_init(&b);
 	buf_adds(&b, STORE_PLACE_HEADER);
-	buf_printf(&b, "%s %s %s %d %zu\n", p->view, p->reader ? "reader" :
-	    "list", p->id != NULL ? p->id : "-", p->block, p->off);
+	buf_printf(&b, "%s %s %s %d %zu %d\n", p->view, p->reader ?
+	    "reader" : "list", p->id != NULL ? p->id : "-", p->block, p->off,
+	    p->skip);
 	/* Under the lock, as every write: the temporary file is then never
 	 * taken for a crash's leftover (store_clean_temps). */
 	if ((rc = store_lock(s, err)) == 0) {
@@ -2167,26 +2168,27 @@ store_place_number(const char *f, size_t n)
 	return v;
 }
 
-/* One record: VIEW PANE ID BLOCK OFFSET.  0, or -1 with *why. */
+/* One record: VIEW PANE ID BLOCK OFFSET SKIP.  0, or -1 with *why. */
 static int
 store_place_line(struct store_place *p, const char *line, size_t len,
     char **why)
 {
-	const char *q = line, *end = line + len, *f[5];
-	size_t n[5];
-	long block, off;
+	const char *q = line, *end = line + len, *f[6];
+	size_t n[6];
+	long block, off, skip;
 	int i;
 
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		if (!store_field(&q, end, &f[i], &n[i])) {
-			*why = xstrdup(_("expected VIEW PANE ID BLOCK OFFSET"));
+			*why = xstrdup(_("expected VIEW PANE ID BLOCK OFFSET "
+			    "SKIP"));
 			return -1;
 		}
 	}
 	while (q < end && (*q == ' ' || *q == '\t'))
 		q++;
 	if (q != end) {
-		*why = xstrdup(_("more than VIEW PANE ID BLOCK OFFSET"));
+		*why = xstrdup(_("more than VIEW PANE ID BLOCK OFFSET SKIP"));
 		return -1;
 	}
 	if (!store_valid_name(f[0], n[0])) {
@@ -2203,8 +2205,9 @@ store_place_line(struct store_place *p, const char *line, size_t len,
 		return -1;
 	}
 	if ((block = store_place_number(f[3], n[3])) < 0 ||
-	    (off = store_place_number(f[4], n[4])) < 0) {
-		*why = xstrdup(_("the scroll position is not two numbers"));
+	    (off = store_place_number(f[4], n[4])) < 0 ||
+	    (skip = store_place_number(f[5], n[5])) < 0) {
+		*why = xstrdup(_("the scroll position is not three numbers"));
 		return -1;
 	}
 	p->view = xstrndup(f[0], n[0]);
@@ -2212,6 +2215,7 @@ store_place_line(struct store_place *p, const char *line, size_t len,
 	p->id = n[2] == 1 && f[2][0] == '-' ? NULL : xstrndup(f[2], n[2]);
 	p->block = (int)block;
 	p->off = (size_t)off;
+	p->skip = (int)skip;
 	return 0;
 }
 

@@ -159,6 +159,7 @@ struct store_place {
 	size_t	 off;		/* its top line is in, and the byte offset of
 				   that line in the block (layout.h's anchor),
 				   so that it holds at another width */
+	int	 skip;		/* which of the lines holding that place */
 };
 
 /* Save p as the file "place" (one line, written atomically; the last

@@ -109,7 +109,7 @@ term_keys q
 term_status >/dev/null
 grep -q ' kpi:p1-04 ' "$tmpdir/data/hms/place"; ok $? "place: and quitting saves the new place"
 
-printf '# hms place\nentity reader kpi:no-such-thing 0 0\n' >"$tmpdir/data/hms/place"
+printf '# hms place\nentity reader kpi:no-such-thing 0 0 0\n' >"$tmpdir/data/hms/place"
 term_start 80 24
 term_check "p projects, o outline" "place: an id the content no longer has is passed over quietly"
 term_capture | grep -qF "[list]"; ok $? "place: at the first screen"
