@@ -2229,7 +2229,9 @@ store_place_load(struct store *s, struct store_place *p, char **err)
 
 	memset(p, 0, sizeof *p);
 	*err = NULL;
-	if (s->dir == NULL)
+	/* Without a usable directory nothing was saved (and the store
+	 * says why once already). */
+	if (s->dir == NULL || s->dirfd < 0)
 		return 0;
 	path = xasprintf("%s/%s", s->dir, STORE_PLACE_FILE);
 	text = util_read_file(path, STORE_PLACE_MAX, &len, &why);

@@ -17,7 +17,7 @@ _hms()
 	local types="period section project disease measure milestone kpi program ministry term"
 	local options="--format= --by= --fy= --chart --bom --ids --width= --regex
 	    --type= --period= --era --import= --content= --keymap= --check-keymap=
-	    --no-color --no-mouse --plain --ambiwidth= --lang= --today= --help --version"
+	    --no-color --no-mouse --plain --reading-width= --fresh --ambiwidth= --lang= --today= --help --version"
 
 	# The word being completed as the user sees it: bash splits ids
 	# such as kpi:p1-04 at the colon (COMP_WORDBREAKS), we do not.
