@@ -1675,7 +1675,7 @@ app_place_save(struct app *a)
 	}
 	if (store_place_save(a->store, &p, &err) == 0)
 		return NULL;
-	msg = xasprintf(_("hms: the place was not saved: %s\n"), err);
+	msg = xasprintf(_("hms: the place was not saved: %s"), err);
 	free(err);
 	return msg;
 }
@@ -2033,6 +2033,7 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 	term_fini();
 	if (unsaved != NULL) {
 		out_text(stderr, unsaved);
+		fputc('\n', stderr);
 		free(unsaved);
 	}
 	status = a->status;

@@ -5,6 +5,8 @@
 . "$top_srcdir/tests/term/lib.sh"
 
 measure="$top_builddir/tests/unit/hms-width"
+# Every session here starts where the one before quit, as a person's do.
+TERM_KEEP_PLACE=1
 
 # The widest row of the page (every row but the status and message
 # lines) of a pane h rows tall, in cells.
