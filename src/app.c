@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "main.h"
+#include "output.h"
 #include "search.h"
 #include "store.h"
 #include "term.h"
@@ -30,6 +31,7 @@
 #define APP_MIN_W 16
 #define APP_MIN_H 4
 #define APP_BATCH_MS 100	/* longest run of keys between two draws */
+#define APP_READING_WIDTH 100	/* the reader's default column limit */
 
 enum {
 	APP_FOCUS_NAV,
@@ -42,6 +44,7 @@ struct app_place {
 	struct content_entity	*entity;	/* in the reader */
 	int			 anchor;	/* reader position */
 	size_t			 anchor_off;
+	int			 anchor_skip;	/* page_find_place() */
 	int			 link;		/* the selected link, or -1:
 						 * Back reselects the one
 						 * followed */
@@ -58,6 +61,7 @@ struct app_reader {
 	int			 active;	/* link index or -1 */
 	int			 want_anchor;	/* restore this place on layout */
 	size_t			 want_anchor_off;
+	int			 want_anchor_skip;
 	bool			 want_match;	/* scroll to the first mark */
 	bool			 want_last;	/* ... to the last one (N) */
 	int			 match;		/* current mark (into the page's
@@ -116,6 +120,9 @@ struct app {
 
 	struct key_seq		 pending;
 	int			 number;	/* link number being typed, or -1 */
+
+	int			 reading_width;	/* wrap pages to at most this
+						 * many columns; 0: the pane's */
 
 	bool			 quit;
 	int			 status;
@@ -327,18 +334,23 @@ app_reader_invalidate(struct app *a)
 	a->rd.page = NULL;
 }
 
+/* The place of the top line: its anchor and which of the lines holding
+ * that anchor it is (a blank line and the text after it share one). */
 static void
-app_reader_anchor(struct app *a, int *anchor, size_t *off)
+app_reader_anchor(struct app *a, int *anchor, size_t *off, int *skip)
 {
 	*anchor = -1;
 	*off = 0;
+	*skip = 0;
 	if (a->rd.page != NULL && a->rd.top >= 0 &&
 	    a->rd.top < (int)a->rd.page->nlines) {
 		*anchor = a->rd.page->lines[a->rd.top].anchor;
 		*off = a->rd.page->lines[a->rd.top].anchor_off;
+		*skip = page_line_skip(a->rd.page, a->rd.top);
 	} else if (a->rd.want_anchor >= 0) {
 		*anchor = a->rd.want_anchor;
 		*off = a->rd.want_anchor_off;
+		*skip = a->rd.want_anchor_skip;
 	}
 }
 
@@ -354,6 +366,7 @@ app_reader_set(struct app *a, struct content_entity *e, int anchor,
 	a->rd.match = -1;
 	a->rd.want_anchor = anchor;
 	a->rd.want_anchor_off = anchor_off;
+	a->rd.want_anchor_skip = 0;
 }
 
 struct content_entity *
@@ -397,10 +410,15 @@ app_reader_layout(struct app *a, int w)
 
 	if (a->rd.entity == NULL)
 		return;
+	/* Lines longer than this are hard to read on a wide terminal: the
+	 * page keeps to the left, the rest of the pane stays blank. */
+	if (a->reading_width > 0 && w > a->reading_width)
+		w = a->reading_width;
 	if (a->rd.page != NULL && a->rd.width == w)
 		return;
 	if (a->rd.page != NULL && a->rd.want_anchor < 0)
-		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
+		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off,
+		    &a->rd.want_anchor_skip);
 	app_reader_invalidate(a);
 	a->rd.page = layout_entity_noted(a->c, a->rd.entity, w, a->rd.marks,
 	    a->rd.nmarks, a->store != NULL ? store_note_text(a->store,
@@ -414,8 +432,8 @@ app_reader_layout(struct app *a, int w)
 		a->rd.want_match = false;
 		a->rd.want_last = false;
 	} else if (a->rd.want_anchor >= 0) {
-		line = page_find_anchor(a->rd.page, a->rd.want_anchor,
-		    a->rd.want_anchor_off);
+		line = page_find_place(a->rd.page, a->rd.want_anchor,
+		    a->rd.want_anchor_off, a->rd.want_anchor_skip);
 		a->rd.top = line;
 	}
 	a->rd.want_anchor = -1;
@@ -427,8 +445,22 @@ void
 app_reader_refresh(struct app *a)
 {
 	if (a->rd.page != NULL && a->rd.want_anchor < 0)
-		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off);
+		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off,
+		    &a->rd.want_anchor_skip);
 	app_reader_invalidate(a);
+}
+
+void
+app_set_reading_width(struct app *a, int width)
+{
+	a->reading_width = width;
+	app_reader_refresh(a);
+}
+
+int
+app_reading_width(struct app *a)
+{
+	return a->reading_width;
 }
 
 static void
@@ -699,7 +731,7 @@ app_place_now(struct app *a)
 	};
 	const struct view_ops *v = app_views[a->view];
 
-	app_reader_anchor(a, &p.anchor, &p.anchor_off);
+	app_reader_anchor(a, &p.anchor, &p.anchor_off, &p.anchor_skip);
 	p.place = v->save != NULL ? v->save(a) : 0;
 	return p;
 }
@@ -719,6 +751,7 @@ app_place_restore(struct app *a, const struct app_place *p)
 	if (!p->marks)
 		app_reader_clear_marks(a);
 	app_reader_set(a, p->entity, p->anchor, p->anchor_off);
+	a->rd.want_anchor_skip = p->anchor_skip;
 	/* Checked against the page when it is laid out. */
 	a->rd.active = p->link;
 }
@@ -1604,6 +1637,104 @@ app_click(struct app *a)
 
 /* ---- start and loop ---- */
 
+/* Whether a place of view v can be taken up again in a new session: help
+ * and the source are visits, search results and funds need their query. */
+static bool
+app_place_resumable(enum app_view v)
+{
+	return v != VIEW_HELP && v != VIEW_SOURCE && v != VIEW_SEARCH &&
+	    v != VIEW_FUNDS;
+}
+
+/* On a clean exit: save where we are (or, in a visit, where it was
+ * opened from) for the next session.  Returns a message for after the
+ * screen is given back when it could not be saved, else NULL. */
+static char *
+app_place_save(struct app *a)
+{
+	struct app_place now = app_place_now(a);
+	const struct app_place *pl = &now;
+	struct store_place p = { 0 };
+	char *err = NULL, *msg;
+	size_t i;
+
+	if (a->store == NULL || store_readonly(a->store))
+		return NULL;
+	for (i = a->hist_pos; !app_place_resumable(pl->view) && i > 0; i--)
+		pl = &a->hist[i - 1];
+	if (!app_place_resumable(pl->view))
+		return NULL;
+	p.view = (char *)app_views[pl->view]->name;
+	p.reader = pl->view == VIEW_ENTITY || (pl->focus == APP_FOCUS_READER &&
+	    view_has_reader(pl->view));
+	if (view_has_reader(pl->view) && pl->entity != NULL) {
+		p.id = (char *)pl->entity->id;	/* only read */
+		p.block = HMS_MAX(pl->anchor, 0);
+		p.off = pl->anchor >= 0 ? pl->anchor_off : 0;
+		p.skip = pl->anchor >= 0 ? pl->anchor_skip : 0;
+	}
+	if (store_place_save(a->store, &p, &err) == 0)
+		return NULL;
+	msg = xasprintf(_("hms: the place was not saved: %s"), err);
+	free(err);
+	return msg;
+}
+
+/* Start where the last session was left (view, entity, scroll).  A view
+ * or entity the content no longer has is passed over quietly; a damaged
+ * file is said, and the first screen shown. */
+static void
+app_place_resume(struct app *a)
+{
+	struct store_place p;
+	struct content_entity *e = NULL;
+	char *err = NULL;
+	int v, rc;
+
+	if (a->store == NULL)
+		return;
+	if ((rc = store_place_load(a->store, &p, &err)) < 0) {
+		app_error(a, _("The saved place cannot be used (%s): "
+		    "starting at the first screen."), err);
+		free(err);
+		return;
+	}
+	if (rc == 0)
+		return;
+	v = app_view_from_name(p.view);
+	if (p.id != NULL)
+		e = content_find(a->c, p.id);
+	if (v < 0 || !app_place_resumable((enum app_view)v) ||
+	    (p.id != NULL && e == NULL) || (v == VIEW_ENTITY && e == NULL))
+		goto out;
+	/* The entity view is the reader over the projects list: Back
+	 * leads there, as from hms open ID. */
+	if (v != VIEW_ENTITY && v != (int)a->view) {
+		a->view = (enum app_view)v;
+		if (app_views[a->view]->enter != NULL)
+			app_views[a->view]->enter(a);
+	}
+	if (e == NULL || !view_has_reader(a->view))
+		goto out;
+	if (p.reader)
+		app_open(a, e);
+	else {
+		view_sync_selection(a, e);
+		app_preview(a, e);
+	}
+	if (v == VIEW_ENTITY) {
+		a->view = VIEW_ENTITY;
+		app_views[a->view]->enter(a);
+	}
+	a->rd.want_anchor = p.block;
+	a->rd.want_anchor_off = p.off;
+	a->rd.want_anchor_skip = p.skip;
+	if (a->nhist > 0)
+		app_history_settle(a);
+out:
+	store_place_clear(&p);
+}
+
 static void
 app_parse_today(struct app *a, const char *today)
 {
@@ -1684,6 +1815,9 @@ app_create(const struct main_opts *mo, struct content *c)
 	a->rd.active = -1;
 	a->rd.match = -1;
 	a->rd.want_anchor = -1;
+	a->reading_width = APP_READING_WIDTH;
+	if (mo != NULL && mo->reading_width >= 0)
+		a->reading_width = mo->reading_width;
 	buf_init(&a->prompt.text);
 	app_parse_today(a, mo != NULL ? mo->today : NULL);
 	app_set_store(a, mo != NULL ? mo->store : NULL);
@@ -1700,6 +1834,7 @@ app_create_headless(struct content *c, const char *today)
 
 	mo.today = today;
 	mo.store = NULL;
+	mo.reading_width = -1;
 	a = app_create(&mo, c);
 	a->km = app_load_keymap(NULL, &problem);
 	free(problem);
@@ -1814,7 +1949,7 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 		    *getenv("NO_COLOR") != '\0'),
 		.no_mouse = mo->no_mouse,
 	};
-	char *err = NULL, *problem = NULL;
+	char *err = NULL, *problem = NULL, *unsaved = NULL;
 	enum term_event ev;
 	struct timespec t0;
 	uint32_t key;
@@ -1822,6 +1957,11 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 
 	a = app_create(mo, c);
 	a->km = app_load_keymap(mo->keymap, &problem);
+	/* The keys file's setting, unless the command line made one. */
+	if (mo->reading_width < 0 &&
+	    keymap_setting(a->km, KEYMAP_SET_READING_WIDTH) >= 0)
+		a->reading_width = keymap_setting(a->km,
+		    KEYMAP_SET_READING_WIDTH);
 	/* --ambiwidth auto: ask the terminal how wide it draws ①, before
 	 * ncurses starts, so that both count ambiguous characters alike. */
 	if (mo->ambiwidth < 0) {
@@ -1853,7 +1993,8 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 			app_open(a, e);
 		else
 			app_error(a, _("No entity with id %s."), id);
-	}
+	} else if (!mo->fresh)
+		app_place_resume(a);
 	if (problem != NULL) {
 		app_error(a, "%s", problem);
 		free(problem);
@@ -1885,7 +2026,16 @@ app_run(const struct main_opts *mo, struct content *c, const char *id)
 			break;
 		}
 	}
+	/* Only a clean exit (q, :q) moves the saved place: a session that
+	 * was killed or hung up leaves the last one as it was. */
+	if (a->quit)
+		unsaved = app_place_save(a);
 	term_fini();
+	if (unsaved != NULL) {
+		out_text(stderr, unsaved);
+		fputc('\n', stderr);
+		free(unsaved);
+	}
 	status = a->status;
 	app_free(a);
 	return status;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "keymap.h"
 #include "keymap-presets.h"
 #include "util.h"
@@ -19,6 +20,20 @@ struct keymap {
 	struct keymap_tab	 tabs[KEYMAP_TABLE_COUNT];
 	char			**origins;	/* owned copies of file names */
 	size_t			 norigins, origcap;
+	/* Set by "set NAME VALUE" lines; -1 until one is read. */
+	int			 settings[KEYMAP_SET_COUNT];
+};
+
+/* The settings: every one is a whole number in [min, max]. */
+static const struct {
+	const char	*name;
+	int		 min, max;
+	const char	*what;		/* the message for a bad value */
+} keymap_settings[KEYMAP_SET_COUNT] = {
+	[KEYMAP_SET_READING_WIDTH] = {
+		.name = "reading-width", .min = 0, .max = 10000,
+		.what = N_("a number of columns from 0 (no limit) to 10000"),
+	},
 };
 
 static const char *const keymap_tables[KEYMAP_TABLE_COUNT] = {
@@ -75,7 +90,55 @@ keymap_preset(const char *name)
 struct keymap *
 keymap_create(void)
 {
-	return xcalloc(1, sizeof(struct keymap));
+	struct keymap *km = xcalloc(1, sizeof *km);
+	size_t i;
+
+	for (i = 0; i < KEYMAP_SET_COUNT; i++)
+		km->settings[i] = -1;
+	return km;
+}
+
+int
+keymap_setting_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < KEYMAP_SET_COUNT; i++) {
+		if (strcmp(keymap_settings[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *
+keymap_setting_name(enum keymap_setting s)
+{
+	return keymap_settings[s].name;
+}
+
+int
+keymap_setting_parse(enum keymap_setting s, const char *text, int *value,
+    const char **why)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (end == text || *end != '\0' || errno != 0 ||
+	    n < keymap_settings[s].min || n > keymap_settings[s].max ||
+	    text[0] == ' ' || text[0] == '\t' || text[0] == '+') {
+		*why = keymap_settings[s].what;
+		return -1;
+	}
+	*value = (int)n;
+	return 0;
+}
+
+int
+keymap_setting(const struct keymap *km, enum keymap_setting s)
+{
+	return km->settings[s];
 }
 
 void
@@ -205,6 +268,37 @@ keymap_origin(struct keymap *km, const char *origin)
 	return km->origins[km->norigins++];
 }
 
+/* "set NAME VALUE": one problem (returns 1) or none. */
+static int
+keymap_load_set(struct keymap *km, char **words, int nw, const char *origin,
+    int lineno, keymap_report_fn *report, void *arg)
+{
+	char quote[UTIL_EXCERPT_SIZE], quote2[UTIL_EXCERPT_SIZE];
+	const char *why;
+	int s, v;
+
+	if (nw != 3) {
+		keymap_problem(report, arg, origin, lineno,
+		    "set needs a name and a value (set reading-width 100)");
+		return 1;
+	}
+	if ((s = keymap_setting_from_name(words[1])) < 0) {
+		keymap_problem(report, arg, origin, lineno,
+		    "unknown setting '%s' (one of: reading-width)",
+		    util_excerpt(words[1], quote));
+		return 1;
+	}
+	if (keymap_setting_parse((enum keymap_setting)s, words[2], &v,
+	    &why) != 0) {
+		keymap_problem(report, arg, origin, lineno,
+		    "bad value '%s' for %s: %s", util_excerpt(words[2], quote2),
+		    keymap_settings[s].name, why);
+		return 1;
+	}
+	km->settings[s] = v;
+	return 0;
+}
+
 int
 keymap_load_string(struct keymap *km, const char *text, size_t len,
     const char *origin_in, keymap_report_fn *report, void *arg)
@@ -250,10 +344,16 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 			problems++;
 			goto next;
 		}
+		if (strcmp(words[0], "set") == 0) {
+			problems += keymap_load_set(km, words, nw, origin,
+			    lineno, report, arg);
+			goto next;
+		}
 		if (strcmp(words[0], "bind") != 0 &&
 		    strcmp(words[0], "unbind") != 0) {
 			keymap_problem(report, arg, origin, lineno,
-			    "unknown command '%s' (expected bind or unbind)",
+			    "unknown command '%s' (expected bind, unbind or "
+			    "set)",
 			    util_excerpt(words[0], quote));
 			problems++;
 			goto next;

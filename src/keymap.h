@@ -3,6 +3,7 @@
  *	# a comment
  *	bind TABLE KEY... ACTION	bind a key or a sequence ("g g")
  *	unbind TABLE KEY...		remove a binding
+ *	set NAME VALUE			a setting (reading-width 100)
  *
  * Tables: global, list, reader, table, roadmap, compare, source, help,
  * prompt.  A view looks a key up in its own table first, then in global
@@ -75,6 +76,23 @@ const struct keymap_binding *keymap_bindings(const struct keymap *km,
  * bound alone in the same table, or in the view's table when the
  * sequence is global.  Returns the number reported. */
 int keymap_lint(const struct keymap *km, keymap_report_fn *report, void *arg);
+
+/* Settings a keys file may make with "set NAME VALUE" (and the ':set'
+ * prompt, with the same names and checks). */
+enum keymap_setting {
+	KEYMAP_SET_READING_WIDTH,	/* columns the reader wraps to, 0: all */
+	KEYMAP_SET_COUNT
+};
+
+/* The setting called name ("reading-width"), or -1. */
+int keymap_setting_from_name(const char *name);
+const char *keymap_setting_name(enum keymap_setting s);
+/* Read a value of setting s from text into *value: 0, or -1 with *why
+ * (a constant string) saying what a value must be. */
+int keymap_setting_parse(enum keymap_setting s, const char *text,
+    int *value, const char **why);
+/* The value the keymap's files set last, or -1 when none set it. */
+int keymap_setting(const struct keymap *km, enum keymap_setting s);
 
 const char *keymap_table_name(enum keymap_table t);
 int keymap_table_from_name(const char *name);

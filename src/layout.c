@@ -864,6 +864,37 @@ page_find_anchor(const struct page *p, int anchor, size_t anchor_off)
 }
 
 int
+page_line_skip(const struct page *p, int line)
+{
+	int i, n = 0;
+
+	for (i = 0; i < line; i++) {
+		if (p->lines[i].anchor == p->lines[line].anchor &&
+		    p->lines[i].anchor_off == p->lines[line].anchor_off)
+			n++;
+	}
+	return n;
+}
+
+int
+page_find_place(const struct page *p, int anchor, size_t anchor_off,
+    int skip)
+{
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < p->nlines; i++) {
+		if (p->lines[i].anchor != anchor ||
+		    p->lines[i].anchor_off != anchor_off)
+			continue;
+		found = (int)i;
+		if (skip-- <= 0)
+			break;
+	}
+	return found >= 0 ? found : page_find_anchor(p, anchor, anchor_off);
+}
+
+int
 page_link_at(const struct page *p, int line, int x)
 {
 	const struct page_line *l;

@@ -80,6 +80,13 @@ void page_draw(const struct page *p, struct surface *s, int x, int y, int w,
 
 /* The line that holds (anchor, anchor_off), for keeping the place. */
 int page_find_anchor(const struct page *p, int anchor, size_t anchor_off);
+/* Several lines may hold the same place (a blank line and the first line
+ * of the text after it): how many lines before line hold line's, and
+ * the line that is the skip-th (from 0) to hold (anchor, anchor_off) —
+ * or, when the page has none such, page_find_anchor's. */
+int page_line_skip(const struct page *p, int line);
+int page_find_place(const struct page *p, int anchor, size_t anchor_off,
+    int skip);
 
 /* The link at column x (0-based within the page width) of line, or -1. */
 int page_link_at(const struct page *p, int line, int x);

@@ -34,7 +34,7 @@ enum {
 	OPT_CONTENT, OPT_KEYMAP, OPT_CHECK_KEYMAP, OPT_NO_COLOR, OPT_AMBIWIDTH,
 	OPT_LANG, OPT_TODAY, OPT_HELP, OPT_VERSION, OPT_NO_MOUSE, OPT_IMPORT,
 	OPT_BY, OPT_FY, OPT_FUZZY, OPT_CHART, OPT_BOM, OPT_IDS, OPT_PLAIN,
-	OPT_COMPLETE
+	OPT_READING_WIDTH, OPT_FRESH, OPT_COMPLETE
 };
 
 /*
@@ -97,6 +97,12 @@ static const struct main_option {
 	{ "no-colour", no_argument, OPT_NO_COLOR, NULL, NULL, NULL },
 	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
 	  N_("leave the mouse to the terminal (select and copy)"), NULL },
+	{ "reading-width", required_argument, OPT_READING_WIDTH, "N",
+	  N_("wrap pages to at most N columns (default 100;\n"
+	     "0: the whole width)"), NULL },
+	{ "fresh", no_argument, OPT_FRESH, NULL,
+	  N_("start at the first screen, not where the last\n"
+	     "session was left"), NULL },
 	{ "plain", no_argument, OPT_PLAIN, NULL,
 	  N_("no cursor control: read commands line by line and\n"
 	     "print pages as text (also without a terminal on\n"
@@ -711,10 +717,12 @@ main(int argc, char **argv)
 	char *dir, *err = NULL;
 	int ch, rc, fmt, nargs;
 	bool bom = false;
+	const char *why;
 	size_t i;
 	long n;
 	char *end;
 
+	mo.reading_width = -1;
 	main_locale(&mo);
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, main_in_build_tree() ?
@@ -836,6 +844,15 @@ main(int argc, char **argv)
 		case OPT_BOM:
 			out_set_bom(true);
 			bom = true;
+			break;
+		case OPT_READING_WIDTH:
+			if (keymap_setting_parse(KEYMAP_SET_READING_WIDTH,
+			    optarg, &mo.reading_width, &why) != 0)
+				main_bad_usage(_("--reading-width must be %s, "
+				    "not '%s'"), _(why), optarg);
+			break;
+		case OPT_FRESH:
+			mo.fresh = true;
 			break;
 		case OPT_COMPLETE:
 			return main_complete(optarg);

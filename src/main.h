@@ -16,6 +16,8 @@ struct main_opts {
 	bool		 no_color;
 	bool		 no_mouse;
 	bool		 plain;		/* --plain: no cursor control */
+	bool		 fresh;		/* --fresh: not the last place */
+	int		 reading_width;	/* --reading-width, -1 unset */
 	bool		 locale_note;	/* switched to C.UTF-8 */
 	struct store	*store;		/* bookmarks, notes, history; NULL
 					   keeps nothing (tests) */

@@ -3,6 +3,7 @@
  * hms-files(5)). */
 #include "config.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1527,6 +1528,8 @@ store_clean_temps(struct store *s)
 		return;
 	}
 	while ((de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, "place.tmp-", 10) == 0)
+			(void)unlinkat(s->dirfd, de->d_name, 0);
 		for (i = 0; i < STORE_NFILES; i++) {
 			n = strlen(store_files[i].name);
 			if (strncmp(de->d_name, store_files[i].name, n) == 0 &&
@@ -2100,4 +2103,177 @@ store_edit_file(struct store *s, const char *id, const char *text,
 		return NULL;
 	}
 	return path;
+}
+
+/* ---- the last place ---- */
+
+#define STORE_PLACE_FILE	"place"
+#define STORE_PLACE_HEADER	"# hms place: VIEW PANE ID BLOCK OFFSET SKIP, where the " \
+	"interface was left; see hms-files(5)\n"
+#define STORE_PLACE_MAX		4096
+
+void
+store_place_clear(struct store_place *p)
+{
+	free(p->view);
+	free(p->id);
+	memset(p, 0, sizeof *p);
+}
+
+int
+store_place_save(struct store *s, const struct store_place *p, char **err)
+{
+	struct buf b;
+	int rc;
+
+	*err = NULL;
+	if (s->readonly || s->dirfd < 0) {
+		*err = xstrdup(s->readonly_why != NULL ? s->readonly_why :
+		    _("the store has no directory"));
+		return -1;
+	}
+	assert(store_valid_name(p->view, strlen(p->view)));
+	assert(p->id == NULL || store_valid_id(p->id, strlen(p->id)));
+	assert(p->block >= 0 && p->skip >= 0);
+	buf_init(&b);
+	buf_adds(&b, STORE_PLACE_HEADER);
+	buf_printf(&b, "%s %s %s %d %zu %d\n", p->view, p->reader ?
+	    "reader" : "list", p->id != NULL ? p->id : "-", p->block, p->off,
+	    p->skip);
+	/* Under the lock, as every write: the temporary file is then never
+	 * taken for a crash's leftover (store_clean_temps). */
+	if ((rc = store_lock(s, err)) == 0) {
+		rc = store_write_atomic(s, STORE_PLACE_FILE, b.data, b.len,
+		    err);
+		store_unlock(s);
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* A whole number of at most 9 digits in [f, f + n), or -1. */
+static long
+store_place_number(const char *f, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 9)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (f[i] < '0' || f[i] > '9')
+			return -1;
+		v = v * 10 + (f[i] - '0');
+	}
+	return v;
+}
+
+/* One record: VIEW PANE ID BLOCK OFFSET SKIP.  0, or -1 with *why. */
+static int
+store_place_line(struct store_place *p, const char *line, size_t len,
+    char **why)
+{
+	const char *q = line, *end = line + len, *f[6];
+	size_t n[6];
+	long block, off, skip;
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		if (!store_field(&q, end, &f[i], &n[i])) {
+			*why = xstrdup(_("expected VIEW PANE ID BLOCK OFFSET "
+			    "SKIP"));
+			return -1;
+		}
+	}
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	if (q != end) {
+		*why = xstrdup(_("more than VIEW PANE ID BLOCK OFFSET SKIP"));
+		return -1;
+	}
+	if (!store_valid_name(f[0], n[0])) {
+		*why = xstrdup(_("not a view name"));
+		return -1;
+	}
+	if (!((n[1] == 6 && memcmp(f[1], "reader", 6) == 0) ||
+	    (n[1] == 4 && memcmp(f[1], "list", 4) == 0))) {
+		*why = xstrdup(_("the pane is neither reader nor list"));
+		return -1;
+	}
+	if (!(n[2] == 1 && f[2][0] == '-') && !store_valid_id(f[2], n[2])) {
+		*why = xstrdup(_("not an entity id"));
+		return -1;
+	}
+	if ((block = store_place_number(f[3], n[3])) < 0 ||
+	    (off = store_place_number(f[4], n[4])) < 0 ||
+	    (skip = store_place_number(f[5], n[5])) < 0) {
+		*why = xstrdup(_("the scroll position is not three numbers"));
+		return -1;
+	}
+	p->view = xstrndup(f[0], n[0]);
+	p->reader = n[1] == 6;
+	p->id = n[2] == 1 && f[2][0] == '-' ? NULL : xstrndup(f[2], n[2]);
+	p->block = (int)block;
+	p->off = (size_t)off;
+	p->skip = (int)skip;
+	return 0;
+}
+
+int
+store_place_load(struct store *s, struct store_place *p, char **err)
+{
+	char *path, *text, *why = NULL;
+	const char *q, *end, *nl;
+	size_t len, n;
+	int lineno = 0, found = 0;
+
+	memset(p, 0, sizeof *p);
+	*err = NULL;
+	/* Without a usable directory nothing was saved (and the store
+	 * says why once already). */
+	if (s->dir == NULL || s->dirfd < 0)
+		return 0;
+	path = xasprintf("%s/%s", s->dir, STORE_PLACE_FILE);
+	text = util_read_file(path, STORE_PLACE_MAX, &len, &why);
+	if (text == NULL) {
+		found = errno == ENOENT ? 0 : -1;
+		if (found < 0)
+			*err = xasprintf("%s: %s", path, why != NULL ? why :
+			    strerror(errno));
+		goto out;
+	}
+	for (q = text, end = text + len; q < end; q = nl < end ? nl + 1 : end) {
+		if ((nl = memchr(q, '\n', (size_t)(end - q))) == NULL)
+			nl = end;
+		n = (size_t)(nl - q);
+		lineno++;
+		if (n > 0 && q[n - 1] == '\r')
+			n--;
+		if (!store_valid_text(q, n)) {
+			why = xstrdup(_("not valid UTF-8 text"));
+			break;
+		}
+		if ((n > 0 && q[0] == '#') || n == strspn(q, " \t"))
+			continue;
+		if (found) {
+			why = xstrdup(_("a second place"));
+			break;
+		}
+		if (store_place_line(p, q, n, &why) != 0)
+			break;
+		found = 1;
+	}
+	if (why != NULL) {
+		*err = xasprintf("%s:%d: %s", path, lineno, why);
+		store_place_clear(p);
+		found = -1;
+	} else if (!found) {
+		*err = xasprintf(_("%s: no place in it"), path);
+		found = -1;
+	}
+	free(text);
+out:
+	free(why);
+	free(path);
+	return found;
 }

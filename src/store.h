@@ -149,6 +149,29 @@ const struct store_query *store_query_at(const struct store *s, size_t i);
 int store_query_add(struct store *s, const char *name, const char *text,
     char **err);
 
+/* ---- the last place: where the interface was left ---- */
+
+struct store_place {
+	char	*view;		/* a view's name: "entity", "outline" */
+	bool	 reader;	/* the reader had the focus (else the list) */
+	char	*id;		/* the entity in the reader, or NULL */
+	int	 block;		/* the scroll position: the block of the page */
+	size_t	 off;		/* its top line is in, and the byte offset of
+				   that line in the block (layout.h's anchor),
+				   so that it holds at another width */
+	int	 skip;		/* which of the lines holding that place */
+};
+
+/* Save p as the file "place" (one line, written atomically; the last
+ * instance to save wins).  Returns 0, or -1 with *err (read-only). */
+int store_place_save(struct store *s, const struct store_place *p,
+    char **err);
+/* Read the place saved last into *p: 1, or 0 when none is saved, or -1
+ * with *err saying what is wrong with the file (it is left alone; the
+ * next save replaces it).  Free p's strings with store_place_clear(). */
+int store_place_load(struct store *s, struct store_place *p, char **err);
+void store_place_clear(struct store_place *p);
+
 /* ---- files ---- */
 
 /* Merge a bookmarks or notes file (the format of hms-files(5), as

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "content.h"
 #include "i18n.h"
+#include "keymap.h"
 #include "text.h"
 #include "util.h"
 #include "view.h"
@@ -29,6 +30,41 @@ static const struct {
 	{ "比較", VIEW_COMPARE }, { "原文", VIEW_SOURCE },
 };
 
+/* ":set NAME VALUE" (or NAME=VALUE, as vim): a setting of the keys
+ * file, for this session; ":set NAME" says its value. */
+static void
+view_goto_set(struct app *a, const char *text)
+{
+	char *name = xstrdup(text), *value;
+	const char *why;
+	int s, v;
+
+	value = name + strcspn(name, " =");
+	if (*value != '\0') {
+		*value++ = '\0';
+		value += strspn(value, " ");
+	}
+	if ((s = keymap_setting_from_name(name)) < 0) {
+		app_error(a, _("No setting called \"%s\" (there is "
+		    "reading-width)."), name);
+		goto out;
+	}
+	if (*value == '\0') {
+		app_message(a, "%s %d", name, app_reading_width(a));
+		goto out;
+	}
+	if (keymap_setting_parse((enum keymap_setting)s, value, &v,
+	    &why) != 0) {
+		app_error(a, _("%s must be %s, not \"%s\"."), name, _(why),
+		    value);
+		goto out;
+	}
+	app_set_reading_width(a, v);
+	app_message(a, "%s %d", name, v);
+out:
+	free(name);
+}
+
 void
 view_goto(struct app *a, const char *text)
 {
@@ -41,6 +77,10 @@ view_goto(struct app *a, const char *text)
 	if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0 ||
 	    strcmp(text, "q!") == 0 || strcmp(text, "qa") == 0) {
 		app_quit(a);
+		return;
+	}
+	if (strncmp(text, "set ", 4) == 0) {
+		view_goto_set(a, text + 4 + strspn(text + 4, " "));
 		return;
 	}
 	/* ":source": the original lines of what the cursor is on, as v. */

@@ -46,6 +46,10 @@ void app_reader_set_marks(struct app *a, const struct page_mark *marks,
     size_t n);
 /* Lay the reader's page out again (its note changed), keeping the place. */
 void app_reader_refresh(struct app *a);
+/* Wrap the reader's pages to at most width columns (0: the pane's width),
+ * keeping the place (":set reading-width 80"). */
+void app_set_reading_width(struct app *a, int width);
+int app_reading_width(struct app *a);
 /* Leave the screen to run argv (an editor) and come back: its exit
  * status, or -1 when it could not be started (term_run_external). */
 int app_run_external(struct app *a, char *const argv[]);

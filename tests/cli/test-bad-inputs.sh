@@ -213,6 +213,34 @@ printf 'bind global Q quit\n' >"$tmpdir/good.keys"
 want=""
 expect 0 "keymap: a good file checks clean" --check-keymap "$tmpdir/good.keys"
 check_out_has "$tmpdir/good.keys: OK" "keymap: and says so on stdout"
+# settings in the keys file: set NAME VALUE
+cat >"$tmpdir/set.keys" <<'EOF'
+set reading-width 80
+set reading-width
+set reading-width wide
+set reading-width -3
+set reading-width 10001
+set reading-width 80 90
+set line-width 80
+set reading-width 0
+EOF
+want="$tmpdir/set.keys:2: set needs a name and a value (set reading-width 100)
+$tmpdir/set.keys:3: bad value 'wide' for reading-width: a number of columns from 0 (no limit) to 10000
+$tmpdir/set.keys:4: bad value '-3' for reading-width: a number of columns from 0 (no limit) to 10000
+$tmpdir/set.keys:5: bad value '10001' for reading-width: a number of columns from 0 (no limit) to 10000
+$tmpdir/set.keys:6: set needs a name and a value (set reading-width 100)
+$tmpdir/set.keys:7: unknown setting 'line-width' (one of: reading-width)
+hms: 6 problem(s) in $tmpdir/set.keys"
+expect 2 "keymap: --check-keymap reports each bad set line as FILE:LINE" --check-keymap "$tmpdir/set.keys"
+printf 'set reading-width 72\nset reading-width 0\n' >"$tmpdir/set-good.keys"
+want=""
+expect 0 "keymap: good set lines check clean" --check-keymap "$tmpdir/set-good.keys"
+want="hms: --reading-width must be a number of columns from 0 (no limit) to 10000, not 'wide'
+Try 'hms --help' for more information."
+expect 2 "usage: --reading-width wants a number of columns" --reading-width wide
+want="hms: --reading-width must be a number of columns from 0 (no limit) to 10000, not '-1'
+Try 'hms --help' for more information."
+expect 2 "usage: --reading-width is not negative" --reading-width=-1
 if [ $have_tmux = yes ]; then
 	tui -- --keymap "$tmpdir/bad.keys"
 	tui_check "bad.keys:3: unknown table 'nosuch'" \

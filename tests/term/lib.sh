@@ -7,6 +7,7 @@
 #   term_wait "医療機器"                # poll the pane until the text shows
 #   term_ok "opened the project"       # ok if the last wait succeeded
 #   term_resize 40 12
+#   TERM_KEEP_PLACE=1                  # start where the last one quit
 #   term_stop                          # q, and check the exit status
 #
 # Waits poll capture-pane every 50 ms up to $TERM_WAIT seconds: never a
@@ -49,6 +50,10 @@ term_start() {
 	done
 	[ "${1:-}" = "--" ] && shift
 	: >"$tmpdir/status"
+	# hms starts where the last session quit (hms-files(5), place):
+	# each scenario starts at the first screen unless it sets
+	# TERM_KEEP_PLACE to test that.
+	[ -n "${TERM_KEEP_PLACE:-}" ] || rm -f "$tmpdir/data/hms/place"
 	tmux_ kill-server 2>/dev/null
 	nsess=$((nsess + 1))
 	sock="hms-test-$$-$nsess"

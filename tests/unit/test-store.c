@@ -686,6 +686,73 @@ test_clean_and_temps(void)
 	free(dir);
 }
 
+/* The last place: one line, read back as written; a damaged file is an
+ * error the caller shows, never a crash or a half-read place. */
+static void
+test_place(void)
+{
+	char *dir = fresh_dir("place"), *err = NULL, *t;
+	struct store *s = store_open(dir);
+	struct store_place p = {
+		.view = (char *)"outline", .reader = true,
+		.id = (char *)"section:s3-3", .block = 12, .off = 40, .skip = 1,
+	}, q;
+	static const char *const bad[] = {
+		"outline reader section:s3-3 12 40\n",		/* a field short */
+		"outline reader section:s3-3 12 40 1 x\n",	/* one too many */
+		"Outline reader section:s3-3 12 40 1\n",	/* not a view name */
+		"outline middle section:s3-3 12 40 1\n",	/* no such pane */
+		"outline reader sect/ion 12 40 1\n",		/* not an id */
+		"outline reader section:s3-3 -1 40 1\n",	/* negative */
+		"outline reader section:s3-3 1234567890 0 0\n",	/* too big */
+		"outline reader section:s3-3 1 0 0\nkpis list - 0 0 0\n",
+		"# only a comment\n",
+		"outline reader \377 1 0 0\n",		/* not UTF-8 */
+	};
+	size_t i;
+
+	is_int(store_place_load(s, &q, &err), 0, "place: none saved yet");
+	ok(err == NULL && q.view == NULL, "place: and nothing said");
+	is_int(store_place_save(s, &p, &err), 0, "place: saved");
+	t = slurp(dir, "place");
+	ok(t != NULL && strncmp(t, "# hms place: ", 13) == 0 &&
+	    strstr(t, "\noutline reader section:s3-3 12 40 1\n") != NULL,
+	    "place: a comment naming the format, then one line");
+	free(t);
+	is_int(file_mode(dir, "place"), 0600, "place: mode 0600");
+	is_int(store_place_load(s, &q, &err), 1, "place: read back");
+	ok(q.view != NULL && strcmp(q.view, "outline") == 0 && q.reader &&
+	    q.id != NULL && strcmp(q.id, "section:s3-3") == 0 &&
+	    q.block == 12 && q.off == 40 && q.skip == 1,
+	    "place: as it was written");
+	store_place_clear(&q);
+	p.view = (char *)"kpis";
+	p.reader = false;
+	p.id = NULL;
+	p.block = 0;
+	p.off = 0;
+	p.skip = 0;
+	store_place_save(s, &p, &err);
+	is_int(store_place_load(s, &q, &err), 1, "place: a view without an "
+	    "entity");
+	ok(strcmp(q.view, "kpis") == 0 && !q.reader && q.id == NULL,
+	    "place: reads back with no id");
+	store_place_clear(&q);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		spit(dir, "place", bad[i]);
+		is_int(store_place_load(s, &q, &err), -1, "place: damaged "
+		    "file %zu is an error", i);
+		ok(err != NULL && strstr(err, "/place") != NULL && q.view == NULL &&
+		    q.id == NULL, "place: damaged file %zu: the message names "
+		    "the file (%s), no place is returned", i, err != NULL ? err :
+		    "(none)");
+		free(err);
+		err = NULL;
+	}
+	store_free(s);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -707,6 +774,7 @@ main(void)
 	test_readonly();
 	test_import();
 	test_clean_and_temps();
+	test_place();
 	{
 		char *cmd = xasprintf("chmod -R u+rwx '%s' && rm -rf '%s'", root,
 		    root);
