@@ -72,6 +72,18 @@ ok $? "hms --complete=commands offers exactly the commands of --help"
 run hms --complete=--format
 [ "$(printf '%s' "$out" | tr '\n' ' ')" = "text tsv json csv" ]
 ok $? "hms --complete=--format gives the formats"
+# zsh's _hms keeps its own list, with descriptions: it must hold every
+# option hms takes, and no other.
+zsh_opts=$(grep -oE "^[[:space:]]+['\"]--[a-z-]+=?" "$top_srcdir/doc/completion/_hms" |
+    tr -d " \t'\"" | sort)
+run hms --complete=options
+[ "$(printf '%s\n' "$out" | sort)" = "$zsh_opts" ]
+ok $? "zsh's _hms lists exactly the options of hms --complete=options"
+run hms --complete=commands
+zsh_cmds=$(sed -n '/commands=(/,/)/p' "$top_srcdir/doc/completion/_hms" |
+    grep -oE "^[[:space:]]+'[a-z]+:" | tr -d " \t':" | sort)
+[ "$(printf '%s\n' "$out" | sort)" = "$zsh_cmds" ]
+ok $? "zsh's _hms lists exactly the commands of hms --complete=commands"
 run hms --complete=nosuch
 [ "$rc" = 1 ] && [ -z "$out" ]; ok $? "hms --complete=nosuch offers nothing and exits 1"
 
