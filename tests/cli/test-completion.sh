@@ -107,15 +107,21 @@ compdir=$1 out=$2
 shift 2
 : >$out
 zpty z zsh -f -i || exit 1
-zpty -w z "PS1='> '; fpath=(${(q)compdir} \$fpath); autoload -U compinit; compinit -u -D"
+zpty -w z "PS1='ZP> '; fpath=(${(q)compdir} \$fpath); autoload -U compinit; compinit -u -D"
 zpty -w z 'compadd() { local -a __h; if [[ ${@[1,(i)(-|--)]} != *-(O|A|D)\ * ]]; then builtin compadd -A __h "$@"; (( $#__h )) && print -rl -- ${__h/#/"$__line"$'"'\t'"'} >>'${(q)out}'; fi; builtin compadd "$@"; }'
 zpty -w z "zstyle ':completion:*' menu no; LISTMAX=100000; bindkey '^I' complete-word; echo RE\"\"ADY"
 zpty -r z junk '*READY*' || exit 1
+zpty -r z junk '*ZP> ' || exit 1
+# Each line is typed only at a prompt: keys typed ahead while zsh is
+# still running the command before can reach the line editor before
+# completion is ready (seen: 1 run in 3 lost a line's candidates).
 for line; do
 	zpty -w z "__line=${(q)line}"
+	zpty -r z junk '*ZP> ' || exit 1
 	zpty -w -n z "$line"$'\t'
 	zpty -w z $'\C-e\C-uecho DO""NE'
 	zpty -r z junk '*DONE*' || exit 1
+	zpty -r z junk '*ZP> ' || exit 1
 done
 zpty -d z
 EOF
