@@ -19,6 +19,7 @@
 
 #include "i18n.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 #define STORE_LOCK_WAIT_MS	10000	/* give up on a lock after this */
@@ -225,48 +226,15 @@ store_valid_name(const char *s, size_t n)
 	return true;
 }
 
-/* Decode one UTF-8 sequence; *cp is -1 for a bad byte (consumed alone). */
+/* One UTF-8 sequence, decoded by the text module; *cp is -1 for a bad
+ * byte (consumed alone). */
 static size_t
-store_utf8(const unsigned char *s, size_t n, long *cp)
+store_utf8(const char *s, size_t n, long *cp)
 {
-	size_t len, i;
-	long c;
+	uint32_t c;
+	size_t len = text_utf8_decode(s, n, &c);
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
-		*cp = -1;
-		return 1;
-	}
-	if (len > n) {
-		*cp = -1;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates, beyond U+10FFFF. */
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 ||
-	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff)) {
-		*cp = -1;
-		return 1;
-	}
-	*cp = c;
+	*cp = text_utf8_invalid(c, len) ? -1 : (long)c;
 	return len;
 }
 
@@ -279,7 +247,7 @@ store_valid_text(const char *s, size_t n)
 	long cp;
 
 	while (off < n) {
-		off += store_utf8((const unsigned char *)s + off, n - off, &cp);
+		off += store_utf8(s + off, n - off, &cp);
 		if (cp < 0 || (cp < 0x20 && cp != '\t') || cp == 0x7f ||
 		    (cp >= 0x80 && cp < 0xa0))
 			return false;
@@ -300,7 +268,7 @@ store_clean_text(const char *text, bool multiline)
 		return buf_steal(&b);
 	len = strlen(text);
 	while (off < len) {
-		n = store_utf8((const unsigned char *)text + off, len - off, &cp);
+		n = store_utf8(text + off, len - off, &cp);
 		if (cp < 0)
 			buf_adds(&b, "\xef\xbf\xbd");	/* U+FFFD */
 		else if (cp == '\r' || cp == '\n') {

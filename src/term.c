@@ -16,6 +16,7 @@
 #include "key.h"
 #include "surface.h"
 #include "term.h"
+#include "text.h"
 #include "util.h"
 
 static SCREEN *term_screen;
@@ -333,21 +334,15 @@ term_map_char(wint_t c)
 static uint32_t
 term_read_utf8(int lead)
 {
+	char seq[4];
+	size_t n = text_utf8_length((unsigned char)lead), i;
 	uint32_t cp;
-	int n, i, c;
+	int c;
 
-	if (lead >= 0xc2 && lead <= 0xdf) {
-		n = 1;
-		cp = (uint32_t)lead & 0x1f;
-	} else if (lead >= 0xe0 && lead <= 0xef) {
-		n = 2;
-		cp = (uint32_t)lead & 0x0f;
-	} else if (lead >= 0xf0 && lead <= 0xf4) {
-		n = 3;
-		cp = (uint32_t)lead & 0x07;
-	} else
+	if (n < 2)
 		return 0xfffd;
-	for (i = 0; i < n; i++) {
+	seq[0] = (char)lead;
+	for (i = 1; i < n; i++) {
 		timeout(TERM_UTF8_WAIT_MS);
 		c = getch();
 		if (c == ERR)
@@ -356,10 +351,10 @@ term_read_utf8(int lead)
 			ungetch(c);
 			return 0xfffd;
 		}
-		cp = (cp << 6) | ((uint32_t)c & 0x3f);
+		seq[i] = (char)c;
 	}
-	if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 ||
-	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+	/* Overlong forms and surrogates are the text module's to refuse. */
+	if (text_utf8_decode(seq, n, &cp) != n)
 		return 0xfffd;
 	return cp;
 }

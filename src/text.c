@@ -124,6 +124,20 @@ text_ambiwidth(void)
 /* ---- UTF-8 ---- */
 
 size_t
+text_utf8_length(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead >= 0xc2 && lead <= 0xdf)
+		return 2;
+	if (lead >= 0xe0 && lead <= 0xef)
+		return 3;
+	if (lead >= 0xf0 && lead <= 0xf4)
+		return 4;
+	return 0;
+}
+
+size_t
 text_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -134,19 +148,10 @@ text_utf8_decode(const char *str, size_t len, uint32_t *cp)
 		*cp = s[0];
 		return 1;
 	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
+	n = text_utf8_length(s[0]);
+	if (n == 0 || len < n)
 		goto bad;
-	if (len < n)
-		goto bad;
+	c = s[0] & (0x7f >> n);
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			goto bad;
@@ -163,7 +168,7 @@ bad:
 }
 
 /* An invalid byte decodes as U+FFFD of length 1; a real U+FFFD takes 3. */
-#define TEXT_BAD(cp, n) ((cp) == 0xfffd && (n) == 1)
+#define TEXT_BAD(cp, n) text_utf8_invalid(cp, n)
 
 static inline size_t
 text_dec(const char *s, size_t len, uint32_t *cp)

@@ -79,6 +79,19 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad);
 /* Decode one code point at s[0..len), len > 0; returns bytes consumed (at
  * least 1).  Invalid sequences give U+FFFD and consume one byte. */
 size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Whether what text_utf8_decode() gave, cp from n bytes, is an invalid
+ * byte rather than a U+FFFD written in the text (which takes 3). */
+static inline bool
+text_utf8_invalid(uint32_t cp, size_t n)
+{
+	return cp == 0xfffd && n == 1;
+}
+
+/* How many bytes the sequence that lead starts takes: 1 to 4, or 0 when
+ * lead cannot start one (a continuation byte, 0xc0, 0xc1, 0xf5-0xff). */
+size_t text_utf8_length(unsigned char lead);
+
 /* Encode cp into out (4 bytes room); returns the length. */
 size_t text_utf8_encode(uint32_t cp, char *out);
 
