@@ -647,4 +647,14 @@ for p in others:
     print(p["id"], "also has a 'new' lineage")
 EOF
 
+# Issue 16, defect 8: the budget slide of integrated project ② (overview3
+# 473-632, 「２．医療機器・ヘルスケアプロジェクト」) is a slide of the
+# plan's overview, on the second of the integrated projects it lists
+# (overview3:284-292): a section under that list, not a document.
+run hms show section:pj2
+check_out_has "In: 第３期 医療分野研究開発推進計画（概要） › 研究開発等施策 › １ 世界最高水準の医療の提供に資する医療分野の研究開発 › (3) 統合プロジェクト" \
+	"the project-② budget slide sits under the plan's integrated projects"
+run hms show section:plan3-1-3
+check_out_has "医療機器・ヘルスケアプロジェクト" "the integrated projects list its budget slide as a part"
+
 done_testing
