@@ -255,9 +255,9 @@ view_list_draw_pane(struct app *a, struct view_list *l, struct surface *s,
 			for (k = 0; k < it->nhl; k++) {
 				size_t ha = it->hl[k][0], hb = it->hl[k][1];
 				if (ha > off)
-					col += surface_put(s, x + col, y + row,
-					    lim - col, it->label + off, ha - off,
-					    st);
+					col += surface_put(s, x + col,
+					    y + row, lim - col,
+					    it->label + off, ha - off, st);
 				col += surface_put(s, x + col, y + row,
 				    lim - col, it->label + ha, hb - ha,
 				    STYLE_MATCH);

@@ -208,8 +208,11 @@ view_programs_footer(struct app *a, struct view_table *vt, struct surface *s,
 		 * between figures, never inside one: at the last " · "
 		 * that fits, else (one long figure) where it must. */
 		const char *sep = " \xc2\xb7 ", *p, *end = NULL;
-		for (p = strstr(b.data, sep); p != NULL; p = strstr(p + 1, sep)) {
-			if (text_width(b.data, (size_t)(p - b.data)) + 2 > w - 1)
+		for (p = strstr(b.data, sep); p != NULL;
+		    p = strstr(p + 1, sep)) {
+			/* The prefix and " ·" must fit before the mark. */
+			if (text_width(b.data, (size_t)(p - b.data)) + 2 >
+			    w - 1)
 				break;
 			end = p + 3;
 		}
