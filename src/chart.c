@@ -227,13 +227,40 @@ chart_emit(chart_emit_fn *emit, void *arg, enum chart_line kind,
 	if (line->data == NULL)
 		buf_adds(line, "");
 	if (text_width(line->data, line->len) > width) {
-		n = text_fit(line->data, line->len, width, &used);
+		/* A line cut short says so, as a table cell does. */
+		n = text_fit(line->data, line->len, width - 1, &used);
 		line->data[n] = '\0';
 		line->len = n;
+		buf_addc(line, '>');
 	}
 	while (line->len > 0 && line->data[line->len - 1] == ' ')
 		line->data[--line->len] = '\0';
 	emit(arg, kind, line->data);
+}
+
+/* A pane too narrow for label and amount side by side: the label (in
+ * line, "  " already there) on a line, cut if need be, and under it the
+ * amount, wrapped between words, never inside a figure. */
+static void
+chart_stack(chart_emit_fn *emit, void *arg, struct buf *line, struct buf *s,
+    const struct figures_bucket *k, int width)
+{
+	struct text_line *tl;
+	size_t n, i;
+
+	buf_add(line, s->data, s->len);
+	chart_emit(emit, arg, CHART_NOTE, line, width);
+	buf_reset(s);
+	chart_bucket_amount(s, k, false);
+	n = text_wrap(s->data, s->len, HMS_MAX(width - 4, 2), false, &tl);
+	for (i = 0; i < n; i++) {
+		buf_reset(line);
+		buf_adds(line, "    ");
+		buf_add(line, s->data + tl[i].off, tl[i].len);
+		chart_emit(emit, arg, k->lines == 0 ? CHART_NOTE : CHART_BAR,
+		    line, width);
+	}
+	free(tl);
 }
 
 /* The distinct (year, type) of every series, in the order of a sum. */
@@ -277,6 +304,7 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 	double max = 0;
 	int labelw = 0, amountw = 0, barw, w;
 	size_t i, j, nkeys;
+	bool stack;
 
 	if (width < 20)
 		width = 20;
@@ -315,8 +343,18 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 			labelw = 8;
 		barw = width - 2 - labelw - 1 - 1 - amountw;
 	}
-	if (barw < 4)
-		barw = 4;
+	/* No room for a bar that compares: the bars go, then the labels
+	 * shrink, and when even that leaves no room the amount goes on
+	 * a line of its own.  An amount is never cut. */
+	stack = false;
+	if (barw < 4) {
+		barw = 0;
+		labelw = HMS_MIN(labelw, width - 2 - 1 - amountw);
+		if (labelw < 6) {
+			stack = true;
+			labelw = width - 2;
+		}
+	}
 
 	if (n == 1) {
 		buf_reset(&line);
@@ -342,6 +380,10 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 				chart_bucket_name(&s, k);
 			else
 				buf_adds(&s, v[i].label);
+			if (stack) {
+				chart_stack(emit, arg, &line, &s, k, width);
+				continue;
+			}
 			chart_cell(&line, s.data, labelw);
 			buf_addc(&line, ' ');
 			buf_reset(&s);
@@ -353,8 +395,10 @@ chart_budget(const struct chart_series *v, size_t n, int width,
 				    width);
 				continue;
 			}
-			w = chart_bar(&line, k->amount, max, barw);
-			chart_pad(&line, barw - w + 1);
+			if (barw > 0) {
+				w = chart_bar(&line, k->amount, max, barw);
+				chart_pad(&line, barw - w + 1);
+			}
 			buf_add(&line, s.data, s.len);
 			chart_emit(emit, arg, CHART_BAR, &line, width);
 		}

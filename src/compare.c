@@ -1603,9 +1603,12 @@ compare_layout_row(struct compare_layout *l, const struct compare *cmp,
 		}
 		for (i = 0; i < cell->nmarks; i++) {
 			m = &cell->marks[i];
-			/* A change is shown only when the period it comes
-			 * from is shown too. */
-			if (m->change != COMPARE_PLACED && p == l->first)
+			/* A change is shown when the period it comes from
+			 * is shown too, or when one period is shown alone
+			 * (below 60 cells): there the mark is all that says
+			 * how the cell came about. */
+			if (m->change != COMPARE_PLACED && p == l->first &&
+			    l->first != l->last)
 				continue;
 			compare_clines_wrap(&cells[p - 1], m->text,
 			    strlen(m->text), l->text_w, 0, m->inferred ?

@@ -197,8 +197,9 @@ void
 view_list_draw_pane(struct app *a, struct view_list *l, struct surface *s,
     int x, int y, int w, int h, bool focused)
 {
-	int row, i, col, k;
+	int row, i, col, k, lim;
 	struct view_list_item *it;
+	bool cut;
 	enum style st;
 	char pre[64];
 
@@ -222,7 +223,15 @@ view_list_draw_pane(struct app *a, struct view_list *l, struct surface *s,
 			continue;
 		it = &l->items[i];
 		if (!view_list_is_row(it)) {
-			surface_puts(s, x, y + row, w, it->label, STYLE_HEADING);
+			if (text_width(it->label, strlen(it->label)) > w &&
+			    w > 1) {
+				surface_puts(s, x, y + row, w - 1, it->label,
+				    STYLE_HEADING);
+				surface_puts(s, x + w - 1, y + row, 1, ">",
+				    STYLE_DIM);
+			} else
+				surface_puts(s, x, y + row, w, it->label,
+				    STYLE_HEADING);
 			continue;
 		}
 		st = STYLE_NORMAL;
@@ -234,22 +243,33 @@ view_list_draw_pane(struct app *a, struct view_list *l, struct surface *s,
 		    HMS_MIN(it->depth * 2, 40), "", it->expandable ?
 		    (it->expanded ? "- " : "+ ") : "");
 		col = surface_puts(s, x, y + row, w, pre, st);
+		/* A label cut to fit ends in the cut mark, as a table
+		 * cell does: the last cell is kept for it. */
+		cut = col + text_width(it->label, strlen(it->label)) > w;
+		lim = cut ? w - 1 : w;
 		if (it->nhl == 0) {
-			col += surface_puts(s, x + col, y + row, w - col,
+			col += surface_puts(s, x + col, y + row, lim - col,
 			    it->label, st);
 		} else {
 			size_t off = 0;
 			for (k = 0; k < it->nhl; k++) {
 				size_t ha = it->hl[k][0], hb = it->hl[k][1];
 				if (ha > off)
-					col += surface_put(s, x + col, y + row,
-					    w - col, it->label + off, ha - off, st);
-				col += surface_put(s, x + col, y + row, w - col,
-				    it->label + ha, hb - ha, STYLE_MATCH);
+					col += surface_put(s, x + col,
+					    y + row, lim - col,
+					    it->label + off, ha - off, st);
+				col += surface_put(s, x + col, y + row,
+				    lim - col, it->label + ha, hb - ha,
+				    STYLE_MATCH);
 				off = hb;
 			}
-			col += surface_puts(s, x + col, y + row, w - col,
+			col += surface_puts(s, x + col, y + row, lim - col,
 			    it->label + off, st);
+		}
+		if (cut && w > col) {
+			surface_puts(s, x + w - 1, y + row, 1, ">",
+			    st == STYLE_NORMAL ? STYLE_DIM : st);
+			col = w;
 		}
 		if (i == l->sel)
 			surface_restyle(s, x + col, y + row, w - col, st);

@@ -203,10 +203,25 @@ view_programs_footer(struct app *a, struct view_table *vt, struct surface *s,
 	buf_printf(&b, "%s ", _("Shown:"));
 	figures_sum_format(&b, &sum);
 	surface_fill(s, x, y, w, 1, STYLE_NORMAL);
-	used = surface_puts(s, x, y, w, b.data, STYLE_MARK);
-	/* A total cut short must not read as complete. */
-	if (used < (int)text_width(b.data, b.len) && w > 0)
-		surface_puts(s, x + w - 1, y, 1, ">", STYLE_MARK);
+	if (text_width(b.data, b.len) > w && w > 1) {
+		/* A total cut short must not read as complete, and is cut
+		 * between figures, never inside one: at the last " · "
+		 * that fits, else (one long figure) where it must. */
+		const char *sep = " \xc2\xb7 ", *p, *end = NULL;
+		for (p = strstr(b.data, sep); p != NULL;
+		    p = strstr(p + 1, sep)) {
+			/* The prefix and " ·" must fit before the mark. */
+			if (text_width(b.data, (size_t)(p - b.data)) + 2 >
+			    w - 1)
+				break;
+			end = p + 3;
+		}
+		used = surface_put(s, x, y, w - 1, b.data, end != NULL ?
+		    (size_t)(end - b.data) : b.len, STYLE_MARK);
+		surface_puts(s, x + HMS_MIN(used, w - 1), y, 1, ">",
+		    STYLE_MARK);
+	} else
+		surface_puts(s, x, y, w, b.data, STYLE_MARK);
 	buf_free(&b);
 	figures_sum_free(&sum);
 }

@@ -647,4 +647,50 @@ for p in others:
     print(p["id"], "also has a 'new' lineage")
 EOF
 
+# Issue 16, defect 8: the budget slide of integrated project ② (overview3
+# 473-632, 「２．医療機器・ヘルスケアプロジェクト」) is a slide of the
+# plan's overview, on the second of the integrated projects it lists
+# (overview3:284-292): a section under that list, not a document.
+run hms show section:pj2
+check_out_has "In: 第３期 医療分野研究開発推進計画（概要） › 研究開発等施策 › １ 世界最高水準の医療の提供に資する医療分野の研究開発 › (3) 統合プロジェクト" \
+	"the project-② budget slide sits under the plan's integrated projects"
+run hms show section:plan3-1-3
+check_out_has "医療機器・ヘルスケアプロジェクト" "the integrated projects list its budget slide as a part"
+
+# Issue 16, defect 7: a period-3 project without a description says why,
+# in Japanese and English, where the description would be: what the
+# sources give about it and where (source:lines that exist).
+pycheck "each period-3 project has a description or a note of what the sources give, and where" <<'EOF'
+import json, re, sys
+tmp, content = sys.argv[1], sys.argv[2]
+sizes = {}
+for name, path in (("overview3", "strategy3-overview.txt"), ("whitepaper", "mhlw-white-paper-ch5.txt"),
+                   ("mext", "mext-lifescience-plan.txt"), ("roadmap", "drug-discovery-roadmap.txt"),
+                   ("status1", "strategy1-status.txt")):
+    sizes[name] = sum(1 for _ in open(content + "/sources/" + path, encoding="utf-8"))
+n = 0
+for p in json.load(open(tmp + "/project.json")):
+    if p.get("period") != 3:
+        continue
+    text = p.get("text") or []
+    if any(t["kind"] == "paragraph" for t in text):
+        continue
+    n += 1
+    notes = {t.get("lang"): t["text"] for t in text if t["kind"] == "note"}
+    if set(notes) != {"ja", "en"}:
+        print(p["id"], "has no description and no ja+en note in its text", list(notes))
+        continue
+    for lang, t in notes.items():
+        refs = re.findall(r"(overview3|whitepaper|mext|roadmap|status1):(\d+)(?:[-–](\d+))?", t)
+        if not refs:
+            print(p["id"], lang, "note names no source lines")
+        for src, a, b in refs:
+            if int(b or a) > sizes[src] or int(a) < 1:
+                print(p["id"], lang, "cites", src, a, b, "beyond the source")
+if n != 7:
+    print(n, "period-3 projects without a description, not 7")
+EOF
+run hms show project:p3-infection
+check_out_has "overview3:270" "the reader of a project without a description says where the sources name it"
+
 done_testing

@@ -278,6 +278,60 @@ test_layout(const struct compare *cmp)
 	compare_layout_free(l);
 }
 
+/* Below 60 cells one period is shown alone; its cells still say how
+ * they came from the previous period (issue 16, defect 6): every mark
+ * the wide layout shows is on the row's lines, in the period's column. */
+static void
+test_layout_narrow_marks(const struct compare *cmp)
+{
+	static const int widths[] = { 12, 20, 40, 59 };
+	struct compare_layout *l;
+	const struct compare_place *pl;
+	const struct compare_cell *cell;
+	const struct compare_line *ln;
+	const struct compare_frag *f;
+	size_t i, k, m, want, shown, missing = 0, total = 0;
+	int w, p, sec, line;
+
+	for (w = 0; w < (int)(sizeof widths / sizeof widths[0]); w++) {
+		for (p = 2; p <= COMPARE_PERIODS; p++) {
+			l = compare_layout(cmp, widths[w], p, p, false, -1);
+			for (sec = 0; sec < COMPARE_TOPIC_COUNT; sec++) {
+				for (k = 0; k < cmp->sections[sec].nrows; k++) {
+					cell = &cmp->sections[sec].rows[k].cells[p - 1];
+					want = 0;
+					for (m = 0; m < cell->nmarks; m++)
+						want += cell->marks[m].change !=
+						    COMPARE_PLACED;
+					if (want == 0)
+						continue;
+					total++;
+					pl = compare_layout_find(l, sec, (int)k);
+					shown = 0;
+					for (line = pl == NULL ? 0 : pl->line;
+					    pl != NULL && line < pl->line +
+					    pl->nlines; line++) {
+						ln = &l->lines[line];
+						for (i = 0; i < ln->nfrags; i++) {
+							f = &l->frags[ln->frag + i];
+							if (f->period == p &&
+							    (f->role == COMPARE_ROLE_MARK ||
+							    f->role == COMPARE_ROLE_INFERRED))
+								shown++;
+						}
+					}
+					if (shown < want)
+						missing++;
+				}
+			}
+			compare_layout_free(l);
+		}
+	}
+	ok(total > 0, "narrow: periods 2 and 3 have changes to mark");
+	is_int((int)missing, 0,
+	    "narrow: one period alone still shows its change marks, 12 to 59");
+}
+
 static void
 test_write(const struct compare *cmp)
 {
@@ -324,6 +378,7 @@ main(void)
 	test_policies(cmp);
 	test_goals(cmp);
 	test_layout(cmp);
+	test_layout_narrow_marks(cmp);
 	test_write(cmp);
 	compare_free(cmp);
 	content_free(c);

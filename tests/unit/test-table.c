@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "content-load.h"
 #include "content.h"
 #include "figures.h"
@@ -294,6 +295,188 @@ test_inferred_marks(const struct content *c)
 	table_free(t);
 }
 
+/* Every cell cut to fit, in every column shown, ends in the cut mark
+ * ">" on its last cell (issue 16, defect 6): the KPI and program
+ * tables at 80 columns and narrower, headers too. */
+static int cut_checked;
+
+static int
+cut_unmarked(struct table *t, int w, int h)
+{
+	struct surface *s = surface_create(w, h);
+	const struct surface_cell *sc;
+	const struct table_row *r;
+	const char *text;
+	size_t i;
+	int row, vi, bad = 0, tw;
+
+	for (t->col = 0; t->col < (int)t->ncols; t->col++) {
+		t->sel = -1;
+		table_draw(t, s, 0, 0, w, h);
+		for (row = -1; row < h - 1; row++) {
+			vi = t->top + row;
+			if (row >= 0 && vi >= (int)t->nview)
+				break;
+			r = row >= 0 ? &t->rows[t->view[vi]] : NULL;
+			if (r != NULL && r->heading)
+				continue;
+			for (i = 0; i < t->ncols; i++) {
+				if (t->colx[i] < 0 || t->colw[i] <= 0)
+					continue;
+				text = r != NULL ? r->cells[i].text :
+				    t->cols[i].header;
+				tw = r != NULL ? r->cells[i].width :
+				    text_width(text, strlen(text));
+				if (tw <= t->colw[i])
+					continue;
+				cut_checked++;
+				sc = surface_at(s, t->colx[i] + t->colw[i] - 1,
+				    1 + row);
+				if (sc == NULL || strcmp(sc->c, ">") != 0) {
+					if (bad++ == 0)
+						diag("width %d, column %zu, row %d: "
+						    "\"%s\" cut without >", w, i,
+						    row, text);
+				}
+			}
+		}
+	}
+	surface_free(s);
+	return bad;
+}
+
+static void
+test_cut_marks(const struct content *c)
+{
+	static const int widths[] = { 80, 60, 40, 24 };
+	struct table *t;
+	size_t k;
+	int kbad = 0, pbad = 0;
+
+	for (k = 0; k < HMS_NELEM(widths); k++) {
+		t = table_content_kpis(c, c->by_type[CONTENT_KPI],
+		    c->ntype[CONTENT_KPI]);
+		kbad += cut_unmarked(t, widths[k], 24);
+		table_free(t);
+		t = table_content_programs(c->by_type[CONTENT_PROGRAM],
+		    c->ntype[CONTENT_PROGRAM]);
+		pbad += cut_unmarked(t, widths[k], 24);
+		table_free(t);
+	}
+	ok(cut_checked > 100, "cut cells were checked (%d)", cut_checked);
+	is_int(kbad, 0, "KPI table: every cut cell, every column, shows >");
+	is_int(pbad, 0, "programs table: every cut cell, every column, shows >");
+}
+
+/* Subtotal bars at any pane width (issue 16, defect 6): no line wider
+ * than the pane, and every amount whole; bars and labels give way
+ * first. */
+struct chart_seen {
+	struct buf	 all;
+	int		 width, wide;
+};
+
+static void
+chart_seen_line(void *arg, enum chart_line kind, const char *line)
+{
+	struct chart_seen *cs = arg;
+
+	(void)kind;
+	if (text_width(line, strlen(line)) > cs->width)
+		cs->wide++;
+	buf_adds(&cs->all, line);
+	buf_addc(&cs->all, '\n');
+}
+
+/* Whether num occurs in s as a whole figure: not followed by a digit,
+ * a point, or the end of a line that was cut. */
+static bool
+chart_has_amount(const char *s, const char *num)
+{
+	const char *p;
+	size_t n = strlen(num);
+	char after;
+
+	for (p = strstr(s, num); p != NULL; p = strstr(p + 1, num)) {
+		after = p[n];
+		if ((p == s || (p[-1] != '.' && (p[-1] < '0' || p[-1] > '9'))) &&
+		    (after == ' ' || (after == '\n' && p[n + 1] != '\0') ||
+		    after == '\0'))
+			return true;
+		if (after == '\n')
+			return true;
+	}
+	return false;
+}
+
+static void
+test_chart_narrow(const struct content *c)
+{
+	struct figures_groups g;
+	struct chart_series *v;
+	struct chart_seen cs;
+	char num[64], *joined, *p;
+	size_t i, j;
+	int w, wide = 0, cut = 0, checked = 0;
+
+	figures_groups_init(&g, FIGURES_BY_MINISTRY);
+	for (i = 0; i < c->ntype[CONTENT_PROGRAM]; i++)
+		figures_groups_add_program(&g, c->by_type[CONTENT_PROGRAM][i]);
+	figures_groups_finish(&g);
+	v = xcalloc(g.n, sizeof *v);
+	for (i = 0; i < g.n; i++) {
+		v[i].label = g.v[i].entity != NULL ? g.v[i].entity->title :
+		    "(no ministry stated)";
+		v[i].sum = &g.v[i].sum;
+	}
+	for (w = 20; w <= 80; w++) {
+		buf_init(&cs.all);
+		cs.width = w;
+		cs.wide = 0;
+		chart_budget(v, g.n, w, chart_seen_line, &cs);
+		wide += cs.wide;
+		/* An amount wrapped between its words is still whole. */
+		joined = xstrdup(cs.all.data);
+		for (p = joined; (p = strstr(p, "\n    ")) != NULL; )
+			memmove(p, p + 4, strlen(p + 4) + 1), *p = ' ';
+		for (i = 0; i < g.n; i++) {
+			for (j = 0; j < g.v[i].sum.nbuckets; j++) {
+				const struct figures_bucket *k =
+				    &g.v[i].sum.buckets[j];
+				if (k->lines == 0)
+					snprintf(num, sizeof num, "not stated");
+				else {
+					figures_amount(num, sizeof num,
+					    k->amount, k->decimals);
+					if (k->proposals > 0)
+						snprintf(num + strlen(num),
+						    sizeof num - strlen(num),
+						    " (%zu 案)", k->proposals);
+					if (k->unstated > 0)
+						snprintf(num + strlen(num),
+						    sizeof num - strlen(num),
+						    " + %zu not stated",
+						    k->unstated);
+				}
+				checked++;
+				if (!chart_has_amount(cs.all.data, num) &&
+				    !chart_has_amount(joined, num)) {
+					if (cut++ == 0)
+						diag("width %d: %s not whole in\n%s",
+						    w, num, cs.all.data);
+				}
+			}
+		}
+		buf_free(&cs.all);
+		free(joined);
+	}
+	ok(checked > 0, "subtotal amounts were checked (%d)", checked);
+	is_int(wide, 0, "subtotal bars: no line wider than the pane, 20 to 80");
+	is_int(cut, 0, "subtotal bars: every amount whole, 20 to 80");
+	free(v);
+	figures_groups_free(&g);
+}
+
 /* The programs table's totals are figures.h's, of the shown lines. */
 static void
 test_program_totals(const struct content *c)
@@ -377,6 +560,8 @@ main(void)
 	test_kpi_status(c);
 	test_inferred_marks(c);
 	test_program_totals(c);
+	test_cut_marks(c);
+	test_chart_narrow(c);
 	test_measures(c);
 	content_free(c);
 	content_diags_free(&d);
