@@ -9,6 +9,7 @@
 #include "figures.h"
 #include "i18n.h"
 #include "layout.h"
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -152,6 +153,7 @@ struct layout {
 	const struct content_entity	*e;
 	const struct page_mark		*marks;
 	size_t				 nmarks;
+	const struct search_finder	*find;	/* in-page search, or NULL */
 	int				 block;	/* anchor counter */
 	const char			*note;	/* the reader's, or NULL */
 };
@@ -223,6 +225,17 @@ layout_text(struct layout *L, const char *prefix, enum style pstyle,
 		mb = map[HMS_MIN(L->marks[k].off + L->marks[k].len, len)];
 		util_grow(&rg, &cap, nrg + 1, sizeof *rg);
 		rg[nrg++] = (struct page_range){ ma, mb - ma, STYLE_MATCH, -1 };
+	}
+	/* The in-page search looks at the text as shown, prefix and link
+	 * numbers included: what the reader sees is what it finds. */
+	if (L->find != NULL && b.len > 0) {
+		struct search_range *fr;
+		size_t nf = search_finder_run(L->find, b.data, b.len, &fr);
+		util_grow(&rg, &cap, nrg + nf, sizeof *rg);
+		for (k = 0; k < nf; k++)
+			rg[nrg++] = (struct page_range){ fr[k].off, fr[k].len,
+			    STYLE_MATCH, -1 };
+		free(fr);
 	}
 	/* Sort ranges by start; drop overlaps (a mark takes precedence). */
 	for (i = 1; i < nrg; i++) {
@@ -742,9 +755,17 @@ struct page *
 layout_entity_noted(const struct content *c, const struct content_entity *e,
     int width, const struct page_mark *marks, size_t nmarks, const char *note)
 {
+	return layout_entity_find(c, e, width, marks, nmarks, note, NULL);
+}
+
+struct page *
+layout_entity_find(const struct content *c, const struct content_entity *e,
+    int width, const struct page_mark *marks, size_t nmarks, const char *note,
+    const struct search_finder *find)
+{
 	struct layout L = {
 		.p = page_new(width), .c = c, .e = e, .marks = marks,
-		.nmarks = nmarks, .note = note,
+		.nmarks = nmarks, .note = note, .find = find,
 	};
 	struct buf b;
 	size_t i;

@@ -50,7 +50,7 @@ term_keys /
 term_type "バイオシミラー"
 term_keys Enter
 term_check "Not on this page" "a pattern the page lacks is reported"
-term_check "search all content" "the message says how to widen the search"
+term_check "searches all content" "the message says how to widen the search"
 term_check "[reader]" "the page stays"
 
 # ---- widening: Enter on an empty prompt, the last pattern everywhere ----
@@ -103,6 +103,7 @@ term_keys /
 term_type "橋渡研究"
 term_check "もしかして: 橋渡し研究" "ja: もしかして: under the results"
 term_keys Escape
+term_wait_gone "全体を検索:"
 goto measure:rm09-pediatric-rare
 term_keys /
 term_check "ページ内検索:" "ja: the page prompt is translated"

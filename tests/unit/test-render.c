@@ -60,7 +60,8 @@ main(void)
 	both(a, "source");
 	keys(a, "BSpace ?");
 	both(a, "help");
-	keys(a, "BSpace / F I H Enter");
+	/* From a page, / searches the page: / at its start widens it. */
+	keys(a, "BSpace / / F I H Enter");
 	both(a, "search");
 
 	/* Bookmarks and notes, in a store of their own at a fixed time. */
