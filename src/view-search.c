@@ -35,9 +35,12 @@ struct view_search {
 	/* The last pattern searched, in a page or everywhere: what the
 	 * page prompt widens to. */
 	char				*last;
-	/* The page prompt is open; the line the reader showed then. */
+	/* The page prompt is open; the line the reader showed then;
+	 * whether anything was typed in it yet (until then the marks of
+	 * the hit being read stay, and Escape leaves them). */
 	bool				 page;
 	int				 page_top;
+	bool				 page_typed;
 };
 
 /* A query that finds fewer hits than this gets its near misses listed
@@ -513,9 +516,14 @@ view_search_page_find(struct app *a, const char *text, bool done)
 {
 	struct view_search *vs = view_search_state(a);
 	bool wrapped;
-	int n;
+	int n = 0;
 
-	n = app_reader_find(a, text, vs->page_top, &wrapped);
+	if (text[0] != '\0')
+		vs->page_typed = true;
+	if (vs->page_typed)
+		n = app_reader_find(a, text, vs->page_top, &wrapped);
+	else
+		wrapped = false;
 	if (text[0] == '\0')
 		app_message(a, "%s", vs->last != NULL ?
 		    _("Enter: the last search over all content.") : "");
@@ -553,8 +561,9 @@ view_search_page_done(struct app *a, const char *text)
 
 	vs->page = false;
 	if (text == NULL) {
-		/* As it was: no highlight, the same place. */
-		(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
+		/* The same place; what was typed highlights nothing. */
+		if (vs->page_typed)
+			(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
 		app_message(a, "%s", _("Search cancelled."));
 		return;
 	}
@@ -583,6 +592,7 @@ view_search_page_start(struct app *a)
 	struct view_search *vs = view_search_state(a);
 
 	vs->page = true;
+	vs->page_typed = false;
 	vs->page_top = app_reader_top(a);
 	app_prompt(a, _("Search page: "), "search", NULL,
 	    view_search_page_changed, view_search_page_done);

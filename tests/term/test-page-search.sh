@@ -64,6 +64,13 @@ term_check "バイオシミラー" "... of バイオシミラー"
 # ---- widening: / at the start of the page prompt ----
 term_keys Down Enter
 term_check "[reader]" "a hit opens in the reader"
+term_check_status $H "match 1/" "the hit opens on its first match"
+# Opening the page prompt and leaving it keeps the hit's highlights.
+term_keys /
+term_check "Search page:" "the page prompt"
+term_keys Escape
+term_wait_gone "Search page:"
+term_check_status $H "match 1/" "Escape on the untouched page prompt leaves the hit's matches"
 term_keys /
 term_check "Search page:" "the page prompt"
 term_keys /
