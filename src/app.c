@@ -68,6 +68,10 @@ struct app_reader {
 						 * match_lines), or -1 */
 	struct page_mark	*marks;
 	size_t			 nmarks;
+	/* The in-page search (/ in a page): its pattern is highlighted
+	 * wherever the page shows it, and n and N wrap around the page.
+	 * It replaces the marks of a hit, and ends with the page. */
+	struct search_finder	*find;
 	int			 x, y;		/* where it was drawn */
 };
 
@@ -334,6 +338,13 @@ app_reader_invalidate(struct app *a)
 	a->rd.page = NULL;
 }
 
+static void
+app_reader_clear_find(struct app *a)
+{
+	search_finder_free(a->rd.find);
+	a->rd.find = NULL;
+}
+
 /* The place of the top line: its anchor and which of the lines holding
  * that anchor it is (a blank line and the text after it share one). */
 static void
@@ -358,8 +369,10 @@ static void
 app_reader_set(struct app *a, struct content_entity *e, int anchor,
     size_t anchor_off)
 {
-	if (a->rd.entity != e)
+	if (a->rd.entity != e) {
 		app_reader_invalidate(a);
+		app_reader_clear_find(a);
+	}
 	a->rd.entity = e;
 	a->rd.top = 0;
 	a->rd.active = -1;
@@ -392,6 +405,7 @@ void
 app_reader_set_marks(struct app *a, const struct page_mark *marks, size_t n)
 {
 	app_reader_clear_marks(a);
+	app_reader_clear_find(a);
 	if (n > 0) {
 		a->rd.marks = xcalloc(n, sizeof *marks);
 		memcpy(a->rd.marks, marks, n * sizeof *marks);
@@ -420,9 +434,9 @@ app_reader_layout(struct app *a, int w)
 		app_reader_anchor(a, &a->rd.want_anchor, &a->rd.want_anchor_off,
 		    &a->rd.want_anchor_skip);
 	app_reader_invalidate(a);
-	a->rd.page = layout_entity_noted(a->c, a->rd.entity, w, a->rd.marks,
+	a->rd.page = layout_entity_find(a->c, a->rd.entity, w, a->rd.marks,
 	    a->rd.nmarks, a->store != NULL ? store_note_text(a->store,
-	    a->rd.entity->id) : NULL);
+	    a->rd.entity->id) : NULL, a->rd.find);
 	a->rd.width = w;
 	if (a->rd.want_match && a->rd.page->nmatch_lines > 0) {
 		a->rd.match = a->rd.want_last ?
@@ -577,6 +591,81 @@ app_reader_next_match(struct app *a, int dir)
 	if (line < a->rd.top || line >= a->rd.top + h)
 		a->rd.top = HMS_MAX(line - 2, 0);
 	return true;
+}
+
+bool
+app_reader_searchable(struct app *a)
+{
+	return a->rd.entity != NULL && (a->view == VIEW_ENTITY ||
+	    (a->focus == APP_FOCUS_READER && view_has_reader(a->view)));
+}
+
+int
+app_reader_top(struct app *a)
+{
+	return a->rd.top;
+}
+
+int
+app_reader_find(struct app *a, const char *pattern, int top, bool *wrapped)
+{
+	struct page *p;
+	int i, n, h = HMS_MAX(a->rd.height, 1), line;
+
+	*wrapped = false;
+	app_reader_clear_marks(a);
+	app_reader_clear_find(a);
+	if (pattern != NULL)
+		a->rd.find = search_finder_create(pattern);
+	/* Laid out again now, at the width last drawn, for the count: the
+	 * same width wraps the same lines, so top stays where it was. */
+	app_reader_invalidate(a);
+	a->rd.want_match = false;
+	a->rd.want_anchor = -1;
+	a->rd.top = top;
+	if (a->rd.entity == NULL || a->rd.width <= 0)
+		return 0;
+	app_reader_layout(a, a->rd.width);
+	p = a->rd.page;
+	if (a->rd.find == NULL || p->nmatch_lines == 0)
+		return 0;
+	/* The first match at or after the top line, as less searches from
+	 * the top of the screen; past the last one, the first. */
+	n = (int)p->nmatch_lines;
+	for (i = 0; i < n && p->match_lines[i] < top; i++)
+		;
+	if (i == n) {
+		i = 0;
+		*wrapped = true;
+	}
+	a->rd.match = i;
+	line = p->match_lines[i];
+	if (line < top || line >= top + h)
+		a->rd.top = HMS_MAX(line - 2, 0);
+	return n;
+}
+
+/* n and N under an in-page search: the next match, round the page. */
+static void
+app_reader_find_step(struct app *a, int dir)
+{
+	struct page *p = a->rd.page;
+	int h = HMS_MAX(a->rd.height, 1), line;
+
+	if (p == NULL || p->nmatch_lines == 0) {
+		app_message(a, "%s", _("Not on this page. / then Enter "
+		    "searches all content."));
+		return;
+	}
+	if (app_reader_next_match(a, dir))
+		return;
+	a->rd.match = dir > 0 ? 0 : (int)p->nmatch_lines - 1;
+	line = p->match_lines[a->rd.match];
+	if (line < a->rd.top || line >= a->rd.top + h)
+		a->rd.top = HMS_MAX(line - 2, 0);
+	app_message(a, "%s", dir > 0 ?
+	    _("Search hit the end of the page, continuing at the top.") :
+	    _("Search hit the top of the page, continuing at the end."));
 }
 
 /* The section after (dir > 0) or before e in its document's order (a
@@ -1512,11 +1601,19 @@ app_action(struct app *a, enum action act)
 		/* The index is built here, before the first key is typed,
 		 * so no keystroke waits for it. */
 		(void)app_search_index(a);
-		view_search_start(a);
+		/* In a page, / searches the page first (it widens to all
+		 * content from its prompt); elsewhere, all content. */
+		if (app_reader_searchable(a))
+			view_search_page_start(a);
+		else
+			view_search_start(a);
 		break;
 	case ACTION_SEARCH_NEXT:
 	case ACTION_SEARCH_PREV:
-		if (!app_reader_next_match(a, act == ACTION_SEARCH_NEXT ? 1 : -1)) {
+		if (a->rd.find != NULL)
+			app_reader_find_step(a,
+			    act == ACTION_SEARCH_NEXT ? 1 : -1);
+		else if (!app_reader_next_match(a, act == ACTION_SEARCH_NEXT ? 1 : -1)) {
 			view_search_next_hit(a, act == ACTION_SEARCH_NEXT ? 1 : -1);
 			/* N into the previous hit starts at its last match. */
 			a->rd.want_last = a->rd.want_match &&
@@ -1856,6 +1953,7 @@ app_free(struct app *a)
 	}
 	app_reader_invalidate(a);
 	app_reader_clear_marks(a);
+	app_reader_clear_find(a);
 	free(a->hist);
 	app_prompt_free_cands(&a->prompt);
 	buf_free(&a->prompt.text);

@@ -9,6 +9,7 @@
 #include "figures.h"
 #include "i18n.h"
 #include "layout.h"
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -104,10 +105,11 @@ page_add_wrapped(struct page *p, const char *text, size_t len, int indent,
 	struct text_line *lines;
 	size_t n, i, r, a, b, pos;
 	char pad[256];
-	int width = p->width - indent;
+	int width = p->width - indent, first;
 
 	if (width < 4)
 		width = 4;
+	first = (int)p->nlines;
 	memset(pad, ' ', sizeof pad);
 	n = text_wrap(text, len, width, hang, &lines);
 	for (i = 0; i < n; i++) {
@@ -132,8 +134,10 @@ page_add_wrapped(struct page *p, const char *text, size_t len, int indent,
 			    ranges[r].style, ranges[r].link);
 			if (ranges[r].style == STYLE_MATCH && pos == ra)
 				page_note_match_line(p, (int)p->nlines - 1);
+			/* A link's line is where its first piece is (a match
+			 * inside it cuts it into pieces). */
 			if (ranges[r].link >= 0 &&
-			    p->links[ranges[r].link].line < (int)p->nlines - 1 &&
+			    p->links[ranges[r].link].line < first &&
 			    pos == ra)
 				p->links[ranges[r].link].line = (int)p->nlines - 1;
 			pos = HMS_MIN(rb, b);
@@ -152,6 +156,7 @@ struct layout {
 	const struct content_entity	*e;
 	const struct page_mark		*marks;
 	size_t				 nmarks;
+	const struct search_finder	*find;	/* in-page search, or NULL */
 	int				 block;	/* anchor counter */
 	const char			*note;	/* the reader's, or NULL */
 };
@@ -160,6 +165,55 @@ static void
 layout_blank(struct layout *L)
 {
 	page_newline(L->p, L->block, 0);
+}
+
+/* Make the ranges of a paragraph of len bytes disjoint and in order,
+ * byte by byte: a match wins over the style under it but keeps its link,
+ * so that a link with a match inside is still one link, followed and
+ * selected whole, and styled again after the match.  Each range keeps
+ * its own bounds (two matches side by side stay two).  Returns the new
+ * number of ranges. */
+static size_t
+layout_resolve(struct page_range **rgp, size_t *cap, size_t nrg, size_t len)
+{
+	struct page_range *rg = *rgp, *out = NULL;
+	size_t i, x, y, n = 0, ocap = 0;
+	int *owner, *link, pass;
+
+	if (nrg == 0 || len == 0)
+		return 0;
+	owner = xcalloc(len, sizeof *owner);
+	link = xcalloc(len, sizeof *link);
+	for (x = 0; x < len; x++)
+		owner[x] = link[x] = -1;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < nrg; i++) {
+			if ((rg[i].style == STYLE_MATCH) != (pass == 1))
+				continue;
+			for (x = rg[i].off; x < rg[i].off + rg[i].len && x < len;
+			    x++) {
+				owner[x] = (int)i;
+				if (pass == 0)
+					link[x] = rg[i].link;
+			}
+		}
+	}
+	for (x = 0; x < len; x = y) {
+		for (y = x + 1; y < len && owner[y] == owner[x] &&
+		    link[y] == link[x]; y++)
+			;
+		if (owner[x] < 0)
+			continue;
+		util_grow(&out, &ocap, n + 1, sizeof *out);
+		out[n++] = (struct page_range){ x, y - x,
+		    rg[owner[x]].style, link[x] };
+	}
+	free(owner);
+	free(link);
+	free(rg);
+	*rgp = out;
+	*cap = ocap;
+	return n;
 }
 
 /* A paragraph of text (no links inside) with marks, wrapped. */
@@ -224,28 +278,18 @@ layout_text(struct layout *L, const char *prefix, enum style pstyle,
 		util_grow(&rg, &cap, nrg + 1, sizeof *rg);
 		rg[nrg++] = (struct page_range){ ma, mb - ma, STYLE_MATCH, -1 };
 	}
-	/* Sort ranges by start; drop overlaps (a mark takes precedence). */
-	for (i = 1; i < nrg; i++) {
-		struct page_range t = rg[i];
-		size_t j = i;
-		while (j > 0 && rg[j - 1].off > t.off) {
-			rg[j] = rg[j - 1];
-			j--;
-		}
-		rg[j] = t;
+	/* The in-page search looks at the text as shown, prefix and link
+	 * numbers included: what the reader sees is what it finds. */
+	if (L->find != NULL && b.len > 0) {
+		struct search_range *fr;
+		size_t nf = search_finder_run(L->find, b.data, b.len, &fr);
+		util_grow(&rg, &cap, nrg + nf, sizeof *rg);
+		for (k = 0; k < nf; k++)
+			rg[nrg++] = (struct page_range){ fr[k].off, fr[k].len,
+			    STYLE_MATCH, -1 };
+		free(fr);
 	}
-	for (i = 1; i < nrg; i++) {
-		if (rg[i].off < rg[i - 1].off + rg[i - 1].len) {
-			if (rg[i].style == STYLE_MATCH) {
-				rg[i - 1].len = rg[i].off - rg[i - 1].off;
-			} else {
-				size_t end = rg[i - 1].off + rg[i - 1].len;
-				size_t rend = rg[i].off + rg[i].len;
-				rg[i].off = end;
-				rg[i].len = rend > end ? rend - end : 0;
-			}
-		}
-	}
+	nrg = layout_resolve(&rg, &cap, nrg, b.len);
 	page_add_wrapped(L->p, b.data != NULL ? b.data : "", b.len, indent,
 	    hang, style, rg, nrg, L->block);
 	L->block++;
@@ -754,9 +798,17 @@ struct page *
 layout_entity_noted(const struct content *c, const struct content_entity *e,
     int width, const struct page_mark *marks, size_t nmarks, const char *note)
 {
+	return layout_entity_find(c, e, width, marks, nmarks, note, NULL);
+}
+
+struct page *
+layout_entity_find(const struct content *c, const struct content_entity *e,
+    int width, const struct page_mark *marks, size_t nmarks, const char *note,
+    const struct search_finder *find)
+{
 	struct layout L = {
 		.p = page_new(width), .c = c, .e = e, .marks = marks,
-		.nmarks = nmarks, .note = note,
+		.nmarks = nmarks, .note = note, .find = find,
 	};
 	struct buf b;
 	size_t i;

@@ -16,6 +16,7 @@
 struct content;
 struct content_entity;
 struct content_prov;
+struct search_finder;
 
 /* What a link leads to: an entity, or lines of a source text. */
 struct page_link {
@@ -71,6 +72,13 @@ struct page *layout_entity(const struct content *c,
 struct page *layout_entity_noted(const struct content *c,
     const struct content_entity *e, int width, const struct page_mark *marks,
     size_t nmarks, const char *note);
+/* The same, also highlighting every place where the finder's pattern
+ * (NULL: none) occurs in what the page shows, folded as the content
+ * search folds (search_finder_run): the reader's in-page search.  Each
+ * is a match of page->match_lines. */
+struct page *layout_entity_find(const struct content *c,
+    const struct content_entity *e, int width, const struct page_mark *marks,
+    size_t nmarks, const char *note, const struct search_finder *find);
 void page_free(struct page *p);
 
 /* Draw lines [top, top + h) of the page at (x, y), w cells wide; the link

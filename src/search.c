@@ -1362,6 +1362,101 @@ search_query_terms(const char *q, bool era, char ***termsp)
 	return n;
 }
 
+struct search_finder {
+	char	**terms;
+	size_t	  nterms;
+};
+
+struct search_finder *
+search_finder_create(const char *query)
+{
+	struct search_finder *f;
+	char **terms;
+	size_t n;
+
+	n = search_query_terms(query, false, &terms);
+	if (n == 0) {
+		free(terms);
+		return NULL;
+	}
+	f = xcalloc(1, sizeof *f);
+	f->terms = terms;
+	f->nterms = n;
+	return f;
+}
+
+void
+search_finder_free(struct search_finder *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->nterms; i++)
+		free(f->terms[i]);
+	free(f->terms);
+	free(f);
+}
+
+static int
+search_range_cmp(const void *a, const void *b)
+{
+	const struct search_range *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+size_t
+search_finder_run(const struct search_finder *f, const char *text,
+    size_t len, struct search_range **out)
+{
+	struct text_norm tn;
+	struct search_range *r = NULL;
+	size_t n = 0, cap = 0, i, k, tl, oa, ob;
+	const char *p, *q;
+
+	*out = NULL;
+	if (f == NULL || len == 0)
+		return 0;
+	/* The text is folded as the index folds a field (SEARCH_NORM), so
+	 * the page finds what the content search finds. */
+	text_normalize(text, len, SEARCH_NORM, &tn);
+	for (i = 0; i < f->nterms; i++) {
+		tl = strlen(f->terms[i]);
+		for (p = tn.s; (q = strstr(p, f->terms[i])) != NULL; p = q + tl) {
+			text_norm_span(&tn, (size_t)(q - tn.s),
+			    (size_t)(q - tn.s) + tl, &oa, &ob);
+			if (ob <= oa)
+				continue;
+			util_grow(&r, &cap, n + 1, sizeof *r);
+			r[n].off = oa;
+			r[n].len = ob - oa;
+			n++;
+		}
+	}
+	text_norm_free(&tn);
+	/* In order; two terms that overlap make one range. */
+	if (n > 1)
+		qsort(r, n, sizeof *r, search_range_cmp);
+	for (i = 0, k = 0; i < n; i++) {
+		if (k > 0 && r[i].off < r[k - 1].off + r[k - 1].len) {
+			if (r[i].off + r[i].len > r[k - 1].off + r[k - 1].len)
+				r[k - 1].len = r[i].off + r[i].len -
+				    r[k - 1].off;
+			continue;
+		}
+		r[k++] = r[i];
+	}
+	if (k == 0) {
+		free(r);
+		r = NULL;
+	}
+	*out = r;
+	return k;
+}
+
 /* Choose the rarest character pair of t to look it up by (its character
  * when it has only one). */
 static void

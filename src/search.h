@@ -184,4 +184,25 @@ size_t search_suggest(struct search_index *idx, const char *query, size_t max,
  * the array). */
 size_t search_query_terms(const char *query, bool era, char ***terms);
 
+/* A plain query prepared for finding in any text, not the index: the
+ * reader's in-page search.  Its terms are folded as the engine folds
+ * them (search_query_terms), and so is every text it is run on. */
+struct search_finder;
+/* Returns NULL when query has no terms; free with search_finder_free(). */
+struct search_finder *search_finder_create(const char *query);
+void search_finder_free(struct search_finder *f);
+
+/* A byte range of an original text. */
+struct search_range {
+	size_t	off;
+	size_t	len;
+};
+/* Every place in text (len bytes) where a term of the finder's query
+ * occurs: byte ranges of the original text (a match of ドラッグロス covers
+ * the ・ of ドラッグ・ロス; one of 大 covers ⼤), in order and not
+ * overlapping.  Returns their number and stores them in *out (the caller
+ * frees it; NULL when there are none). */
+size_t search_finder_run(const struct search_finder *f, const char *text,
+    size_t len, struct search_range **out);
+
 #endif

@@ -26,6 +26,7 @@ view_list_clear(struct view_list *l)
 	for (i = 0; i < l->n; i++) {
 		free(l->items[i].label);
 		free(l->items[i].orphan);
+		free(l->items[i].arg);
 		free(l->items[i].marks);
 	}
 	l->n = 0;
@@ -78,11 +79,30 @@ view_list_add_orphan(struct view_list *l, const char *id, int depth,
 	return it;
 }
 
-/* A row (not a group header): an entity or an orphan id. */
+struct view_list_item *
+view_list_add_run(struct view_list *l, void (*run)(struct app *, const char *),
+    const char *arg, int depth, const char *fmt, ...)
+{
+	struct view_list_item *it;
+	va_list ap;
+
+	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
+	it = &l->items[l->n++];
+	memset(it, 0, sizeof *it);
+	it->run = run;
+	it->arg = xstrdup(arg);
+	it->depth = depth;
+	va_start(ap, fmt);
+	it->label = xvasprintf(fmt, ap);
+	va_end(ap);
+	return it;
+}
+
+/* A row (not a group header): an entity, an orphan id or a command. */
 static bool
 view_list_is_row(const struct view_list_item *it)
 {
-	return it->entity != NULL || it->orphan != NULL;
+	return it->entity != NULL || it->orphan != NULL || it->run != NULL;
 }
 
 struct content_entity *
@@ -135,6 +155,8 @@ view_list_preview(struct app *a, struct view_list *l)
 	if (!view_list_selectable(l, l->sel))
 		return;
 	it = &l->items[l->sel];
+	if (it->run != NULL)
+		return;
 	if (it->entity == NULL)
 		view_list_orphan_message(a, it);
 	else if (it->nmarks > 0)
@@ -341,7 +363,12 @@ view_list_action(struct app *a, struct view_list *l, enum action act)
 	case ACTION_OPEN:
 		if (view_list_selectable(l, l->sel)) {
 			struct view_list_item *it = &l->items[l->sel];
-			if (it->entity == NULL)
+			if (it->run != NULL) {
+				/* run may rebuild the list: it gets a copy. */
+				char *arg = xstrdup(it->arg);
+				it->run(a, arg);
+				free(arg);
+			} else if (it->entity == NULL)
 				view_list_orphan_message(a, it);
 			else if (it->nmarks > 0)
 				app_open_marked(a, it->entity, it->marks,

@@ -27,6 +27,11 @@ struct view_list_item *view_list_add(struct view_list *l,
 struct view_list_item *view_list_add_orphan(struct view_list *l,
     const char *id, int depth, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Append a row that calls run(a, arg) when opened (Enter, Right): a
+ * search to try, say.  arg is copied. */
+struct view_list_item *view_list_add_run(struct view_list *l,
+    void (*run)(struct app *, const char *), const char *arg, int depth,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The entity of the selected row, or NULL (a header, an orphan). */
 struct content_entity *view_list_selected(const struct view_list *l);
 /* The id of the selected row when it is an orphan, else NULL. */

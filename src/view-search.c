@@ -28,7 +28,27 @@ struct view_search {
 	 * the plain query: shown first, in their own group. */
 	struct content_entity		**notes;
 	size_t				 nnotes;
+	/* Near misses of a query that found little (search_suggest), as
+	 * whole queries, filters included; listed under the results. */
+	char				**sugg;
+	size_t				 nsugg;
+	/* The last pattern searched, in a page or everywhere: what the
+	 * page prompt widens to. */
+	char				*last;
+	/* The page prompt is open; the line the reader showed then;
+	 * whether anything was typed in it yet (until then the marks of
+	 * the hit being read stay, and Escape leaves them). */
+	bool				 page;
+	int				 page_top;
+	bool				 page_typed;
 };
+
+/* A query that finds fewer hits than this gets its near misses listed
+ * under them, as hms search prints them. */
+#define VIEW_SEARCH_FEW	3
+/* Nor is a longer query (a paste): nobody misspells a term that long,
+ * and the search for near misses grows with the length of the query. */
+#define VIEW_SEARCH_SUGGEST_MAX	200
 
 static struct view_search *
 view_search_state(struct app *a)
@@ -242,6 +262,19 @@ view_search_notes(struct app *a, struct view_search *vs, const char *q,
 	free(terms);
 }
 
+static void view_search_suggestion(struct app *, const char *);
+
+/* "Did you mean: 橋渡し研究" rows; Enter on one searches for it. */
+static void
+view_search_add_suggestions(struct view_list *l, struct view_search *vs)
+{
+	size_t i;
+
+	for (i = 0; i < vs->nsugg; i++)
+		view_list_add_run(l, view_search_suggestion, vs->sugg[i], 1,
+		    _("Did you mean: %s"), vs->sugg[i]);
+}
+
 static void
 view_search_rebuild(struct app *a, struct view_search *vs)
 {
@@ -266,6 +299,7 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 		}
 	}
 	if ((vs->res == NULL || vs->res->nhits == 0) && vs->nnotes > 0) {
+		view_search_add_suggestions(l, vs);
 		view_list_select_first(a, l);
 		return;
 	}
@@ -275,6 +309,11 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 		    _("No matches."));
 		l->sel = -1;
 		app_preview(a, NULL);
+		/* Enter after the query goes to the closest term. */
+		if (vs->nsugg > 0) {
+			view_search_add_suggestions(l, vs);
+			view_list_select_first(a, l);
+		}
 		return;
 	}
 	/* Grouped by type, then period; inside a group, in rank order. The
@@ -308,7 +347,50 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 		}
 	}
 	free(used);
+	view_search_add_suggestions(l, vs);
 	view_list_select_first(a, l);
+}
+
+static void
+view_search_clear_suggestions(struct view_search *vs)
+{
+	size_t i;
+
+	for (i = 0; i < vs->nsugg; i++)
+		free(vs->sugg[i]);
+	free(vs->sugg);
+	vs->sugg = NULL;
+	vs->nsugg = 0;
+}
+
+/* The near misses of q (the query without its filters), each made a
+ * whole query again with the filters of o in front. */
+static void
+view_search_suggest(struct app *a, struct view_search *vs, const char *q,
+    const struct search_opts *o)
+{
+	char **v, prefix[64];
+	size_t n, i;
+	int k = 0;
+
+	view_search_clear_suggestions(vs);
+	n = search_suggest(app_search_index(a), q, 3, &v);
+	prefix[0] = '\0';
+	if (o->type >= 0)
+		k = snprintf(prefix, sizeof prefix, "t:%s ",
+		    content_type_name((enum content_type)o->type));
+	if (k < 0 || k >= (int)sizeof prefix)
+		k = 0;
+	if (o->period != 0)
+		snprintf(prefix + k, sizeof prefix - (size_t)k, "p:%d ",
+		    o->period);
+	vs->sugg = xcalloc(n + 1, sizeof *vs->sugg);
+	for (i = 0; i < n; i++) {
+		vs->sugg[i] = xasprintf("%s%s", prefix, v[i]);
+		free(v[i]);
+	}
+	vs->nsugg = n;
+	free(v);
 }
 
 static void
@@ -321,6 +403,7 @@ view_search_run(struct app *a, const char *query)
 
 	free(vs->query);
 	vs->query = xstrdup(query);
+	view_search_clear_suggestions(vs);
 	q = view_search_filters(query, &o);
 	if (q[0] == '\0') {
 		free(q);
@@ -335,13 +418,17 @@ view_search_run(struct app *a, const char *query)
 	/* A failed run leaves the session's last results in place, but the
 	 * list keeps its own copies: show the error, keep the list. */
 	res = search_session_run(vs->session, q, &o, &err);
-	free(q);
 	if (res == NULL) {
+		free(q);
 		vs->res = NULL;
 		app_error(a, "%s", err);
 		free(err);
 		return;
 	}
+	if (!o.regex && res->nhits < VIEW_SEARCH_FEW &&
+	    strlen(q) <= VIEW_SEARCH_SUGGEST_MAX)
+		view_search_suggest(a, vs, q, &o);
+	free(q);
 	vs->res = res;
 	view_search_rebuild(a, vs);
 	app_message(a, _("%zu hits"), res->nhits);
@@ -362,6 +449,10 @@ view_search_done(struct app *a, const char *text)
 		app_message(a, "%s", _("Search cancelled."));
 		return;
 	}
+	if (text[0] != '\0' && text != vs->last) {
+		free(vs->last);
+		vs->last = xstrdup(text);
+	}
 	view_search_run(a, text);
 	/* Results stay in the list; Enter opens the selected hit. */
 	app_set_focus_reader(a, false);
@@ -370,16 +461,141 @@ view_search_done(struct app *a, const char *text)
 		    vs->res->nhits);
 }
 
-void
-view_search_start(struct app *a)
+/* The search over all content, its prompt holding initial. */
+static void
+view_search_all(struct app *a, const char *initial, bool regex)
 {
 	struct view_search *vs = view_search_state(a);
 
-	/* Each search starts plain; C-r makes this one a regex. */
-	vs->regex = false;
+	vs->page = false;
+	vs->regex = regex;
 	app_switch(a, VIEW_SEARCH);
-	app_prompt(a, vs->regex ? _("Regex search: ") : "/", "search",
-	    NULL, view_search_changed, view_search_done);
+	app_prompt(a, vs->regex ? _("Regex search: ") : _("Search all: "),
+	    "search", initial, view_search_changed, view_search_done);
+}
+
+void
+view_search_start(struct app *a)
+{
+	/* Each search starts plain; C-r makes this one a regex. */
+	view_search_all(a, NULL, false);
+}
+
+/* Enter on a suggestion: search for it, as if typed and entered. */
+static void
+view_search_suggestion(struct app *a, const char *query)
+{
+	struct view_search *vs = view_search_state(a);
+
+	vs->regex = false;
+	view_search_done(a, query);
+}
+
+/* ---- within the page ---- */
+
+/* Widen the page prompt to all content: its pattern, or the last one
+ * searched when it is empty.  The page's highlights go; the results
+ * view takes the screen. */
+static void
+view_search_widen(struct app *a, const char *pattern, bool regex)
+{
+	struct view_search *vs = view_search_state(a);
+	char *q = xstrdup(pattern[0] != '\0' ? pattern :
+	    vs->last != NULL ? vs->last : "");
+	bool wrapped;
+
+	(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
+	view_search_all(a, q, regex);
+	free(q);
+}
+
+/* The page's matches for text, per keystroke: the reader scrolls from
+ * where the prompt opened, as vim's incremental search does. */
+static int
+view_search_page_find(struct app *a, const char *text, bool done)
+{
+	struct view_search *vs = view_search_state(a);
+	bool wrapped;
+	int n = 0;
+
+	if (text[0] != '\0')
+		vs->page_typed = true;
+	if (vs->page_typed)
+		n = app_reader_find(a, text, vs->page_top, &wrapped);
+	else
+		wrapped = false;
+	if (text[0] == '\0')
+		app_message(a, "%s", vs->last != NULL ?
+		    _("Enter: the last search over all content.") : "");
+	else if (n == 0)
+		app_message(a, _("Not on this page: %s. / then Enter "
+		    "searches all content."), text);
+	else if (wrapped)
+		app_message(a, "%s", _("Search hit the end of the page, "
+		    "continuing at the top."));
+	else if (done)
+		app_message(a, _("%d matches: n/N next/previous; / then Enter "
+		    "searches all content."), n);
+	else
+		app_message(a, _("%d matches on this page; / at the start "
+		    "searches all content."), n);
+	return n;
+}
+
+static void
+view_search_page_changed(struct app *a, const char *text)
+{
+	/* / typed at the start of the page prompt: all content. */
+	if (text[0] == '/') {
+		view_search_widen(a, text + 1, false);
+		return;
+	}
+	(void)view_search_page_find(a, text, false);
+}
+
+static void
+view_search_page_done(struct app *a, const char *text)
+{
+	struct view_search *vs = view_search_state(a);
+	bool wrapped;
+
+	vs->page = false;
+	if (text == NULL) {
+		/* The same place; what was typed highlights nothing. */
+		if (vs->page_typed)
+			(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
+		app_message(a, "%s", _("Search cancelled."));
+		return;
+	}
+	if (text[0] == '\0' || text[0] == '/') {
+		char *q = xstrdup(text[0] == '/' ? text + 1 : "");
+		if (q[0] == '\0' && vs->last == NULL) {
+			app_message(a, "%s", _("No previous search."));
+			free(q);
+			return;
+		}
+		(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
+		vs->regex = false;
+		app_switch(a, VIEW_SEARCH);
+		view_search_done(a, q[0] != '\0' ? q : vs->last);
+		free(q);
+		return;
+	}
+	free(vs->last);
+	vs->last = xstrdup(text);
+	(void)view_search_page_find(a, text, true);
+}
+
+void
+view_search_page_start(struct app *a)
+{
+	struct view_search *vs = view_search_state(a);
+
+	vs->page = true;
+	vs->page_typed = false;
+	vs->page_top = app_reader_top(a);
+	app_prompt(a, _("Search page: "), "search", NULL,
+	    view_search_page_changed, view_search_page_done);
 }
 
 void
@@ -387,8 +603,16 @@ view_search_toggle_regex(struct app *a)
 {
 	struct view_search *vs = view_search_state(a);
 
+	/* A regex searches all content: C-r in the page prompt widens. */
+	if (vs->page) {
+		view_search_widen(a, app_prompt_text(a), true);
+		app_message(a, "%s", _("Regex search (PCRE2) of all content. "
+		    "C-r: plain."));
+		return;
+	}
 	vs->regex = !vs->regex;
-	app_prompt_set_label(a, vs->regex ? _("Regex search: ") : "/");
+	app_prompt_set_label(a, vs->regex ? _("Regex search: ") :
+	    _("Search all: "));
 	app_message(a, "%s", vs->regex ? _("Regex search (PCRE2). C-r: plain.") :
 	    _("Plain search. C-r: regex."));
 }
@@ -476,6 +700,8 @@ view_search_free(struct app *a)
 	search_session_free(vs->session);
 	free(vs->notes);
 	free(vs->query);
+	free(vs->last);
+	view_search_clear_suggestions(vs);
 	free(vs);
 	app_set_view_state(a, VIEW_SEARCH, NULL);
 }

@@ -44,6 +44,18 @@ void app_preview_marked(struct app *a, struct content_entity *e,
     const struct page_mark *marks, size_t n);
 void app_reader_set_marks(struct app *a, const struct page_mark *marks,
     size_t n);
+/* Whether / searches the reader's page: the keys act on the reader. */
+bool app_reader_searchable(struct app *a);
+/* The first line the reader shows. */
+int app_reader_top(struct app *a);
+/* In-page search: highlight every place the plain pattern occurs on the
+ * reader's page (folded as the content search folds; NULL or no terms:
+ * none, the hit's marks gone too), scroll back to line top, then make
+ * current the first match at or after it (*wrapped: none was, so the
+ * first of the page), scrolling only when it is off the screen.  Returns
+ * the number of matches; n and N step through them round the page. */
+int app_reader_find(struct app *a, const char *pattern, int top,
+    bool *wrapped);
 /* Lay the reader's page out again (its note changed), keeping the place. */
 void app_reader_refresh(struct app *a);
 /* Wrap the reader's pages to at most width columns (0: the pane's width),
@@ -91,6 +103,9 @@ void view_goto_candidates(struct app *a, const char *text);
 
 /* Search (view-search.c). */
 void view_search_start(struct app *a);
+/* / in a page: the prompt for a search within the page; Enter on it
+ * empty, or / typed at its start, widens it to all content. */
+void view_search_page_start(struct app *a);
 void view_search_next_hit(struct app *a, int dir);
 void view_search_toggle_regex(struct app *a);
 
@@ -116,6 +131,10 @@ struct view_list_item {
 	char			*orphan;	/* or an id the content lacks:
 						   a row that can be selected
 						   but opens nothing (owned) */
+	/* Or a row that does something when opened (a suggested search):
+	   run(a, arg) on Enter; arg owned. */
+	void			(*run)(struct app *, const char *);
+	char			*arg;
 	char			*label;		/* owned */
 	int			 depth;
 	bool			 expandable;

@@ -129,7 +129,7 @@ term_type "FIH"
 term_check "FIH" "paste: after C-u the prompt takes a new query"
 term_check "試験" "paste: and finds hits for it"
 term_keys Escape
-term_wait_gone "/FIH"
+term_wait_gone "Search all: FIH"
 term_keys q
 [ "$(term_status)" = 0 ]; ok $? "paste: q quits with status 0"
 
@@ -146,17 +146,17 @@ tmux_ send-keys -t t -N 500 BSpace
 term_type "X"
 # Keys are taken in order: only if every a and every BSpace arrived does
 # the prompt read /のX (a lost a leaves /のaX, a lost BSpace eats の).
-term_check "/のX" "held key: 500 a, 500 BSpace and X arrive in order, none lost"
+term_check "Search all: のX" "held key: 500 a, 500 BSpace and X arrive in order, none lost"
 term_keys BSpace
-term_wait_gone "/のX"
+term_wait_gone "Search all: のX"
 # The input, without the hit count the prompt shows at its right.
-[ "$(prompt_line | sed 's/  .*$//; s/ *$//')" = "/の" ]; ok $? "held key: the prompt is back to /の"
+[ "$(prompt_line | sed 's/  .*$//; s/ *$//')" = "Search all: の" ]; ok $? "held key: the prompt is back to Search all: の"
 [ "$(status_line)" = "$before" ]; ok $? "held key: the same hits as before the repeats"
 [ "$(status_line)" = "$before" ] || diag "before: $before" "after:  $(status_line)"
 tmux_ send-keys -t t -N 500 Down
 running; ok $? "held key: alive"
 term_keys Escape
-term_wait_gone "/の"
+term_wait_gone "Search all: の"
 term_keys Enter
 term_check "[reader]" "held key: Enter then opens the selected hit"
 term_keys q
@@ -172,13 +172,13 @@ term_keys /
 term_wait "Type to search."
 tmux_ send-keys -t t -H e9
 term_type "FIH"
-term_check "/�FIH" "bad bytes: Latin-1 é is U+FFFD and the keys after it arrive"
+term_check "Search all: �FIH" "bad bytes: Latin-1 é is U+FFFD and the keys after it arrive"
 tmux_ send-keys -t t -H ff c0 af e3 81
 term_type "x"
-term_check "/�FIH����x" "bad bytes: invalid, overlong and cut-short sequences"
+term_check "Search all: �FIH����x" "bad bytes: invalid, overlong and cut-short sequences"
 running; ok $? "bad bytes: hms is still running"
 term_keys C-u Escape
-term_wait_gone "/�FIH"
+term_wait_gone "Search all: �FIH"
 term_keys q
 [ "$(term_status)" = 0 ]; ok $? "bad bytes: q quits with status 0"
 

@@ -31,7 +31,7 @@ done
 ok $? "more letters, fewer hits ($n1 then $n4)"
 term_type "ミラー"
 term_check "Term (" "results are grouped by type"
-term_check "/バイオシミラー" "the prompt shows the query"
+term_check "Search all: バイオシミラー" "the prompt shows the query"
 
 # Enter keeps the results and moves to the list; Down, Enter opens hit 2.
 term_keys Enter
@@ -60,7 +60,7 @@ term_type "t:program FIH"
 term_check "Program" "t:program keeps programs only"
 term_check_gone "Term (" "t:program drops terms"
 term_keys Escape
-term_check_gone "/t:program" "Escape closes the prompt"
+term_check_gone "Search all: t:program" "Escape closes the prompt"
 
 # A bad regex: PCRE2's message with the offset, never a crash.
 term_keys /
@@ -74,9 +74,9 @@ term_check_gone "FIH(" "Escape closes the regex prompt"
 # kept).
 term_keys /
 term_keys Up
-term_check "/バイオシミラー" "Up in the prompt recalls the last search"
+term_check "Search all: バイオシミラー" "Up in the prompt recalls the last search"
 term_keys Escape
-term_check_gone "/バイオシミラー" "Escape closes the prompt"
+term_check_gone "Search all: バイオシミラー" "Escape closes the prompt"
 term_keys q
 [ "$(term_status)" = 0 ]; ok $? "quits cleanly"
 

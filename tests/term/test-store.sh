@@ -49,13 +49,17 @@ term_keys Enter
 term_check "Note saved." "the note is saved"
 term_check "Your note (a edits it):" "the page shows the note block"
 term_check "治験の件を確認" "with the text"
-# Notes are searchable: the user's own words find the entity.
+# Notes are searchable: the user's own words find the entity.  In a
+# page / searches the page; / at its start widens to all content.
 term_keys /
+term_check "Search page:" "/ in the page searches the page"
+term_keys /
+term_check "Search all:" "/ again widens it to all content"
 term_type "件を確認"
 term_check "Your notes (1)" "a search finds the note"
 term_check "医療機器・ヘルスケア  — 治験の件を確認" "the hit is the noted entity, with the note"
 term_keys Escape
-term_check_gone "/件を確認" "Escape closes the search"
+term_check_gone "Search all: 件を確認" "Escape closes the search"
 term_keys q
 term_status >/dev/null
 
@@ -94,7 +98,8 @@ term_check "Note unchanged." "Escape leaves it"
 term_check "saved by another hms" "and the page shows it"
 
 # ---- search history across sessions ----
-term_keys /
+# From the page: // searches all content.
+term_keys / /
 term_type "FIH"
 term_keys Enter
 term_check "hits: Up/Down choose" "a search"
@@ -103,7 +108,7 @@ term_status >/dev/null
 term_start 80 24
 term_check "Period 3" "third run starts"
 term_keys / Up
-term_check "/FIH" "the last query comes back with Up"
+term_check "Search all: FIH" "the last query comes back with Up"
 term_keys Escape q
 term_status >/dev/null
 

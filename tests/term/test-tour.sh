@@ -95,7 +95,13 @@ tour() {
 	term_keys :
 	term_type "kpis"
 	term_keys Escape
-	term_check_status 24 "[reader]" "$label: Escape closes the prompt"
+	# The prompt leaves the status line as it was: wait for the prompt
+	# itself to go, or the ':' typed next comes within ESCDELAY of the
+	# Escape and reads as M-:.
+	term_wait_gone ":kpis"
+	ok $last_wait "$label: Escape closes the prompt"
+	term_settle
+	term_check_status 24 "[reader]" "$label: the page is there after the prompt"
 	term_running
 	ok $? "$label: Escape does not quit"
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "layout.h"
+#include "search.h"
 #include "store.h"
 #include "view.h"
 #include "render.h"
@@ -13,6 +15,42 @@ both(struct app *a, const char *name)
 {
 	snapshot(a, name, 80, 24);
 	snapshot(a, name, 40, 12);
+}
+
+/* A match inside a link keeps the link: the match and the piece of the
+ * link after it share its index, and the piece is still a link (the
+ * page search finds words inside links). */
+static void
+test_match_in_link(const struct content *c)
+{
+	const struct content_entity *e;
+	struct search_finder *f;
+	struct page *p;
+	size_t i;
+	int inside = 0, after = 0;
+
+	e = content_find(c, "measure:rm09-pediatric-rare");
+	f = search_finder_create("ドラッグロス");
+	if (e == NULL || f == NULL) {
+		ok(0, "match in link: the measure and the finder");
+		search_finder_free(f);
+		return;
+	}
+	p = layout_entity_find(c, e, 100, NULL, 0, NULL, f);
+	for (i = 0; i + 1 < p->nspans; i++) {
+		if (p->spans[i].style != STYLE_MATCH || p->spans[i].link < 0)
+			continue;
+		inside++;
+		if (p->spans[i + 1].link == p->spans[i].link &&
+		    p->spans[i + 1].style == STYLE_LINK)
+			after++;
+	}
+	ok(inside > 0, "match in link: the match is part of the link (%d)",
+	    inside);
+	ok(after > 0, "match in link: the link goes on after the match (%d)",
+	    after);
+	page_free(p);
+	search_finder_free(f);
 }
 
 int
@@ -60,8 +98,10 @@ main(void)
 	both(a, "source");
 	keys(a, "BSpace ?");
 	both(a, "help");
-	keys(a, "BSpace / F I H Enter");
+	/* From a page, / searches the page: / at its start widens it. */
+	keys(a, "BSpace / / F I H Enter");
 	both(a, "search");
+	test_match_in_link(c);
 
 	/* Bookmarks and notes, in a store of their own at a fixed time. */
 	{

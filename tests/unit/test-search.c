@@ -974,6 +974,37 @@ test_bundled(void)
 	content_free(c);
 }
 
+/* The reader's in-page search folds as the content search does, and its
+ * ranges cover the original characters. */
+static void
+test_finder(void)
+{
+	const char *t = "新たなドラッグ・ロス品目、ドラッグロス、⼤学";
+	struct search_finder *f;
+	struct search_range *r;
+	size_t n;
+
+	ok(search_finder_create("  ") == NULL, "finder: no terms, no finder");
+	f = search_finder_create("ドラッグロス");
+	n = search_finder_run(f, t, strlen(t), &r);
+	is_int((int)n, 2, "finder: ドラッグロス finds ドラッグ・ロス and ドラッグロス");
+	ok(n == 2 && r[0].off == strlen("新たな") &&
+	    r[0].len == strlen("ドラッグ・ロス"),
+	    "finder: the first range covers ドラッグ・ロス, dot included");
+	free(r);
+	search_finder_free(f);
+	/* Two terms: each found, the ranges in order. */
+	f = search_finder_create("大学 新た");
+	n = search_finder_run(f, t, strlen(t), &r);
+	ok(n == 2 && r[0].off == 0 && r[1].len == strlen("⼤学"),
+	    "finder: every term, in text order; 大 finds the radical ⼤");
+	free(r);
+	n = search_finder_run(f, "", 0, &r);
+	ok(n == 0 && r == NULL, "finder: an empty text has none");
+	search_finder_free(f);
+	search_finder_free(NULL);
+}
+
 int
 main(void)
 {
@@ -1005,6 +1036,7 @@ main(void)
 	content_free(c);
 
 	test_regex_long_field();
+	test_finder();
 	test_bundled();
 	text_fini();
 	return tap_done();
