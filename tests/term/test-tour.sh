@@ -45,11 +45,53 @@ tour() {
 	term_check_status 24 "?:help q:quit" "$label: the status line at start"
 	tour_screen "$label start"
 
+	# Read a section to its end with Space; Space there goes on into
+	# the next section, as info does.
+	tour_goto section:plan3-1-2 "[reader]"
+	term_wait "Section  section:plan3-1-2"
+	ok $last_wait "$label: a section's page"
+	i=0
+	while [ $i -lt 40 ] && ! term_status_line 24 | grep -qF "(END)"; do
+		term_keys Space
+		term_settle
+		i=$((i + 1))
+	done
+	term_status_line 24 | grep -qF "(END)"
+	ok $? "$label: Space reads the section to its end ($i pages)"
+	term_keys Space
+	term_check "Section  section:plan3-1-3" "$label: Space at the end goes on into the next section"
+	term_settle
+
+	# Follow a link and come back to the same place.
+	term_keys Tab
+	term_settle
+	before=$(term_capture | head -n 22)
+	term_keys Enter
+	term_wait_gone "Section  section:plan3-1-3"
+	ok $last_wait "$label: Enter follows the selected link"
+	term_settle
+	term_keys BSpace
+	term_check "Section  section:plan3-1-3" "$label: Backspace comes back"
+	term_settle
+	[ "$(term_capture | head -n 22)" = "$before" ]
+	ok $? "$label: back at the same place, the same link selected"
+	[ "$(term_capture | head -n 22)" = "$before" ] || diag "was:" "$before" "is:" "$(term_capture)"
+
 	tour_goto kpis "KPIs"
 	# The KPI column is cut at 80 columns: the cut shows, before the period.
 	term_wait "平均寿命の増加分を > 3"
 	ok $last_wait "$label: a cut table cell shows >"
 	[ $last_wait = 0 ] || diag "$(term_capture)"
+	# A sort, a filter, and Escape to clear it.
+	nkpi=$(term_capture | grep -oE '[0-9]+ of [0-9]+ rows' | head -n 1 | awk '{ print $3 }')
+	term_keys l l l l l s
+	term_check "sort: Target (desc)" "$label: s sorts the table by the selected column"
+	term_keys f
+	term_type "st:achieved"
+	term_keys Enter
+	term_check "filter: st:achieved" "$label: f filters the table"
+	term_keys Escape
+	term_check "$nkpi of $nkpi rows" "$label: Escape clears the filter ($nkpi rows)"
 	tour_goto programs "Programs"
 	term_check "Shown:" "$label: the programs' total of the shown lines"
 	tour_goto funds "Funds"
@@ -79,6 +121,13 @@ tour() {
 	tour_goto kpi:rm-jrct-access "[reader]"
 	term_check "JRCTのアクセス数" "$label: an entity page"
 
+	# Help closes with Escape too.
+	term_keys '?'
+	term_check_status 24 "Help" "$label: ? opens the help"
+	term_keys Escape
+	term_wait_gone "Go back in history"
+	ok $last_wait "$label: Escape closes the help"
+	term_settle
 	# Help opens over the view and q closes it, leaving nothing behind.
 	term_keys '?'
 	term_check_status 24 "Help" "$label: ? opens the help"
@@ -111,6 +160,11 @@ tour() {
 	st=$(term_status)
 	[ "$st" = 0 ]
 	ok $? "$label: q in a top-level view quits (status $st)"
+	# What was on the screen is gone: the terminal is as it was.
+	term_wait_gone "?:help q:quit"
+	ok $last_wait "$label: the terminal is clean after quitting"
+	[ -z "$(term_capture | tr -d ' \n')" ]
+	ok $? "$label: nothing of hms is left on the screen"
 }
 
 for t in xterm-256color screen vt100; do
