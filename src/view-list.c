@@ -43,6 +43,23 @@ view_list_free(struct view_list *l)
 	free(l);
 }
 
+static struct view_list_item *view_list_push(struct view_list *, int,
+    const char *, va_list) HMS_PRINTF(3, 0);
+
+/* A new item at the end of the list, its label made from fmt. */
+static struct view_list_item *
+view_list_push(struct view_list *l, int depth, const char *fmt, va_list ap)
+{
+	struct view_list_item *it;
+
+	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
+	it = &l->items[l->n++];
+	memset(it, 0, sizeof *it);
+	it->depth = depth;
+	it->label = xvasprintf(fmt, ap);
+	return it;
+}
+
 struct view_list_item *
 view_list_add(struct view_list *l, struct content_entity *e, int depth,
     const char *fmt, ...)
@@ -50,14 +67,10 @@ view_list_add(struct view_list *l, struct content_entity *e, int depth,
 	struct view_list_item *it;
 	va_list ap;
 
-	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
-	it = &l->items[l->n++];
-	memset(it, 0, sizeof *it);
-	it->entity = e;
-	it->depth = depth;
 	va_start(ap, fmt);
-	it->label = xvasprintf(fmt, ap);
+	it = view_list_push(l, depth, fmt, ap);
 	va_end(ap);
+	it->entity = e;
 	return it;
 }
 
@@ -68,14 +81,10 @@ view_list_add_orphan(struct view_list *l, const char *id, int depth,
 	struct view_list_item *it;
 	va_list ap;
 
-	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
-	it = &l->items[l->n++];
-	memset(it, 0, sizeof *it);
-	it->orphan = xstrdup(id);
-	it->depth = depth;
 	va_start(ap, fmt);
-	it->label = xvasprintf(fmt, ap);
+	it = view_list_push(l, depth, fmt, ap);
 	va_end(ap);
+	it->orphan = xstrdup(id);
 	return it;
 }
 
@@ -86,15 +95,11 @@ view_list_add_run(struct view_list *l, void (*run)(struct app *, const char *),
 	struct view_list_item *it;
 	va_list ap;
 
-	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
-	it = &l->items[l->n++];
-	memset(it, 0, sizeof *it);
+	va_start(ap, fmt);
+	it = view_list_push(l, depth, fmt, ap);
+	va_end(ap);
 	it->run = run;
 	it->arg = xstrdup(arg);
-	it->depth = depth;
-	va_start(ap, fmt);
-	it->label = xvasprintf(fmt, ap);
-	va_end(ap);
 	return it;
 }
 
