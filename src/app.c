@@ -1230,6 +1230,14 @@ app_prompt_action(struct app *a, enum action act)
 
 	switch (act) {
 	case ACTION_PROMPT_ACCEPT:
+		/* What typing did to the prompt comes first, as if each key
+		 * had been drawn: Enter in the same batch as the keys before
+		 * it (a paste, a slow machine) accepts what a person would
+		 * have seen.  The callback may replace the prompt (/ at the
+		 * start of the page prompt opens the all-content one). */
+		app_prompt_flush(a);
+		if (!p->active)
+			return;
 		text = xstrdup(p->text.data != NULL ? p->text.data : "");
 		app_prompt_history_add(p->hist, text);
 		if (p->hist != NULL && a->store != NULL && *text != '\0') {
@@ -1989,6 +1997,16 @@ void
 app_feed(struct app *a, uint32_t key)
 {
 	app_feed_key(a, key);
+	app_prompt_flush(a);
+}
+
+void
+app_feed_batch(struct app *a, const uint32_t *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		app_feed_key(a, keys[i]);
 	app_prompt_flush(a);
 }
 

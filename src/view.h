@@ -82,6 +82,10 @@ void app_set_store(struct app *a, struct store *st);
 void app_free(struct app *a);
 /* Feed one key as if typed. */
 void app_feed(struct app *a, uint32_t key);
+/* Feed keys as one batch read from the terminal, as a slow machine or a
+ * paste delivers them: the prompt's incremental callback runs once,
+ * after them all, as in the loop. */
+void app_feed_batch(struct app *a, const uint32_t *keys, size_t n);
 /* Draw the screen into a w x h text dump; the caller frees it. */
 char *app_render(struct app *a, int w, int h, bool styles);
 

@@ -55,6 +55,28 @@ snapshot(struct app *a, const char *name, int w, int h)
 	free(want);
 }
 
+/* Feed keys by name as one batch, as a slow terminal delivers them:
+ * nothing is drawn, and no incremental callback runs, between them. */
+static inline void
+keys_batch(struct app *a, const char *s)
+{
+	char name[64];
+	const char *p = s, *q;
+	uint32_t k, batch[256];
+	size_t n = 0;
+
+	while (*p != '\0' && n < HMS_NELEM(batch)) {
+		q = strchr(p, ' ');
+		if (q == NULL)
+			q = p + strlen(p);
+		snprintf(name, sizeof name, "%.*s", (int)(q - p), p);
+		if ((k = key_from_name(name)) != HK_NONE)
+			batch[n++] = k;
+		p = *q == ' ' ? q + 1 : q;
+	}
+	app_feed_batch(a, batch, n);
+}
+
 /* Feed keys by name ("s", "Enter"), separated by spaces; T:text types
  * text literally. */
 static void

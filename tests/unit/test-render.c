@@ -101,6 +101,22 @@ main(void)
 	/* From a page, / searches the page: / at its start widens it. */
 	keys(a, "BSpace / / F I H Enter");
 	both(a, "search");
+	/* The history holds what was searched (FIH), not what was typed
+	 * (/FIH), also when the keys come faster than the screen is drawn
+	 * (seen under valgrind): here in one batch, no draw between them. */
+	{
+		char *got;
+
+		keys(a, ": k p i : r m - j r c t - a c c e s s Enter");
+		keys_batch(a, "/ / F I H Enter");
+		keys(a, "/ Up");
+		got = app_render(a, 80, 24, false);
+		ok(strstr(got, "Search all: FIH") != NULL &&
+		    strstr(got, "/FIH") == NULL,
+		    "the widened search is recalled as it was searched");
+		free(got);
+		keys(a, "Escape");
+	}
 	test_match_in_link(c);
 
 	/* Bookmarks and notes, in a store of their own at a fixed time. */
