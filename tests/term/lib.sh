@@ -172,20 +172,33 @@ term_pid() {
 
 # The status line (the last but one row) of a pane h rows tall.
 term_status_line() { term_capture | sed -n "$(($1 - 1))p"; }
-# term_check_status H TEXT NAME: the status line shows TEXT.
-term_check_status() {
+# term_status_until H has|lacks TEXT: wait until the status line (of a
+# pane H rows high) shows TEXT, or no longer shows it; sets last_wait.
+term_status_until() {
 	i=0
 	last_wait=1
 	while [ $i -lt $((TERM_WAIT * 20)) ]; do
-		if term_status_line "$1" | grep -qF -- "$2"; then
-			last_wait=0
-			break
+		if term_status_line "$1" | grep -qF -- "$3"; then
+			[ "$2" = has ] && { last_wait=0; return 0; }
+		else
+			[ "$2" = lacks ] && { last_wait=0; return 0; }
 		fi
 		sleep 0.05
 		i=$((i + 1))
 	done
+	return 1
+}
+# term_check_status H TEXT NAME: the status line shows TEXT.
+term_check_status() {
+	term_status_until "$1" has "$2"
 	ok $last_wait "$3"
 	[ $last_wait = 0 ] || diag "status line lacks: $2" "$(term_capture)"
+}
+# term_status_lacks H TEXT NAME: the status line does not show TEXT.
+term_status_lacks() {
+	term_status_until "$1" lacks "$2"
+	ok $last_wait "$3"
+	[ $last_wait = 0 ] || diag "status line has: $2" "$(term_capture)"
 }
 # hms has not exited (its exit status is not written yet).
 term_running() {

@@ -59,21 +59,6 @@ for km in default vi emacs; do
 done
 
 # ---- 1. every action acts on what the cursor is on ----
-# term_status_lacks H TEXT NAME: the status line does not show TEXT.
-term_status_lacks() {
-	i=0
-	last_wait=1
-	while [ $i -lt $((TERM_WAIT * 20)) ]; do
-		if ! term_status_line "$1" | grep -qF -- "$2"; then
-			last_wait=0
-			break
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	ok $last_wait "$3"
-	[ $last_wait = 0 ] || diag "status line has: $2" "$(term_capture)"
-}
 term_start 100 30
 term_check "Period 3 (FY2025–2029): 8" "stale: starts on the projects"
 term_keys o
