@@ -27,8 +27,6 @@ struct content_diags {
 	size_t			 cap;
 };
 
-/* Largest content file accepted, in bytes. */
-#define CONTENT_MAX_FILE (32u * 1024 * 1024)
 /* The most bytes all the content files of one load may have together
  * (the 100x benchmark set is 74 MiB); $HMS_CONTENT_LIMIT (MiB) overrides
  * it.  Loading takes about twelve times the XML in memory, plus some 10 MB

@@ -26,7 +26,6 @@
 #include <unistd.h>
 
 #include "arena.h"
-#include "content-load.h"
 #include "content-snap.h"
 #include "content.h"
 #include "util.h"

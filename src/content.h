@@ -9,6 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Largest content file accepted, in bytes (the loader's limit, and the
+ * snapshot's when it reads a source text again). */
+#define CONTENT_MAX_FILE (32u * 1024 * 1024)
+
 struct arena;
 
 enum content_type {

@@ -1,27 +1,11 @@
-/* main.h — options that reach the interface, and content lookup. */
+/* main.h — start-up: finding the content, starting the interface. */
 #ifndef HMS_MAIN_H
 #define HMS_MAIN_H
 
 #include <stdbool.h>
 
-struct store;
+#include "options.h"
 
-struct main_opts {
-	const char	*content;	/* --content, or NULL */
-	const char	*keymap;	/* --keymap NAME|FILE, or NULL */
-	const char	*check_keymap;	/* --check-keymap FILE, or NULL */
-	const char	*lang;
-	const char	*today;		/* --today YYYY-MM-DD, or NULL */
-	int		 ambiwidth;	/* 0 unset, 1, 2, -1 auto */
-	bool		 no_color;
-	bool		 no_mouse;
-	bool		 plain;		/* --plain: no cursor control */
-	bool		 fresh;		/* --fresh: not the last place */
-	int		 reading_width;	/* --reading-width, -1 unset */
-	bool		 locale_note;	/* switched to C.UTF-8 */
-	struct store	*store;		/* bookmarks, notes, history; NULL
-					   keeps nothing (tests) */
-};
 
 /* The content directory: --content, then $HMS_CONTENT, then the source
  * tree when run from the build tree, then the installed content.  The

@@ -209,6 +209,17 @@ text_utf8_valid(const char *s, size_t len, size_t *bad)
 }
 
 size_t
+text_utf8_prev(const char *s, size_t off)
+{
+	if (off == 0)
+		return 0;
+	off--;
+	while (off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
+		off--;
+	return off;
+}
+
+size_t
 text_utf8_encode(uint32_t cp, char *out)
 {
 	unsigned char *o = (unsigned char *)out;

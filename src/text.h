@@ -95,6 +95,9 @@ size_t text_utf8_length(unsigned char lead);
 /* Encode cp into out (4 bytes room); returns the length. */
 size_t text_utf8_encode(uint32_t cp, char *out);
 
+/* The start of the character before byte off of s (0 at the start). */
+size_t text_utf8_prev(const char *s, size_t off);
+
 /* ---- clusters and widths ---- */
 
 /* Terminal cells of one code point as wcwidth() (with the ambiguous width)

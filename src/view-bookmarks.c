@@ -12,13 +12,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "content.h"
 #include "i18n.h"
 #include "store.h"
 #include "util.h"
 #include "view-list.h"
 #include "view.h"
+#include "view-reader.h"
+#include "term.h"
 
 #define VIEW_BOOKMARKS_RECENT	15	/* visits listed */
 
@@ -34,14 +35,14 @@ struct view_bookmarks {
 };
 
 static struct view_bookmarks *
-view_bookmarks_state(struct app *a)
+view_bookmarks_state(struct ui *ui)
 {
-	struct view_bookmarks *vb = app_view_state(a, VIEW_BOOKMARKS);
+	struct view_bookmarks *vb = ui_view_state(ui, VIEW_BOOKMARKS);
 
 	if (vb == NULL) {
 		vb = xcalloc(1, sizeof *vb);
 		vb->list.sel = -1;
-		app_set_view_state(a, VIEW_BOOKMARKS, vb);
+		ui_set_view_state(ui, VIEW_BOOKMARKS, vb);
 	}
 	return vb;
 }
@@ -84,10 +85,10 @@ view_bookmarks_row(struct view_list *l, const struct content *c,
 }
 
 static void
-view_bookmarks_build(struct app *a, struct view_list *l)
+view_bookmarks_build(struct ui *ui, struct view_list *l)
 {
-	const struct content *c = app_content(a);
-	struct store *st = app_store(a);
+	const struct content *c = ui_content(ui);
+	struct store *st = ui_store(ui);
 	const struct store_bookmark *bm;
 	const struct store_note *n;
 	const struct store_visit *v;
@@ -144,9 +145,9 @@ view_bookmarks_build(struct app *a, struct view_list *l)
 /* Rebuild the list, keeping the selected entity selected if it is still
  * there.  Only a visible list moves the selection (and so the reader). */
 static void
-view_bookmarks_rebuild(struct app *a, bool entering)
+view_bookmarks_rebuild(struct ui *ui, bool entering)
 {
-	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks *vb = view_bookmarks_state(ui);
 	struct view_list *l = &vb->list;
 	struct content_entity *sel = NULL;
 	char *orphan = NULL;
@@ -158,7 +159,7 @@ view_bookmarks_rebuild(struct app *a, bool entering)
 		if (l->items[l->sel].orphan != NULL)
 			orphan = xstrdup(l->items[l->sel].orphan);
 	}
-	view_bookmarks_build(a, l);
+	view_bookmarks_build(ui, l);
 	if (sel != NULL && view_list_select_entity(l, sel))
 		return;
 	for (i = 0; orphan != NULL && i < l->n; i++) {
@@ -171,7 +172,7 @@ view_bookmarks_rebuild(struct app *a, bool entering)
 	}
 	free(orphan);
 	if (entering) {
-		view_list_select_first(a, l);
+		view_list_select_first(ui, l);
 		return;
 	}
 	/* The selected bookmark went: the nearest row, the reader stays. */
@@ -188,10 +189,10 @@ view_bookmarks_rebuild(struct app *a, bool entering)
 /* After a change: a list on screen shows it at once, one not on screen
  * is rebuilt when entered. */
 static void
-view_bookmarks_changed(struct app *a)
+view_bookmarks_changed(struct ui *ui)
 {
-	if (app_current_view(a) == VIEW_BOOKMARKS)
-		view_bookmarks_rebuild(a, false);
+	if (ui_current_view(ui) == VIEW_BOOKMARKS)
+		view_bookmarks_rebuild(ui, false);
 }
 
 /* What b, a and A work on: the id and the name to say, and whether the
@@ -206,22 +207,22 @@ struct view_bookmarks_target {
  * bookmarks list when the list has the focus, else the entity in the
  * reader; NULL after saying why not. */
 static struct store *
-view_bookmarks_target(struct app *a, struct view_bookmarks_target *t)
+view_bookmarks_target(struct ui *ui, struct view_bookmarks_target *t)
 {
-	struct view_bookmarks *vb = view_bookmarks_state(a);
-	struct store *st = app_store(a);
-	struct content_entity *e = app_selection(a);
+	struct view_bookmarks *vb = view_bookmarks_state(ui);
+	struct store *st = ui_store(ui);
+	struct content_entity *e = ui_selection(ui);
 	const char *orphan = NULL;
 
-	if (app_current_view(a) == VIEW_BOOKMARKS && !app_focus_reader(a))
-		orphan = view_list_orphan(&view_bookmarks_state(a)->list);
+	if (ui_current_view(ui) == VIEW_BOOKMARKS && !ui_focus_reader(ui))
+		orphan = view_list_orphan(&view_bookmarks_state(ui)->list);
 	if (st == NULL) {
-		app_error(a, "%s", _("Bookmarks and notes are not kept in this "
+		ui_error(ui, "%s", _("Bookmarks and notes are not kept in this "
 		    "session."));
 		return NULL;
 	}
 	if (store_readonly(st)) {
-		app_error(a, "%s", store_readonly_reason(st));
+		ui_error(ui, "%s", store_readonly_reason(st));
 		return NULL;
 	}
 	if (orphan != NULL) {
@@ -230,7 +231,7 @@ view_bookmarks_target(struct app *a, struct view_bookmarks_target *t)
 		orphan = vb->target_id = xstrdup(orphan);
 	}
 	if (orphan == NULL && e == NULL) {
-		app_message(a, "%s", _("Open an entity first: b and a work on "
+		ui_message(ui, "%s", _("Open an entity first: b and a work on "
 		    "the entity in the reader."));
 		return NULL;
 	}
@@ -240,51 +241,51 @@ view_bookmarks_target(struct app *a, struct view_bookmarks_target *t)
 	/* Start from what another instance may have saved meanwhile: b
 	 * sees its bookmark, a edits its note. */
 	if (store_refresh(st))
-		app_reader_refresh(a);
+		reader_refresh(ui_reader(ui));
 	return st;
 }
 
 /* ---- bookmarks ---- */
 
 static void
-view_bookmarks_label_done(struct app *a, const char *text)
+view_bookmarks_label_done(struct ui *ui, const char *text)
 {
-	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks *vb = view_bookmarks_state(ui);
 	struct content_entity *e;
 	char *err = NULL;
 
 	if (vb->id == NULL)
 		return;
-	e = content_find(app_content(a), vb->id);
+	e = content_find(ui_content(ui), vb->id);
 	if (text == NULL)
-		app_message(a, "%s", _("Not bookmarked."));
-	else if (store_bookmark_set(app_store(a), vb->id, text, &err) != 0) {
-		app_error(a, _("Bookmark not saved: %s"), err);
+		ui_message(ui, "%s", _("Not bookmarked."));
+	else if (store_bookmark_set(ui_store(ui), vb->id, text, &err) != 0) {
+		ui_error(ui, _("Bookmark not saved: %s"), err);
 		free(err);
 	} else {
-		app_message(a, _("Bookmarked: %s (B lists bookmarks)"),
+		ui_message(ui, _("Bookmarked: %s (B lists bookmarks)"),
 		    e != NULL ? e->title : vb->id);
-		view_bookmarks_changed(a);
+		view_bookmarks_changed(ui);
 	}
 	free(vb->id);
 	vb->id = NULL;
 }
 
 static void
-view_bookmarks_toggle(struct app *a)
+view_bookmarks_toggle(struct ui *ui)
 {
-	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks *vb = view_bookmarks_state(ui);
 	struct view_bookmarks_target t;
 	const struct store_bookmark *bm;
 	struct store *st;
 	char *err = NULL, *label;
 
-	if ((st = view_bookmarks_target(a, &t)) == NULL)
+	if ((st = view_bookmarks_target(ui, &t)) == NULL)
 		return;
 	if ((bm = store_bookmark_find(st, t.id)) != NULL) {
 		label = xstrdup(bm->label);
 		if (store_bookmark_remove(st, t.id, &err) != 0) {
-			app_error(a, _("Bookmark not removed: %s"), err);
+			ui_error(ui, _("Bookmark not removed: %s"), err);
 			free(err);
 			free(label);
 			return;
@@ -294,21 +295,21 @@ view_bookmarks_toggle(struct app *a)
 		vb->removed_id = xstrdup(t.id);
 		vb->removed_label = label;
 		if (t.orphan)
-			app_message(a, _("Bookmark removed: %s"), t.title);
+			ui_message(ui, _("Bookmark removed: %s"), t.title);
 		else
-			app_message(a, _("Bookmark removed: %s (b bookmarks it "
+			ui_message(ui, _("Bookmark removed: %s (b bookmarks it "
 			    "again)"), t.title);
-		view_bookmarks_changed(a);
+		view_bookmarks_changed(ui);
 		return;
 	}
 	if (t.orphan) {
-		app_message(a, _("%s is not in this content: there is nothing "
+		ui_message(ui, _("%s is not in this content: there is nothing "
 		    "to bookmark"), t.id);
 		return;
 	}
 	free(vb->id);
 	vb->id = xstrdup(t.id);
-	app_prompt(a, _("Bookmark label (optional): "), NULL,
+	ui_prompt(ui, _("Bookmark label (optional): "), NULL,
 	    vb->removed_id != NULL && strcmp(vb->removed_id, t.id) == 0 ?
 	    vb->removed_label : NULL, NULL, view_bookmarks_label_done);
 }
@@ -316,44 +317,44 @@ view_bookmarks_toggle(struct app *a)
 /* ---- notes ---- */
 
 static void
-view_bookmarks_note_save(struct app *a, const char *id, const char *text,
+view_bookmarks_note_save(struct ui *ui, const char *id, const char *text,
     int base)
 {
-	struct store *st = app_store(a);
+	struct store *st = ui_store(ui);
 	const char *before = store_note_text(st, id);
 	char *clean = store_clean_text(text, true), *err = NULL;
 	bool conflict = false;
 
 	if (strcmp(clean, before != NULL ? before : "") == 0)
-		app_message(a, "%s", _("Note unchanged."));
+		ui_message(ui, "%s", _("Note unchanged."));
 	else if (store_note_set(st, id, clean, base, &conflict, &err) != 0) {
-		app_error(a, _("Note not saved: %s"), err);
+		ui_error(ui, _("Note not saved: %s"), err);
 		free(err);
 	} else if (conflict)
-		app_error(a, "%s", _("Note saved. Another hms had changed it "
+		ui_error(ui, "%s", _("Note saved. Another hms had changed it "
 		    "meanwhile: that text is kept as an earlier version (hms "
 		    "notes --format json)."));
 	else if (*clean == '\0')
-		app_message(a, _("Note deleted; its text is kept as an earlier "
+		ui_message(ui, _("Note deleted; its text is kept as an earlier "
 		    "version in %s/notes."), store_dir(st));
 	else
-		app_message(a, "%s", _("Note saved."));
+		ui_message(ui, "%s", _("Note saved."));
 	free(clean);
-	app_reader_refresh(a);
-	view_bookmarks_changed(a);
+	reader_refresh(ui_reader(ui));
+	view_bookmarks_changed(ui);
 }
 
 static void
-view_bookmarks_note_done(struct app *a, const char *text)
+view_bookmarks_note_done(struct ui *ui, const char *text)
 {
-	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks *vb = view_bookmarks_state(ui);
 
 	if (vb->id == NULL)
 		return;
 	if (text == NULL)
-		app_message(a, "%s", _("Note unchanged."));
+		ui_message(ui, "%s", _("Note unchanged."));
 	else
-		view_bookmarks_note_save(a, vb->id, text, vb->base);
+		view_bookmarks_note_save(ui, vb->id, text, vb->base);
 	free(vb->id);
 	vb->id = NULL;
 }
@@ -361,7 +362,7 @@ view_bookmarks_note_done(struct app *a, const char *text)
 /* Edit the note in $VISUAL or $EDITOR (vi without either), through a
  * file of its own in the store's directory. */
 static void
-view_bookmarks_note_editor(struct app *a, struct store *st, const char *id)
+view_bookmarks_note_editor(struct ui *ui, struct store *st, const char *id)
 {
 	const struct store_note *n = store_note_find(st, id);
 	const char *editor = getenv("VISUAL");
@@ -374,7 +375,7 @@ view_bookmarks_note_editor(struct app *a, struct store *st, const char *id)
 		editor = "vi";
 	path = store_edit_file(st, id, n != NULL ? n->text : "", &err);
 	if (path == NULL) {
-		app_error(a, _("Note not edited: %s"), err);
+		ui_error(ui, _("Note not edited: %s"), err);
 		free(err);
 		return;
 	}
@@ -384,72 +385,72 @@ view_bookmarks_note_editor(struct app *a, struct store *st, const char *id)
 	{
 		char *argv[] = { (char *)"/bin/sh", (char *)"-c", cmd,
 		    (char *)"hms-editor", path, NULL };
-		rc = app_run_external(a, argv);
+		rc = term_run_external(argv);
 	}
 	free(cmd);
 	if (rc != 0) {
 		if (rc < 0) {
-			app_error(a, _("Could not run the editor '%s' (set VISUAL "
+			ui_error(ui, _("Could not run the editor '%s' (set VISUAL "
 			    "or EDITOR); the note is unchanged."), editor);
 			unlink(path);
 		} else
-			app_error(a, _("The editor failed (status %d); the note is "
+			ui_error(ui, _("The editor failed (status %d); the note is "
 			    "unchanged, and what you wrote is in %s"), rc, path);
 		free(path);
 		return;
 	}
 	if ((text = util_read_file(path, 16 * 1024 * 1024, NULL, NULL)) == NULL) {
-		app_error(a, _("Cannot read %s back; the note is unchanged."),
+		ui_error(ui, _("Cannot read %s back; the note is unchanged."),
 		    path);
 		free(path);
 		return;
 	}
 	unlink(path);
 	free(path);
-	view_bookmarks_note_save(a, id, text, base);
+	view_bookmarks_note_save(ui, id, text, base);
 	free(text);
 }
 
 static void
-view_bookmarks_note(struct app *a, bool editor)
+view_bookmarks_note(struct ui *ui, bool editor)
 {
-	struct view_bookmarks *vb = view_bookmarks_state(a);
+	struct view_bookmarks *vb = view_bookmarks_state(ui);
 	struct view_bookmarks_target t;
 	const struct store_note *n;
 	struct store *st;
 
-	if ((st = view_bookmarks_target(a, &t)) == NULL)
+	if ((st = view_bookmarks_target(ui, &t)) == NULL)
 		return;
 	n = store_note_find(st, t.id);
 	if (t.orphan && (n == NULL || n->text[0] == '\0')) {
-		app_message(a, _("%s is not in this content: there is no note "
+		ui_message(ui, _("%s is not in this content: there is no note "
 		    "on it to change"), t.id);
 		return;
 	}
 	/* The prompt holds one line: a longer note goes to the editor. */
 	if (editor || (n != NULL && strchr(n->text, '\n') != NULL)) {
-		view_bookmarks_note_editor(a, st, t.id);
+		view_bookmarks_note_editor(ui, st, t.id);
 		return;
 	}
 	free(vb->id);
 	vb->id = xstrdup(t.id);
 	vb->base = n != NULL ? n->version : 0;
-	app_prompt(a, _("Note (empty deletes; Esc A: editor): "), NULL,
+	ui_prompt(ui, _("Note (empty deletes; Esc A: editor): "), NULL,
 	    n != NULL ? n->text : NULL, NULL, view_bookmarks_note_done);
 }
 
 void
-view_bookmarks_action(struct app *a, enum action act)
+view_bookmarks_action(struct ui *ui, enum action act)
 {
 	switch (act) {
 	case ACTION_BOOKMARK:
-		view_bookmarks_toggle(a);
+		view_bookmarks_toggle(ui);
 		break;
 	case ACTION_NOTE:
-		view_bookmarks_note(a, false);
+		view_bookmarks_note(ui, false);
 		break;
 	case ACTION_NOTE_EDITOR:
-		view_bookmarks_note(a, true);
+		view_bookmarks_note(ui, true);
 		break;
 	default:
 		break;
@@ -459,48 +460,48 @@ view_bookmarks_action(struct app *a, enum action act)
 /* ---- the view ---- */
 
 static void
-view_bookmarks_enter(struct app *a)
+view_bookmarks_enter(struct ui *ui)
 {
-	if (app_store(a) != NULL)
-		store_refresh(app_store(a));
-	view_bookmarks_rebuild(a, true);
+	if (ui_store(ui) != NULL)
+		store_refresh(ui_store(ui));
+	view_bookmarks_rebuild(ui, true);
 }
 
 static void
-view_bookmarks_draw(struct app *a, struct surface *s, int x, int y, int w,
+view_bookmarks_draw(struct ui *ui, struct surface *s, int x, int y, int w,
     int h)
 {
-	view_list_draw(a, &view_bookmarks_state(a)->list, s, x, y, w, h);
+	view_list_draw(ui, &view_bookmarks_state(ui)->list, s, x, y, w, h);
 }
 
 static bool
-view_bookmarks_action_cb(struct app *a, enum action act)
+view_bookmarks_action_cb(struct ui *ui, enum action act)
 {
-	return view_list_action(a, &view_bookmarks_state(a)->list, act);
+	return view_list_action(ui, &view_bookmarks_state(ui)->list, act);
 }
 
 static bool
-view_bookmarks_click(struct app *a, int x, int y, int b)
+view_bookmarks_click(struct ui *ui, int x, int y, int b)
 {
-	return view_list_click(a, &view_bookmarks_state(a)->list, x, y, b);
+	return view_list_click(ui, &view_bookmarks_state(ui)->list, x, y, b);
 }
 
 static void
-view_bookmarks_position(struct app *a, char *buf, size_t size)
+view_bookmarks_position(struct ui *ui, char *buf, size_t size)
 {
-	view_list_position(&view_bookmarks_state(a)->list, buf, size);
+	view_list_position(&view_bookmarks_state(ui)->list, buf, size);
 }
 
 static int
-view_bookmarks_save(struct app *a)
+view_bookmarks_save(struct ui *ui)
 {
-	return view_bookmarks_state(a)->list.sel;
+	return view_bookmarks_state(ui)->list.sel;
 }
 
 static void
-view_bookmarks_restore(struct app *a, int place)
+view_bookmarks_restore(struct ui *ui, int place)
 {
-	struct view_list *l = &view_bookmarks_state(a)->list;
+	struct view_list *l = &view_bookmarks_state(ui)->list;
 
 	if (place >= 0 && place < (int)l->n && (l->items[place].entity != NULL ||
 	    l->items[place].orphan != NULL))
@@ -508,9 +509,9 @@ view_bookmarks_restore(struct app *a, int place)
 }
 
 static void
-view_bookmarks_free(struct app *a)
+view_bookmarks_free(struct ui *ui)
 {
-	struct view_bookmarks *vb = app_view_state(a, VIEW_BOOKMARKS);
+	struct view_bookmarks *vb = ui_view_state(ui, VIEW_BOOKMARKS);
 
 	if (vb == NULL)
 		return;
@@ -520,13 +521,13 @@ view_bookmarks_free(struct app *a)
 	free(vb->target_id);
 	/* The list is the first member: this frees vb. */
 	view_list_free(&vb->list);
-	app_set_view_state(a, VIEW_BOOKMARKS, NULL);
+	ui_set_view_state(ui, VIEW_BOOKMARKS, NULL);
 }
 
 static struct content_entity *
-view_bookmarks_selection(struct app *a)
+view_bookmarks_selection(struct ui *ui)
 {
-	return view_list_selected(&view_bookmarks_state(a)->list);
+	return view_list_selected(&view_bookmarks_state(ui)->list);
 }
 
 const struct view_ops view_bookmarks_ops = {

@@ -19,7 +19,6 @@
 #include <string.h>
 #include <sys/uio.h>
 
-#include "app.h"
 #include "compare.h"
 #include "content.h"
 #include "i18n.h"
@@ -53,9 +52,9 @@ struct view_compare_pos {
 };
 
 static struct view_compare *
-view_compare_state(struct app *a)
+view_compare_state(struct ui *ui)
 {
-	struct view_compare *vc = app_view_state(a, VIEW_COMPARE);
+	struct view_compare *vc = ui_view_state(ui, VIEW_COMPARE);
 
 	if (vc == NULL) {
 		vc = xcalloc(1, sizeof *vc);
@@ -64,8 +63,8 @@ view_compare_state(struct app *a)
 		vc->item = 0;
 		vc->follow = true;
 		vc->restore_off = -1;
-		vc->cmp = compare_build(app_content(a));
-		app_set_view_state(a, VIEW_COMPARE, vc);
+		vc->cmp = compare_build(ui_content(ui));
+		ui_set_view_state(ui, VIEW_COMPARE, vc);
 	}
 	return vc;
 }
@@ -539,9 +538,9 @@ view_compare_draw_detail(struct view_compare *vc, struct surface *s, int x,
 }
 
 static void
-view_compare_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+view_compare_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	int head_h, detail_h;
 
 	view_compare_layout(vc, w);
@@ -577,7 +576,7 @@ view_compare_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
 /* ---- actions ---- */
 
 static void
-view_compare_move(struct app *a, struct view_compare *vc, int delta)
+view_compare_move(struct ui *ui, struct view_compare *vc, int delta)
 {
 	struct view_compare_pos *v;
 	size_t n;
@@ -590,7 +589,7 @@ view_compare_move(struct app *a, struct view_compare *vc, int delta)
 		view_compare_select(vc, &v[at]);
 	}
 	free(v);
-	(void)a;
+	(void)ui;
 }
 
 /* Page down or up: the first item at or below (above) the line a
@@ -621,7 +620,7 @@ view_compare_page(struct view_compare *vc, int dir, int lines)
 }
 
 static void
-view_compare_column(struct app *a, struct view_compare *vc, int dir)
+view_compare_column(struct ui *ui, struct view_compare *vc, int dir)
 {
 	const struct compare_layout *l = vc->lay;
 	int p = vc->period + dir;
@@ -636,11 +635,11 @@ view_compare_column(struct app *a, struct view_compare *vc, int dir)
 	vc->item = view_compare_fit_item(view_compare_cell(vc, vc->sec,
 	    vc->row, p), vc->item);
 	vc->follow = true;
-	(void)a;
+	(void)ui;
 }
 
 static void
-view_compare_section_jump(struct app *a, struct view_compare *vc, int dir)
+view_compare_section_jump(struct ui *ui, struct view_compare *vc, int dir)
 {
 	const struct compare_layout *l = vc->lay;
 	size_t i;
@@ -655,7 +654,7 @@ view_compare_section_jump(struct app *a, struct view_compare *vc, int dir)
 			target = l->places[i].section;
 	}
 	if (target < 0) {
-		app_message(a, "%s", dir > 0 ? _("This is the last section.") :
+		ui_message(ui, "%s", dir > 0 ? _("This is the last section.") :
 		    _("This is the first section."));
 		return;
 	}
@@ -670,9 +669,9 @@ view_compare_section_jump(struct app *a, struct view_compare *vc, int dir)
 }
 
 static void
-view_compare_export_done(struct app *a, const char *path)
+view_compare_export_done(struct ui *ui, const char *path)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	struct iovec iov;
 	char *data = NULL;
 	size_t len = 0;
@@ -684,7 +683,7 @@ view_compare_export_done(struct app *a, const char *path)
 	/* Made in memory, then written by the one safe writer (a new file
 	 * renamed over the old: never a half file, never through a link). */
 	if ((f = open_memstream(&data, &len)) == NULL) {
-		app_error(a, _("Cannot write %s: %s"), path, strerror(errno));
+		ui_error(ui, _("Cannot write %s: %s"), path, strerror(errno));
 		return;
 	}
 	compare_write(f, vc->cmp, -1, OUTPUT_TSV, 0);
@@ -694,16 +693,16 @@ view_compare_export_done(struct app *a, const char *path)
 	iov.iov_len = len;
 	if (!ok || util_write_file(AT_FDCWD, path, &iov, 1, 0666,
 	    UTIL_WRITE_SYNC) != 0)
-		app_error(a, _("Cannot write %s: %s"), path, strerror(errno));
+		ui_error(ui, _("Cannot write %s: %s"), path, strerror(errno));
 	else
-		app_message(a, _("Wrote the comparison to %s (TSV)."), path);
+		ui_message(ui, _("Wrote the comparison to %s (TSV)."), path);
 	free(data);
 }
 
 static bool
-view_compare_action(struct app *a, enum action act)
+view_compare_action(struct ui *ui, enum action act)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	const struct compare_cell *cell;
 	int page;
 
@@ -714,10 +713,10 @@ view_compare_action(struct app *a, enum action act)
 	page = HMS_MAX(vc->body_h - 1, 1);
 	switch (act) {
 	case ACTION_UP:
-		view_compare_move(a, vc, -1);
+		view_compare_move(ui, vc, -1);
 		break;
 	case ACTION_DOWN:
-		view_compare_move(a, vc, 1);
+		view_compare_move(ui, vc, 1);
 		break;
 	case ACTION_PAGE_UP:
 		view_compare_page(vc, -1, page);
@@ -732,44 +731,44 @@ view_compare_action(struct app *a, enum action act)
 		view_compare_page(vc, 1, HMS_MAX(page / 2, 1));
 		break;
 	case ACTION_TOP:
-		view_compare_move(a, vc, -(1 << 20));
+		view_compare_move(ui, vc, -(1 << 20));
 		vc->top = 0;
 		break;
 	case ACTION_BOTTOM:
-		view_compare_move(a, vc, 1 << 20);
+		view_compare_move(ui, vc, 1 << 20);
 		break;
 	case ACTION_LEFT:
-		view_compare_column(a, vc, -1);
+		view_compare_column(ui, vc, -1);
 		break;
 	case ACTION_RIGHT:
-		view_compare_column(a, vc, 1);
+		view_compare_column(ui, vc, 1);
 		break;
 	case ACTION_NEXT_LINK:
-		view_compare_section_jump(a, vc, 1);
+		view_compare_section_jump(ui, vc, 1);
 		break;
 	case ACTION_PREV_LINK:
-		view_compare_section_jump(a, vc, -1);
+		view_compare_section_jump(ui, vc, -1);
 		break;
 	case ACTION_FOLLOW:
 	case ACTION_OPEN:
 		cell = view_compare_cell(vc, vc->sec, vc->row, vc->period);
 		if (vc->item >= 0 && vc->item < (int)cell->nitems &&
 		    cell->items[vc->item].entity != NULL)
-			app_open(a, cell->items[vc->item].entity);
+			ui_open(ui, cell->items[vc->item].entity);
 		else
-			app_message(a, _("Nothing in period %d here."),
+			ui_message(ui, _("Nothing in period %d here."),
 			    vc->period);
 		break;
 	case ACTION_DIFF_ONLY:
 		vc->diff_only = !vc->diff_only;
 		vc->follow = true;
-		app_message(a, "%s", vc->diff_only ?
+		ui_message(ui, "%s", vc->diff_only ?
 		    _("Differences only: rows that are the same are hidden (D "
 		    "shows them).") : _("Every row is shown."));
 		break;
 	case ACTION_SHIFT_PAIR:
 		if (vc->lay->last - vc->lay->first + 1 == COMPARE_PERIODS) {
-			app_message(a, "%s", _("All three periods are shown; "
+			ui_message(ui, "%s", _("All three periods are shown; "
 			    "> and < shift the pair below 120 columns."));
 			break;
 		}
@@ -783,7 +782,7 @@ view_compare_action(struct app *a, enum action act)
 		vc->follow = true;
 		break;
 	case ACTION_EXPORT:
-		app_prompt(a, _("Export the comparison as TSV to: "), "export",
+		ui_prompt(ui, _("Export the comparison as TSV to: "), "export",
 		    "hms-compare.tsv", NULL, view_compare_export_done);
 		break;
 	default:
@@ -794,9 +793,9 @@ view_compare_action(struct app *a, enum action act)
 }
 
 static bool
-view_compare_click(struct app *a, int x, int y, int button)
+view_compare_click(struct ui *ui, int x, int y, int button)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	const struct compare_layout *l = vc->lay;
 	const struct compare_line *ln;
 	const struct compare_frag *f;
@@ -836,7 +835,7 @@ view_compare_click(struct app *a, int x, int y, int button)
 		    ln->row, period), 0);
 	if (vc->sec == ln->section && vc->row == ln->row &&
 	    vc->period == period && vc->item == item && button == 1)
-		return view_compare_action(a, ACTION_OPEN);
+		return view_compare_action(ui, ACTION_OPEN);
 	vc->sec = ln->section;
 	vc->row = ln->row;
 	vc->period = period;
@@ -845,9 +844,9 @@ view_compare_click(struct app *a, int x, int y, int button)
 }
 
 static void
-view_compare_position(struct app *a, char *buf, size_t size)
+view_compare_position(struct ui *ui, char *buf, size_t size)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	const struct compare_layout *l = vc->lay;
 	size_t i;
 	int n = 0, at = 0;
@@ -875,9 +874,9 @@ view_compare_position(struct app *a, char *buf, size_t size)
 #define VC_OFF_BITS	6
 
 static int
-view_compare_save(struct app *a)
+view_compare_save(struct ui *ui)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	const struct compare_place *pl = vc->lay != NULL ?
 	    compare_layout_find(vc->lay, vc->sec, vc->row) : NULL;
 	int off = pl != NULL ? pl->line - vc->top : 0;
@@ -896,9 +895,9 @@ view_compare_save(struct app *a)
 }
 
 static void
-view_compare_restore(struct app *a, int place)
+view_compare_restore(struct ui *ui, int place)
 {
-	struct view_compare *vc = view_compare_state(a);
+	struct view_compare *vc = view_compare_state(ui);
 	unsigned v = (unsigned)place;
 	int off, item, row, sec;
 
@@ -927,29 +926,29 @@ view_compare_restore(struct app *a, int place)
 }
 
 static void
-view_compare_enter(struct app *a)
+view_compare_enter(struct ui *ui)
 {
-	view_compare_state(a);
+	view_compare_state(ui);
 }
 
 static void
-view_compare_free(struct app *a)
+view_compare_free(struct ui *ui)
 {
-	struct view_compare *vc = app_view_state(a, VIEW_COMPARE);
+	struct view_compare *vc = ui_view_state(ui, VIEW_COMPARE);
 
 	if (vc == NULL)
 		return;
 	compare_layout_free(vc->lay);
 	compare_free(vc->cmp);
 	free(vc);
-	app_set_view_state(a, VIEW_COMPARE, NULL);
+	ui_set_view_state(ui, VIEW_COMPARE, NULL);
 }
 
 /* The selected item of the selected cell. */
 static struct content_entity *
-view_compare_selection(struct app *a)
+view_compare_selection(struct ui *ui)
 {
-	struct view_compare *vc = app_view_state(a, VIEW_COMPARE);
+	struct view_compare *vc = ui_view_state(ui, VIEW_COMPARE);
 	const struct compare_cell *cell;
 
 	if (vc == NULL || vc->cmp == NULL || vc->item < 0)

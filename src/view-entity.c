@@ -4,36 +4,36 @@
 
 #include <stdio.h>
 
-#include "app.h"
 #include "content.h"
 #include "i18n.h"
 #include "layout.h"
 #include "view.h"
+#include "view-reader.h"
 
 static void
-view_entity_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+view_entity_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 {
-	app_reader_draw(a, s, x, y, w, h, true);
+	reader_draw(ui_reader(ui), s, x, y, w, h);
 }
 
 static bool
-view_entity_click(struct app *a, int x, int y, int b)
+view_entity_click(struct ui *ui, int x, int y, int b)
 {
-	return app_reader_click(a, x, y, b);
+	return reader_click(ui_reader(ui), x, y, b);
 }
 
 static void
-view_entity_position(struct app *a, char *buf, size_t size)
+view_entity_position(struct ui *ui, char *buf, size_t size)
 {
-	const struct content_entity *e = app_reader_entity(a);
+	const struct content_entity *e = reader_entity(ui_reader(ui));
 
 	snprintf(buf, size, "%s", e != NULL ? e->id : "");
 }
 
 static void
-view_entity_enter(struct app *a)
+view_entity_enter(struct ui *ui)
 {
-	app_set_focus_reader(a, true);
+	ui_set_focus_reader(ui, true);
 }
 
 const struct view_ops view_entity_ops = {

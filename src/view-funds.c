@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "content.h"
 #include "funds.h"
 #include "i18n.h"
@@ -22,46 +21,46 @@
 
 /* Show the programs of f, found for what; takes nothing from f. */
 static void
-view_funds_show(struct app *a, const struct funds *f, const char *what)
+view_funds_show(struct ui *ui, const struct funds *f, const char *what)
 {
 	struct view_table *vt;
 
 	if (f->n == 0) {
-		app_error(a, _("No program funds %s."), what);
+		ui_error(ui, _("No program funds %s."), what);
 		return;
 	}
-	view_table_free(a, VIEW_FUNDS);
-	vt = view_table_create(a, VIEW_FUNDS, table_content_funds(f),
+	view_table_free(ui, VIEW_FUNDS);
+	vt = view_table_create(ui, VIEW_FUNDS, table_content_funds(f),
 	    "hms-funds.tsv");
 	view_programs_setup(vt, what);
-	app_switch(a, VIEW_FUNDS);
-	app_message(a, ngettext("%zu program funds %s.",
+	ui_switch(ui, VIEW_FUNDS);
+	ui_message(ui, ngettext("%zu program funds %s.",
 	    "%zu programs fund %s.", f->n), f->n, what);
 }
 
 void
-view_funds_query(struct app *a, const char *query)
+view_funds_query(struct ui *ui, const char *query)
 {
 	struct search_opts so = { .type = -1 };
 	struct search_results res = { 0 };
 	struct funds f = { 0 };
 	char *err = NULL;
 
-	if (search_run(app_search_index(a), query, &so, &res, &err) != 0) {
-		app_error(a, "%s", err);
+	if (search_run(ui_search_index(ui), query, &so, &res, &err) != 0) {
+		ui_error(ui, "%s", err);
 		free(err);
 		return;
 	}
 	funds_collect(&f, &res);
-	view_funds_show(a, &f, query);
+	view_funds_show(ui, &f, query);
 	funds_free(&f);
 	search_results_free(&res);
 }
 
 void
-view_funds_of_selection(struct app *a)
+view_funds_of_selection(struct ui *ui)
 {
-	enum app_view v = app_current_view(a);
+	enum view_id v = ui_current_view(ui);
 	struct view_table *vt = NULL;
 	struct content_entity *e = NULL;
 	struct funds f = { 0 };
@@ -70,31 +69,31 @@ view_funds_of_selection(struct app *a)
 	 * entity the reader shows. */
 	if (v == VIEW_KPIS || v == VIEW_PROGRAMS || v == VIEW_ROADMAP ||
 	    v == VIEW_FUNDS)
-		vt = app_view_state(a, v);
+		vt = ui_view_state(ui, v);
 	if (vt != NULL)
 		e = table_selected_entity(vt->t);
 	if (e == NULL)
-		e = app_selection(a);
+		e = ui_selection(ui);
 	if (e == NULL) {
-		app_error(a, "%s", _("Nothing selected: ':funds WORDS' finds the "
+		ui_error(ui, "%s", _("Nothing selected: ':funds WORDS' finds the "
 		    "programs behind a search."));
 		return;
 	}
 	funds_collect_entity(&f, e);
-	view_funds_show(a, &f, e->id);
+	view_funds_show(ui, &f, e->id);
 	funds_free(&f);
 }
 
 static struct view_table *
-view_funds_vt(struct app *a)
+view_funds_vt(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(a, VIEW_FUNDS);
+	struct view_table *vt = view_table_state(ui, VIEW_FUNDS);
 	struct funds f = { 0 };
 
 	/* Reached by history or by name before any query: an empty table
 	 * that says how to fill it. */
 	if (vt == NULL) {
-		vt = view_table_create(a, VIEW_FUNDS, table_content_funds(&f),
+		vt = view_table_create(ui, VIEW_FUNDS, table_content_funds(&f),
 		    "hms-funds.tsv");
 		view_programs_setup(vt, _("(nothing yet: type :funds WORDS)"));
 	}
@@ -102,63 +101,63 @@ view_funds_vt(struct app *a)
 }
 
 static void
-view_funds_enter(struct app *a)
+view_funds_enter(struct ui *ui)
 {
-	view_funds_vt(a);
+	view_funds_vt(ui);
 }
 
 static void
-view_funds_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+view_funds_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 {
-	view_table_draw(a, view_funds_vt(a), s, x, y, w, h);
+	view_table_draw(ui, view_funds_vt(ui), s, x, y, w, h);
 }
 
 static bool
-view_funds_action(struct app *a, enum action act)
+view_funds_action(struct ui *ui, enum action act)
 {
-	return view_table_action(a, view_funds_vt(a), act);
+	return view_table_action(ui, view_funds_vt(ui), act);
 }
 
 static bool
-view_funds_key(struct app *a, uint32_t key)
+view_funds_key(struct ui *ui, uint32_t key)
 {
-	return view_table_key(a, view_funds_vt(a), key);
+	return view_table_key(ui, view_funds_vt(ui), key);
 }
 
 static bool
-view_funds_click(struct app *a, int x, int y, int button)
+view_funds_click(struct ui *ui, int x, int y, int button)
 {
-	return view_table_click(a, view_funds_vt(a), x, y, button);
+	return view_table_click(ui, view_funds_vt(ui), x, y, button);
 }
 
 static void
-view_funds_position(struct app *a, char *buf, size_t size)
+view_funds_position(struct ui *ui, char *buf, size_t size)
 {
-	view_table_position(view_funds_vt(a), buf, size);
+	view_table_position(view_funds_vt(ui), buf, size);
 }
 
 static int
-view_funds_save(struct app *a)
+view_funds_save(struct ui *ui)
 {
-	return view_table_save(view_funds_vt(a));
+	return view_table_save(view_funds_vt(ui));
 }
 
 static void
-view_funds_restore(struct app *a, int place)
+view_funds_restore(struct ui *ui, int place)
 {
-	view_table_restore(view_funds_vt(a), place);
+	view_table_restore(view_funds_vt(ui), place);
 }
 
 static void
-view_funds_free(struct app *a)
+view_funds_free(struct ui *ui)
 {
-	view_table_free(a, VIEW_FUNDS);
+	view_table_free(ui, VIEW_FUNDS);
 }
 
 static struct content_entity *
-view_funds_selection(struct app *a)
+view_funds_selection(struct ui *ui)
 {
-	return view_table_selection(a, VIEW_FUNDS);
+	return view_table_selection(ui, VIEW_FUNDS);
 }
 
 const struct view_ops view_funds_ops = {

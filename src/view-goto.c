@@ -4,18 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "content.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
 #include "view.h"
+#include "view-reader.h"
 
 /* View names users may type, in English and Japanese. */
 static const struct {
 	const char	*name;
-	enum app_view	 view;
+	enum view_id	 view;
 } view_goto_names[] = {
 	{ "outline", VIEW_OUTLINE }, { "projects", VIEW_PROJECTS },
 	{ "diseases", VIEW_DISEASES }, { "kpis", VIEW_KPIS },
@@ -33,7 +33,7 @@ static const struct {
 /* ":set NAME VALUE" (or NAME=VALUE, as vim): a setting of the keys
  * file, for this session; ":set NAME" says its value. */
 static void
-view_goto_set(struct app *a, const char *text)
+view_goto_set(struct ui *ui, const char *text)
 {
 	char *name = xstrdup(text), *value;
 	const char *why;
@@ -45,30 +45,30 @@ view_goto_set(struct app *a, const char *text)
 		value += strspn(value, " ");
 	}
 	if ((s = keymap_setting_from_name(name)) < 0) {
-		app_error(a, _("No setting called \"%s\" (there is "
+		ui_error(ui, _("No setting called \"%s\" (there is "
 		    "reading-width)."), name);
 		goto out;
 	}
 	if (*value == '\0') {
-		app_message(a, "%s %d", name, app_reading_width(a));
+		ui_message(ui, "%s %d", name, reader_width(ui_reader(ui)));
 		goto out;
 	}
 	if (keymap_setting_parse((enum keymap_setting)s, value, &v,
 	    &why) != 0) {
-		app_error(a, _("%s must be %s, not \"%s\"."), name, _(why),
+		ui_error(ui, _("%s must be %s, not \"%s\"."), name, _(why),
 		    value);
 		goto out;
 	}
-	app_set_reading_width(a, v);
-	app_message(a, "%s %d", name, v);
+	reader_set_width(ui_reader(ui), v);
+	ui_message(ui, "%s %d", name, v);
 out:
 	free(name);
 }
 
 void
-view_goto(struct app *a, const char *text)
+view_goto(struct ui *ui, const char *text)
 {
-	const struct content *c = app_content(a);
+	const struct content *c = ui_content(ui);
 	struct content_entity *found;
 	size_t i, n = 0;
 
@@ -76,48 +76,48 @@ view_goto(struct app *a, const char *text)
 	 * in it is looked for. */
 	if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0 ||
 	    strcmp(text, "q!") == 0 || strcmp(text, "qa") == 0) {
-		app_quit(a);
+		ui_quit(ui);
 		return;
 	}
 	if (strncmp(text, "set ", 4) == 0) {
-		view_goto_set(a, text + 4 + strspn(text + 4, " "));
+		view_goto_set(ui, text + 4 + strspn(text + 4, " "));
 		return;
 	}
 	/* ":source": the original lines of what the cursor is on, as v. */
 	if (strcmp(text, "source") == 0 || strcmp(text, "原文") == 0) {
-		app_show_source(a);
+		ui_show_source(ui);
 		return;
 	}
 	/* ":funds WORDS": the programs behind a search, as hms funds;
 	 * ":funds" alone: behind what the cursor is on. */
 	if (strcmp(text, "funds") == 0) {
-		view_funds_of_selection(a);
+		view_funds_of_selection(ui);
 		return;
 	}
 	if (strncmp(text, "funds ", 6) == 0) {
-		view_funds_query(a, text + 6);
+		view_funds_query(ui, text + 6);
 		return;
 	}
 	for (i = 0; i < HMS_NELEM(view_goto_names); i++) {
 		if (strcmp(text, view_goto_names[i].name) == 0) {
 			if (view_goto_names[i].view == VIEW_HELP)
-				view_help_show(a, app_current_view(a));
-			app_switch(a, view_goto_names[i].view);
+				view_help_show(ui, ui_current_view(ui));
+			ui_switch(ui, view_goto_names[i].view);
 			return;
 		}
 	}
 	/* An id, a title exactly, else the only one that contains the
 	 * text. */
 	if ((found = content_find_named(c, text, &n)) != NULL) {
-		app_open(a, found);
+		ui_open(ui, found);
 		return;
 	}
 
 	if (n == 0)
-		app_error(a, _("Nothing called \"%s\" (Tab completes ids, titles and views)."),
+		ui_error(ui, _("Nothing called \"%s\" (Tab completes ids, titles and views)."),
 		    text);
 	else
-		app_error(a, _("%zu titles contain \"%s\": Tab lists them, / searches."),
+		ui_error(ui, _("%zu titles contain \"%s\": Tab lists them, / searches."),
 		    n, text);
 }
 
@@ -128,9 +128,9 @@ view_goto_cmp(const void *x, const void *y)
 }
 
 void
-view_goto_candidates(struct app *a, const char *text)
+view_goto_candidates(struct ui *ui, const char *text)
 {
-	const struct content *c = app_content(a);
+	const struct content *c = ui_content(ui);
 	char **v = NULL, *q, *t;
 	size_t n = 0, cap = 0, i, len = strlen(text);
 
@@ -161,5 +161,5 @@ view_goto_candidates(struct app *a, const char *text)
 	free(q);
 	if (n > 1)
 		qsort(v, n, sizeof *v, view_goto_cmp);
-	app_prompt_set_candidates(a, v, n);
+	ui_prompt_set_candidates(ui, v, n);
 }

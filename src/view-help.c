@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "action.h"
-#include "app.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "layout.h"
@@ -16,7 +15,7 @@
 #include "view.h"
 
 struct view_help {
-	enum app_view	 about;		/* the view whose keys are shown */
+	enum view_id	 about;		/* the view whose keys are shown */
 	struct page	*page;
 	int		 width;
 	int		 top, height;
@@ -24,21 +23,21 @@ struct view_help {
 };
 
 static struct view_help *
-view_help_state(struct app *a)
+view_help_state(struct ui *ui)
 {
-	struct view_help *vh = app_view_state(a, VIEW_HELP);
+	struct view_help *vh = ui_view_state(ui, VIEW_HELP);
 
 	if (vh == NULL) {
 		vh = xcalloc(1, sizeof *vh);
-		app_set_view_state(a, VIEW_HELP, vh);
+		ui_set_view_state(ui, VIEW_HELP, vh);
 	}
 	return vh;
 }
 
 void
-view_help_show(struct app *a, enum app_view v)
+view_help_show(struct ui *ui, enum view_id v)
 {
-	struct view_help *vh = view_help_state(a);
+	struct view_help *vh = view_help_state(ui);
 
 	if (v == VIEW_HELP)
 		return;
@@ -116,14 +115,14 @@ view_help_line(struct view_help *vh, struct page *p, const char *keys,
 }
 
 static void
-view_help_table(struct app *a, struct view_help *vh, struct page *p,
+view_help_table(struct ui *ui, struct view_help *vh, struct page *p,
     enum keymap_table t, const char *heading)
 {
 	const struct keymap_binding *b;
 	size_t n, i;
 	char keys[64];
 
-	b = keymap_bindings(app_keymap(a), t, &n);
+	b = keymap_bindings(ui_keymap(ui), t, &n);
 	page_newline(p, -1, 0);
 	page_newline(p, -1, 0);
 	page_add(p, heading, strlen(heading), STYLE_TITLE, -1);
@@ -151,9 +150,9 @@ view_help_has_key(const char *s, size_t len, const char *key)
 }
 
 static void
-view_help_build(struct app *a, struct view_help *vh, int width)
+view_help_build(struct ui *ui, struct view_help *vh, int width)
 {
-	const struct view_ops *about = app_view_ops(vh->about);
+	const struct view_ops *about = ui_view_ops(ui, vh->about);
 	struct page *p = page_new(width);
 	char head[160];
 	int act, t;
@@ -178,9 +177,9 @@ view_help_build(struct app *a, struct view_help *vh, int width)
 	    "~/.config/hms/keys and --keymap vi|emacs|FILE.")), 0, false,
 	    STYLE_DIM, NULL, 0, -1);
 	if (about->table != KEYMAP_GLOBAL)
-		view_help_table(a, vh, p, about->table, _("This view"));
-	view_help_table(a, vh, p, KEYMAP_GLOBAL, _("Everywhere"));
-	view_help_table(a, vh, p, KEYMAP_PROMPT, _("In prompts"));
+		view_help_table(ui, vh, p, about->table, _("This view"));
+	view_help_table(ui, vh, p, KEYMAP_GLOBAL, _("Everywhere"));
+	view_help_table(ui, vh, p, KEYMAP_PROMPT, _("In prompts"));
 	/* Every action, bound or not, with its keys in any table. */
 	page_newline(p, -1, 0);
 	page_newline(p, -1, 0);
@@ -190,7 +189,7 @@ view_help_build(struct app *a, struct view_help *vh, int width)
 		buf_reset(&keys);
 		for (t = 0; t < KEYMAP_TABLE_COUNT; t++) {
 			const struct keymap_binding *b =
-			    keymap_bindings(app_keymap(a), (enum keymap_table)t, &n);
+			    keymap_bindings(ui_keymap(ui), (enum keymap_table)t, &n);
 			for (i = 0; i < n; i++) {
 				if ((int)b[i].action != act)
 					continue;
@@ -248,13 +247,13 @@ view_help_build(struct app *a, struct view_help *vh, int width)
 }
 
 static void
-view_help_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+view_help_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 {
-	struct view_help *vh = view_help_state(a);
+	struct view_help *vh = view_help_state(ui);
 
 	if (vh->page == NULL || vh->width != w) {
 		page_free(vh->page);
-		view_help_build(a, vh, w);
+		view_help_build(ui, vh, w);
 	}
 	vh->height = h;
 	if (vh->top > (int)vh->page->nlines - h)
@@ -265,9 +264,9 @@ view_help_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
 }
 
 static void
-view_help_filter_done(struct app *a, const char *text)
+view_help_filter_done(struct ui *ui, const char *text)
 {
-	struct view_help *vh = view_help_state(a);
+	struct view_help *vh = view_help_state(ui);
 
 	if (text == NULL)
 		return;
@@ -280,16 +279,16 @@ view_help_filter_done(struct app *a, const char *text)
 }
 
 static bool
-view_help_action(struct app *a, enum action act)
+view_help_action(struct ui *ui, enum action act)
 {
-	struct view_help *vh = view_help_state(a);
+	struct view_help *vh = view_help_state(ui);
 
 	if (view_scroll(&vh->top, vh->height, act))
 		return true;
 	switch (act) {
 	case ACTION_SEARCH:
 	case ACTION_FILTER:
-		app_prompt(a, _("Help search: "), NULL, NULL, NULL,
+		ui_prompt(ui, _("Help search: "), NULL, NULL, NULL,
 		    view_help_filter_done);
 		break;
 	case ACTION_HELP:
@@ -301,28 +300,28 @@ view_help_action(struct app *a, enum action act)
 }
 
 static void
-view_help_free(struct app *a)
+view_help_free(struct ui *ui)
 {
-	struct view_help *vh = app_view_state(a, VIEW_HELP);
+	struct view_help *vh = ui_view_state(ui, VIEW_HELP);
 
 	if (vh == NULL)
 		return;
 	page_free(vh->page);
 	free(vh->filter);
 	free(vh);
-	app_set_view_state(a, VIEW_HELP, NULL);
+	ui_set_view_state(ui, VIEW_HELP, NULL);
 }
 
 static int
-view_help_save(struct app *a)
+view_help_save(struct ui *ui)
 {
-	return (int)view_help_state(a)->about;
+	return (int)view_help_state(ui)->about;
 }
 
 static void
-view_help_restore(struct app *a, int place)
+view_help_restore(struct ui *ui, int place)
 {
-	view_help_show(a, (enum app_view)place);
+	view_help_show(ui, (enum view_id)place);
 }
 
 const struct view_ops view_help_ops = {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "chart.h"
 #include "content.h"
 #include "i18n.h"
@@ -53,7 +52,7 @@ view_kpis_status_text(const struct figures_kpi *pr)
 }
 
 static void
-view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
+view_kpis_detail(struct ui *ui, struct view_table *vt, struct page *p,
     int width)
 {
 	struct table *t = vt->t;
@@ -66,7 +65,7 @@ view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
 		return;
 	r = &t->rows[table_selected(t)];
 	view_table_page_heading(p, e->title);
-	figures_kpi_judge(app_content(a), e, &pr);
+	figures_kpi_judge(ui_content(ui), e, &pr);
 	s = view_kpis_status_text(&pr);
 	view_table_page_para(p, _("Status"), s, 2);
 	free(s);
@@ -91,14 +90,14 @@ view_kpis_detail(struct app *a, struct view_table *vt, struct page *p,
 }
 
 static struct view_table *
-view_kpis_vt(struct app *a)
+view_kpis_vt(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(a, VIEW_KPIS);
+	struct view_table *vt = view_table_state(ui, VIEW_KPIS);
 	const struct content *c;
 
 	if (vt == NULL) {
-		c = app_content(a);
-		vt = view_table_create(a, VIEW_KPIS, table_content_kpis(c,
+		c = ui_content(ui);
+		vt = view_table_create(ui, VIEW_KPIS, table_content_kpis(c,
 		    c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]),
 		    "hms-kpis.tsv");
 		vt->filter_hint = N_("words; p:3 kind:kpi st:behind pj:p3-7; -word");
@@ -108,63 +107,63 @@ view_kpis_vt(struct app *a)
 }
 
 static void
-view_kpis_enter(struct app *a)
+view_kpis_enter(struct ui *ui)
 {
-	view_kpis_vt(a);
+	view_kpis_vt(ui);
 }
 
 static void
-view_kpis_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+view_kpis_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 {
-	view_table_draw(a, view_kpis_vt(a), s, x, y, w, h);
+	view_table_draw(ui, view_kpis_vt(ui), s, x, y, w, h);
 }
 
 static bool
-view_kpis_action(struct app *a, enum action act)
+view_kpis_action(struct ui *ui, enum action act)
 {
-	return view_table_action(a, view_kpis_vt(a), act);
+	return view_table_action(ui, view_kpis_vt(ui), act);
 }
 
 static bool
-view_kpis_key(struct app *a, uint32_t key)
+view_kpis_key(struct ui *ui, uint32_t key)
 {
-	return view_table_key(a, view_kpis_vt(a), key);
+	return view_table_key(ui, view_kpis_vt(ui), key);
 }
 
 static bool
-view_kpis_click(struct app *a, int x, int y, int button)
+view_kpis_click(struct ui *ui, int x, int y, int button)
 {
-	return view_table_click(a, view_kpis_vt(a), x, y, button);
+	return view_table_click(ui, view_kpis_vt(ui), x, y, button);
 }
 
 static void
-view_kpis_position(struct app *a, char *buf, size_t size)
+view_kpis_position(struct ui *ui, char *buf, size_t size)
 {
-	view_table_position(view_kpis_vt(a), buf, size);
+	view_table_position(view_kpis_vt(ui), buf, size);
 }
 
 static int
-view_kpis_save(struct app *a)
+view_kpis_save(struct ui *ui)
 {
-	return view_table_save(view_kpis_vt(a));
+	return view_table_save(view_kpis_vt(ui));
 }
 
 static void
-view_kpis_restore(struct app *a, int place)
+view_kpis_restore(struct ui *ui, int place)
 {
-	view_table_restore(view_kpis_vt(a), place);
+	view_table_restore(view_kpis_vt(ui), place);
 }
 
 static void
-view_kpis_free(struct app *a)
+view_kpis_free(struct ui *ui)
 {
-	view_table_free(a, VIEW_KPIS);
+	view_table_free(ui, VIEW_KPIS);
 }
 
 static struct content_entity *
-view_kpis_selection(struct app *a)
+view_kpis_selection(struct ui *ui)
 {
-	return view_table_selection(a, VIEW_KPIS);
+	return view_table_selection(ui, VIEW_KPIS);
 }
 
 const struct view_ops view_kpis_ops = {

@@ -5,7 +5,29 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "view.h"
+#include "ui.h"
+
+/* A row of the list. */
+struct view_list_item {
+	struct content_entity	*entity;	/* NULL for a group header */
+	char			*orphan;	/* or an id the content lacks:
+						   a row that can be selected
+						   but opens nothing (owned) */
+	/* Or a row that does something when opened (a suggested search):
+	   run(a, arg) on Enter; arg owned. */
+	void			(*run)(struct ui *, const char *);
+	char			*arg;
+	char			*label;		/* owned */
+	int			 depth;
+	bool			 expandable;
+	bool			 expanded;
+	/* Byte ranges of label to highlight (search matches). */
+	size_t			 hl[8][2];
+	int			 nhl;
+	/* Marks to show when opened (search hits). */
+	struct page_mark	*marks;
+	size_t			 nmarks;
+};
 
 struct view_list {
 	struct view_list_item	*items;
@@ -27,10 +49,10 @@ struct view_list_item *view_list_add(struct view_list *l,
 struct view_list_item *view_list_add_orphan(struct view_list *l,
     const char *id, int depth, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* Append a row that calls run(a, arg) when opened (Enter, Right): a
+/* Append a row that calls run(ui, arg) when opened (Enter, Right): a
  * search to try, say.  arg is copied. */
 struct view_list_item *view_list_add_run(struct view_list *l,
-    void (*run)(struct app *, const char *), const char *arg, int depth,
+    void (*run)(struct ui *, const char *), const char *arg, int depth,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The entity of the selected row, or NULL (a header, an orphan). */
 struct content_entity *view_list_selected(const struct view_list *l);
@@ -38,18 +60,18 @@ struct content_entity *view_list_selected(const struct view_list *l);
 const char *view_list_orphan(const struct view_list *l);
 /* "3 医薬品", "(1) …": how entities are named in lists; caller frees. */
 char *view_list_label(const struct content_entity *e);
-void view_list_move(struct app *a, struct view_list *l, int delta);
-void view_list_select_first(struct app *a, struct view_list *l);
+void view_list_move(struct ui *ui, struct view_list *l, int delta);
+void view_list_select_first(struct ui *ui, struct view_list *l);
 bool view_list_select_entity(struct view_list *l,
     const struct content_entity *e);
 /* The list pane alone. */
-void view_list_draw_pane(struct app *a, struct view_list *l,
+void view_list_draw_pane(struct ui *ui, struct view_list *l,
     struct surface *s, int x, int y, int w, int h, bool focused);
 /* The list and the reader side by side (one at a time when narrow). */
-void view_list_draw(struct app *a, struct view_list *l, struct surface *s,
+void view_list_draw(struct ui *ui, struct view_list *l, struct surface *s,
     int x, int y, int w, int h);
-bool view_list_action(struct app *a, struct view_list *l, enum action act);
-bool view_list_click(struct app *a, struct view_list *l, int x, int y,
+bool view_list_action(struct ui *ui, struct view_list *l, enum action act);
+bool view_list_click(struct ui *ui, struct view_list *l, int x, int y,
     int button);
 void view_list_position(struct view_list *l, char *buf, size_t size);
 

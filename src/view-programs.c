@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "chart.h"
 #include "content.h"
 #include "figures.h"
@@ -131,7 +130,7 @@ view_programs_subtotals(struct view_table *vt, struct page *p, int width)
 }
 
 static void
-view_programs_detail(struct app *a, struct view_table *vt, struct page *p,
+view_programs_detail(struct ui *ui, struct view_table *vt, struct page *p,
     int width)
 {
 	struct view_programs *vp = vt->priv;
@@ -141,7 +140,7 @@ view_programs_detail(struct app *a, struct view_table *vt, struct page *p,
 	const struct content_entity *min;
 	char *s;
 
-	(void)a;
+	(void)ui;
 	if (vp->group != VIEW_PROGRAMS_LINE) {
 		view_programs_subtotals(vt, p, width);
 		return;
@@ -177,9 +176,9 @@ view_programs_detail(struct app *a, struct view_table *vt, struct page *p,
 }
 
 static int
-view_programs_footer_lines(struct app *a, struct view_table *vt)
+view_programs_footer_lines(struct ui *ui, struct view_table *vt)
 {
-	(void)a;
+	(void)ui;
 	(void)vt;
 	return 1;
 }
@@ -188,14 +187,14 @@ view_programs_footer_lines(struct app *a, struct view_table *vt)
  * figure per fiscal year and budget type, and how many programs state
  * no amount. */
 static void
-view_programs_footer(struct app *a, struct view_table *vt, struct surface *s,
+view_programs_footer(struct ui *ui, struct view_table *vt, struct surface *s,
     int x, int y, int w, int h)
 {
 	struct figures_sum sum;
 	struct buf b;
 	int used;
 
-	(void)a;
+	(void)ui;
 	(void)h;
 	figures_sum_init(&sum);
 	table_program_sum(vt->t, &sum);
@@ -227,7 +226,7 @@ view_programs_footer(struct app *a, struct view_table *vt, struct surface *s,
 }
 
 static bool
-view_programs_extra(struct app *a, struct view_table *vt, enum action act)
+view_programs_extra(struct ui *ui, struct view_table *vt, enum action act)
 {
 	struct view_programs *vp = vt->priv;
 
@@ -235,19 +234,19 @@ view_programs_extra(struct app *a, struct view_table *vt, enum action act)
 		return false;
 	vp->group = (vp->group + 1) % VIEW_PROGRAMS_GROUP_COUNT;
 	if (vp->group == VIEW_PROGRAMS_LINE)
-		app_message(a, "%s", _("Subtotals off: the pane shows the selected line."));
+		ui_message(ui, "%s", _("Subtotals off: the pane shows the selected line."));
 	else
-		app_message(a, _("Subtotals by %s."),
+		ui_message(ui, _("Subtotals by %s."),
 		    _(view_programs_groups[vp->group]));
 	return true;
 }
 
 static char *
-view_programs_info(struct app *a, struct view_table *vt)
+view_programs_info(struct ui *ui, struct view_table *vt)
 {
 	struct view_programs *vp = vt->priv;
 
-	(void)a;
+	(void)ui;
 	if (vp->what != NULL)
 		return vp->group == VIEW_PROGRAMS_LINE ? xasprintf(_("funding "
 		    "%s"), vp->what) : xasprintf(_("funding %s  subtotals: "
@@ -274,14 +273,14 @@ view_programs_setup(struct view_table *vt, const char *what)
 }
 
 static struct view_table *
-view_programs_vt(struct app *a)
+view_programs_vt(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(a, VIEW_PROGRAMS);
+	struct view_table *vt = view_table_state(ui, VIEW_PROGRAMS);
 	const struct content *c;
 
 	if (vt == NULL) {
-		c = app_content(a);
-		vt = view_table_create(a, VIEW_PROGRAMS, table_content_programs(
+		c = ui_content(ui);
+		vt = view_table_create(ui, VIEW_PROGRAMS, table_content_programs(
 		    c->by_type[CONTENT_PROGRAM], c->ntype[CONTENT_PROGRAM]),
 		    "hms-programs.tsv");
 		view_programs_setup(vt, NULL);
@@ -290,64 +289,64 @@ view_programs_vt(struct app *a)
 }
 
 static void
-view_programs_enter(struct app *a)
+view_programs_enter(struct ui *ui)
 {
-	view_programs_vt(a);
+	view_programs_vt(ui);
 }
 
 static void
-view_programs_draw(struct app *a, struct surface *s, int x, int y, int w,
+view_programs_draw(struct ui *ui, struct surface *s, int x, int y, int w,
     int h)
 {
-	view_table_draw(a, view_programs_vt(a), s, x, y, w, h);
+	view_table_draw(ui, view_programs_vt(ui), s, x, y, w, h);
 }
 
 static bool
-view_programs_action(struct app *a, enum action act)
+view_programs_action(struct ui *ui, enum action act)
 {
-	return view_table_action(a, view_programs_vt(a), act);
+	return view_table_action(ui, view_programs_vt(ui), act);
 }
 
 static bool
-view_programs_key(struct app *a, uint32_t key)
+view_programs_key(struct ui *ui, uint32_t key)
 {
-	return view_table_key(a, view_programs_vt(a), key);
+	return view_table_key(ui, view_programs_vt(ui), key);
 }
 
 static bool
-view_programs_click(struct app *a, int x, int y, int button)
+view_programs_click(struct ui *ui, int x, int y, int button)
 {
-	return view_table_click(a, view_programs_vt(a), x, y, button);
+	return view_table_click(ui, view_programs_vt(ui), x, y, button);
 }
 
 static void
-view_programs_position(struct app *a, char *buf, size_t size)
+view_programs_position(struct ui *ui, char *buf, size_t size)
 {
-	view_table_position(view_programs_vt(a), buf, size);
+	view_table_position(view_programs_vt(ui), buf, size);
 }
 
 static int
-view_programs_save(struct app *a)
+view_programs_save(struct ui *ui)
 {
-	return view_table_save(view_programs_vt(a));
+	return view_table_save(view_programs_vt(ui));
 }
 
 static void
-view_programs_restore(struct app *a, int place)
+view_programs_restore(struct ui *ui, int place)
 {
-	view_table_restore(view_programs_vt(a), place);
+	view_table_restore(view_programs_vt(ui), place);
 }
 
 static void
-view_programs_free(struct app *a)
+view_programs_free(struct ui *ui)
 {
-	view_table_free(a, VIEW_PROGRAMS);
+	view_table_free(ui, VIEW_PROGRAMS);
 }
 
 static struct content_entity *
-view_programs_selection(struct app *a)
+view_programs_selection(struct ui *ui)
 {
-	return view_table_selection(a, VIEW_PROGRAMS);
+	return view_table_selection(ui, VIEW_PROGRAMS);
 }
 
 const struct view_ops view_programs_ops = {

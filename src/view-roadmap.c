@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "content.h"
 #include "figures.h"
 #include "i18n.h"
@@ -31,11 +30,11 @@ struct view_roadmap {
 /* The column holding the app's today (which --today sets): what is due
  * now.  -1 after them all. */
 static int
-view_roadmap_now(struct app *a)
+view_roadmap_now(struct ui *ui)
 {
 	int y, m, d;
 
-	app_today(a, &y, &m, &d);
+	ui_today(ui, &y, &m, &d);
 	return figures_column_of_date(y, m, d);
 }
 
@@ -131,9 +130,9 @@ view_roadmap_colour(struct table *t, int now, struct surface *s)
 }
 
 static int
-view_roadmap_footer_lines(struct app *a, struct view_table *vt)
+view_roadmap_footer_lines(struct ui *ui, struct view_table *vt)
 {
-	(void)a;
+	(void)ui;
 	(void)vt;
 	return 1;
 }
@@ -141,7 +140,7 @@ view_roadmap_footer_lines(struct app *a, struct view_table *vt)
 /* The legend under the grid: every letter, and that lower case is
  * inferred (no source states a milestone's status). */
 static void
-view_roadmap_footer(struct app *a, struct view_table *vt, struct surface *s,
+view_roadmap_footer(struct ui *ui, struct view_table *vt, struct surface *s,
     int x, int y, int w, int h)
 {
 	static const enum figures_progress order[] = {
@@ -153,7 +152,7 @@ view_roadmap_footer(struct app *a, struct view_table *vt, struct surface *s,
 	size_t i;
 	int cx = x + 1, used;
 
-	(void)a;
+	(void)ui;
 	(void)vt;
 	if (h < 1)
 		return;
@@ -308,14 +307,14 @@ view_roadmap_programs(struct page *p, const struct content_entity *e)
 }
 
 static void
-view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
+view_roadmap_detail(struct ui *ui, struct view_table *vt, struct page *p,
     int width)
 {
 	const struct content_entity *e = table_selected_entity(vt->t);
 	int col = vt->t->col - TABLE_MEASURE_COL_FIRST_TIME, c;
 	char *s;
 
-	(void)a;
+	(void)ui;
 	(void)width;
 	if (e == NULL)
 		return;
@@ -334,7 +333,7 @@ view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
 	view_roadmap_statuses(p, e);
 	if (col >= 0)
 		view_roadmap_cell_para(p, e, (enum content_column)col);
-	view_roadmap_kpis(app_content(a), p, e);
+	view_roadmap_kpis(ui_content(ui), p, e);
 	view_roadmap_programs(p, e);
 	s = xasprintf(_("table %d  %s  %s"), e->u.measure.table,
 	    e->u.measure.group != NULL ? e->u.measure.group : "", e->id);
@@ -345,13 +344,13 @@ view_roadmap_detail(struct app *a, struct view_table *vt, struct page *p,
 /* Enter on a cell with one milestone opens it; anywhere else, the
  * measure, whose page lists every milestone. */
 static struct content_entity *
-view_roadmap_target(struct app *a, struct view_table *vt)
+view_roadmap_target(struct ui *ui, struct view_table *vt)
 {
 	const struct content_entity *ms[VIEW_ROADMAP_MAX];
 	struct content_entity *e = table_selected_entity(vt->t);
 	int col = vt->t->col - TABLE_MEASURE_COL_FIRST_TIME;
 
-	(void)a;
+	(void)ui;
 	if (e == NULL || col < 0)
 		return e;
 	if (table_measure_milestones(e, (enum content_column)col, ms,
@@ -361,12 +360,12 @@ view_roadmap_target(struct app *a, struct view_table *vt)
 }
 
 static char *
-view_roadmap_info(struct app *a, struct view_table *vt)
+view_roadmap_info(struct ui *ui, struct view_table *vt)
 {
 	struct view_roadmap *vr = vt->priv;
 	int y, m, d;
 
-	app_today(a, &y, &m, &d);
+	ui_today(ui, &y, &m, &d);
 	if (vr->now < 0)
 		return xasprintf(_("today %04d-%02d-%02d is outside the roadmap"),
 		    y, m, d);
@@ -385,9 +384,9 @@ view_roadmap_cmp(const void *x, const void *y)
 }
 
 static struct view_table *
-view_roadmap_vt(struct app *a)
+view_roadmap_vt(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(a, VIEW_ROADMAP);
+	struct view_table *vt = view_table_state(ui, VIEW_ROADMAP);
 	const struct content *c;
 	struct content_entity **v;
 	struct view_roadmap *vr;
@@ -397,7 +396,7 @@ view_roadmap_vt(struct app *a)
 
 	if (vt != NULL)
 		return vt;
-	c = app_content(a);
+	c = ui_content(ui);
 	v = xcalloc(c->ntype[CONTENT_MEASURE] + 1, sizeof *v);
 	for (i = 0; i < c->ntype[CONTENT_MEASURE]; i++) {
 		if (c->by_type[CONTENT_MEASURE][i]->u.measure.table != 0)
@@ -410,7 +409,7 @@ view_roadmap_vt(struct app *a)
 	t->cell_cursor = true;
 	t->fixed_order = true;
 	vr = xcalloc(1, sizeof *vr);
-	vr->now = view_roadmap_now(a);
+	vr->now = view_roadmap_now(ui);
 	if (vr->now >= 0) {
 		/* "Now" in text, not colour: *2025年度*. */
 		head = xasprintf("*%s*", content_column_label(
@@ -420,7 +419,7 @@ view_roadmap_vt(struct app *a)
 		/* Start where an official looks first: what is due now. */
 		t->col = TABLE_MEASURE_COL_FIRST_TIME + vr->now;
 	}
-	vt = view_table_create(a, VIEW_ROADMAP, t, "hms-roadmap.tsv");
+	vt = view_table_create(ui, VIEW_ROADMAP, t, "hms-roadmap.tsv");
 	vt->priv = vr;
 	vt->priv_free = free;
 	vt->filter_hint = N_("words, as in fih or dct; m:rm02; -word");
@@ -433,73 +432,73 @@ view_roadmap_vt(struct app *a)
 }
 
 static void
-view_roadmap_enter(struct app *a)
+view_roadmap_enter(struct ui *ui)
 {
-	view_roadmap_vt(a);
+	view_roadmap_vt(ui);
 }
 
 static void
-view_roadmap_draw(struct app *a, struct surface *s, int x, int y, int w,
+view_roadmap_draw(struct ui *ui, struct surface *s, int x, int y, int w,
     int h)
 {
-	struct view_table *vt = view_roadmap_vt(a);
+	struct view_table *vt = view_roadmap_vt(ui);
 
-	view_table_draw(a, vt, s, x, y, w, h);
+	view_table_draw(ui, vt, s, x, y, w, h);
 	view_roadmap_colour(vt->t, ((struct view_roadmap *)vt->priv)->now, s);
 }
 
 static bool
-view_roadmap_action(struct app *a, enum action act)
+view_roadmap_action(struct ui *ui, enum action act)
 {
 	/* The timeline keeps its order: no sorting here. */
 	if (act == ACTION_SORT || act == ACTION_SORT_REVERSE ||
 	    act == ACTION_SORT_RESET) {
-		app_message(a, "%s", _("The roadmap keeps its order; f filters it."));
+		ui_message(ui, "%s", _("The roadmap keeps its order; f filters it."));
 		return true;
 	}
-	return view_table_action(a, view_roadmap_vt(a), act);
+	return view_table_action(ui, view_roadmap_vt(ui), act);
 }
 
 static bool
-view_roadmap_key(struct app *a, uint32_t key)
+view_roadmap_key(struct ui *ui, uint32_t key)
 {
-	return view_table_key(a, view_roadmap_vt(a), key);
+	return view_table_key(ui, view_roadmap_vt(ui), key);
 }
 
 static bool
-view_roadmap_click(struct app *a, int x, int y, int button)
+view_roadmap_click(struct ui *ui, int x, int y, int button)
 {
-	return view_table_click(a, view_roadmap_vt(a), x, y, button);
+	return view_table_click(ui, view_roadmap_vt(ui), x, y, button);
 }
 
 static void
-view_roadmap_position(struct app *a, char *buf, size_t size)
+view_roadmap_position(struct ui *ui, char *buf, size_t size)
 {
-	view_table_position(view_roadmap_vt(a), buf, size);
+	view_table_position(view_roadmap_vt(ui), buf, size);
 }
 
 static int
-view_roadmap_save(struct app *a)
+view_roadmap_save(struct ui *ui)
 {
-	return view_table_save(view_roadmap_vt(a));
+	return view_table_save(view_roadmap_vt(ui));
 }
 
 static void
-view_roadmap_restore(struct app *a, int place)
+view_roadmap_restore(struct ui *ui, int place)
 {
-	view_table_restore(view_roadmap_vt(a), place);
+	view_table_restore(view_roadmap_vt(ui), place);
 }
 
 static void
-view_roadmap_free(struct app *a)
+view_roadmap_free(struct ui *ui)
 {
-	view_table_free(a, VIEW_ROADMAP);
+	view_table_free(ui, VIEW_ROADMAP);
 }
 
 static struct content_entity *
-view_roadmap_selection(struct app *a)
+view_roadmap_selection(struct ui *ui)
 {
-	return view_table_selection(a, VIEW_ROADMAP);
+	return view_table_selection(ui, VIEW_ROADMAP);
 }
 
 const struct view_ops view_roadmap_ops = {

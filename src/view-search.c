@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "content.h"
 #include "i18n.h"
 #include "search.h"
@@ -15,6 +14,7 @@
 #include "util.h"
 #include "view-list.h"
 #include "view.h"
+#include "view-reader.h"
 
 struct view_search {
 	struct view_list		*list;
@@ -51,15 +51,15 @@ struct view_search {
 #define VIEW_SEARCH_SUGGEST_MAX	200
 
 static struct view_search *
-view_search_state(struct app *a)
+view_search_state(struct ui *ui)
 {
-	struct view_search *vs = app_view_state(a, VIEW_SEARCH);
+	struct view_search *vs = ui_view_state(ui, VIEW_SEARCH);
 
 	if (vs == NULL) {
 		vs = xcalloc(1, sizeof *vs);
 		vs->list = xcalloc(1, sizeof *vs->list);
 		vs->list->sel = -1;
-		app_set_view_state(a, VIEW_SEARCH, vs);
+		ui_set_view_state(ui, VIEW_SEARCH, vs);
 	}
 	return vs;
 }
@@ -222,10 +222,10 @@ view_search_item(struct view_list *l, const struct search_hit *h)
  * rather than indexed with the content: every term must occur in the
  * normalised note (a regex query does not search notes). */
 static void
-view_search_notes(struct app *a, struct view_search *vs, const char *q,
+view_search_notes(struct ui *ui, struct view_search *vs, const char *q,
     const struct search_opts *o)
 {
-	struct store *st = app_store(a);
+	struct store *st = ui_store(ui);
 	struct content_entity *e;
 	const struct store_note *n;
 	char **terms = NULL, *norm;
@@ -239,7 +239,7 @@ view_search_notes(struct app *a, struct view_search *vs, const char *q,
 	for (i = 0; i < store_note_count(st) && nt > 0; i++) {
 		n = store_note_at(st, i);
 		if (n->text == NULL || n->text[0] == '\0' ||
-		    (e = content_find(app_content(a), n->id)) == NULL)
+		    (e = content_find(ui_content(ui), n->id)) == NULL)
 			continue;
 		if ((o->type >= 0 && (int)e->type != o->type) ||
 		    (o->period != 0 && e->period != o->period))
@@ -262,7 +262,7 @@ view_search_notes(struct app *a, struct view_search *vs, const char *q,
 	free(terms);
 }
 
-static void view_search_suggestion(struct app *, const char *);
+static void view_search_suggestion(struct ui *, const char *);
 
 /* "Did you mean: 橋渡し研究" rows; Enter on one searches for it. */
 static void
@@ -276,7 +276,7 @@ view_search_add_suggestions(struct view_list *l, struct view_search *vs)
 }
 
 static void
-view_search_rebuild(struct app *a, struct view_search *vs)
+view_search_rebuild(struct ui *ui, struct view_search *vs)
 {
 	struct view_list *l = vs->list;
 	size_t i, j;
@@ -289,7 +289,7 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 		for (i = 0; i < vs->nnotes; i++) {
 			struct view_list_item *it = view_list_add(l,
 			    vs->notes[i], 1, "%s  — %s", vs->notes[i]->title,
-			    store_note_text(app_store(a), vs->notes[i]->id));
+			    store_note_text(ui_store(ui), vs->notes[i]->id));
 			char *c;
 			/* A note of several lines reads as one in the list. */
 			for (c = it->label; *c != '\0'; c++) {
@@ -300,7 +300,7 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	}
 	if ((vs->res == NULL || vs->res->nhits == 0) && vs->nnotes > 0) {
 		view_search_add_suggestions(l, vs);
-		view_list_select_first(a, l);
+		view_list_select_first(ui, l);
 		return;
 	}
 	if (vs->res == NULL || vs->res->nhits == 0) {
@@ -308,11 +308,11 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 		    vs->query[0] == '\0' ? _("Type to search.") :
 		    _("No matches."));
 		l->sel = -1;
-		app_preview(a, NULL);
+		reader_preview(ui_reader(ui), NULL);
 		/* Enter after the query goes to the closest term. */
 		if (vs->nsugg > 0) {
 			view_search_add_suggestions(l, vs);
-			view_list_select_first(a, l);
+			view_list_select_first(ui, l);
 		}
 		return;
 	}
@@ -348,7 +348,7 @@ view_search_rebuild(struct app *a, struct view_search *vs)
 	}
 	free(used);
 	view_search_add_suggestions(l, vs);
-	view_list_select_first(a, l);
+	view_list_select_first(ui, l);
 }
 
 static void
@@ -366,7 +366,7 @@ view_search_clear_suggestions(struct view_search *vs)
 /* The near misses of q (the query without its filters), each made a
  * whole query again with the filters of o in front. */
 static void
-view_search_suggest(struct app *a, struct view_search *vs, const char *q,
+view_search_suggest(struct ui *ui, struct view_search *vs, const char *q,
     const struct search_opts *o)
 {
 	char **v, prefix[64];
@@ -374,7 +374,7 @@ view_search_suggest(struct app *a, struct view_search *vs, const char *q,
 	int k = 0;
 
 	view_search_clear_suggestions(vs);
-	n = search_suggest(app_search_index(a), q, 3, &v);
+	n = search_suggest(ui_search_index(ui), q, 3, &v);
 	prefix[0] = '\0';
 	if (o->type >= 0)
 		k = snprintf(prefix, sizeof prefix, "t:%s ",
@@ -394,9 +394,9 @@ view_search_suggest(struct app *a, struct view_search *vs, const char *q,
 }
 
 static void
-view_search_run(struct app *a, const char *query)
+view_search_run(struct ui *ui, const char *query)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 	struct search_opts o = { .regex = vs->regex, .type = -1 };
 	const struct search_results *res;
 	char *q, *err = NULL;
@@ -409,86 +409,89 @@ view_search_run(struct app *a, const char *query)
 		free(q);
 		vs->res = NULL;
 		vs->nnotes = 0;
-		view_search_rebuild(a, vs);
+		view_search_rebuild(ui, vs);
 		return;
 	}
-	view_search_notes(a, vs, q, &o);
+	view_search_notes(ui, vs, q, &o);
 	if (vs->session == NULL)
-		vs->session = search_session_create(app_search_index(a));
+		vs->session = search_session_create(ui_search_index(ui));
 	/* A failed run leaves the session's last results in place, but the
 	 * list keeps its own copies: show the error, keep the list. */
 	res = search_session_run(vs->session, q, &o, &err);
 	if (res == NULL) {
 		free(q);
 		vs->res = NULL;
-		app_error(a, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 		return;
 	}
 	if (!o.regex && res->nhits < VIEW_SEARCH_FEW &&
 	    strlen(q) <= VIEW_SEARCH_SUGGEST_MAX)
-		view_search_suggest(a, vs, q, &o);
+		view_search_suggest(ui, vs, q, &o);
 	free(q);
 	vs->res = res;
-	view_search_rebuild(a, vs);
-	app_message(a, _("%zu hits"), res->nhits);
+	view_search_rebuild(ui, vs);
+	ui_message(ui, _("%zu hits"), res->nhits);
 }
 
 static void
-view_search_changed(struct app *a, const char *text)
+view_search_changed(struct ui *ui, const char *text)
 {
-	view_search_run(a, text);
+	view_search_run(ui, text);
 }
 
 static void
-view_search_done(struct app *a, const char *text)
+view_search_done(struct ui *ui, const char *text)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 
 	if (text == NULL) {
-		app_message(a, "%s", _("Search cancelled."));
+		ui_message(ui, "%s", _("Search cancelled."));
 		return;
 	}
 	if (text[0] != '\0' && text != vs->last) {
 		free(vs->last);
 		vs->last = xstrdup(text);
 	}
-	view_search_run(a, text);
+	view_search_run(ui, text);
 	/* Results stay in the list; Enter opens the selected hit. */
-	app_set_focus_reader(a, false);
+	ui_set_focus_reader(ui, false);
 	if (vs->res != NULL && vs->res->nhits > 0)
-		app_message(a, _("%zu hits: Up/Down choose, Enter opens, n/N next/previous match"),
+		ui_message(ui, _("%zu hits: Up/Down choose, Enter opens, n/N next/previous match"),
 		    vs->res->nhits);
 }
 
+static void view_search_toggle_regex(struct ui *ui, const char *text);
+
 /* The search over all content, its prompt holding initial. */
 static void
-view_search_all(struct app *a, const char *initial, bool regex)
+view_search_all(struct ui *ui, const char *initial, bool regex)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 
 	vs->page = false;
 	vs->regex = regex;
-	app_switch(a, VIEW_SEARCH);
-	app_prompt(a, vs->regex ? _("Regex search: ") : _("Search all: "),
+	ui_switch(ui, VIEW_SEARCH);
+	ui_prompt(ui, vs->regex ? _("Regex search: ") : _("Search all: "),
 	    "search", initial, view_search_changed, view_search_done);
+	ui_prompt_hooks(ui, NULL, view_search_toggle_regex);
 }
 
 void
-view_search_start(struct app *a)
+view_search_start(struct ui *ui)
 {
 	/* Each search starts plain; C-r makes this one a regex. */
-	view_search_all(a, NULL, false);
+	view_search_all(ui, NULL, false);
 }
 
 /* Enter on a suggestion: search for it, as if typed and entered. */
 static void
-view_search_suggestion(struct app *a, const char *query)
+view_search_suggestion(struct ui *ui, const char *query)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 
 	vs->regex = false;
-	view_search_done(a, query);
+	view_search_done(ui, query);
 }
 
 /* ---- within the page ---- */
@@ -497,202 +500,204 @@ view_search_suggestion(struct app *a, const char *query)
  * searched when it is empty.  The page's highlights go; the results
  * view takes the screen. */
 static void
-view_search_widen(struct app *a, const char *pattern, bool regex)
+view_search_widen(struct ui *ui, const char *pattern, bool regex)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 	char *q = xstrdup(pattern[0] != '\0' ? pattern :
 	    vs->last != NULL ? vs->last : "");
 	bool wrapped;
 
-	(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
-	view_search_all(a, q, regex);
+	(void)reader_find(ui_reader(ui), NULL, vs->page_top, &wrapped);
+	view_search_all(ui, q, regex);
 	free(q);
 }
 
 /* The page's matches for text, per keystroke: the reader scrolls from
  * where the prompt opened, as vim's incremental search does. */
 static int
-view_search_page_find(struct app *a, const char *text, bool done)
+view_search_page_find(struct ui *ui, const char *text, bool done)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 	bool wrapped;
 	int n = 0;
 
 	if (text[0] != '\0')
 		vs->page_typed = true;
 	if (vs->page_typed)
-		n = app_reader_find(a, text, vs->page_top, &wrapped);
+		n = reader_find(ui_reader(ui), text, vs->page_top, &wrapped);
 	else
 		wrapped = false;
 	if (text[0] == '\0')
-		app_message(a, "%s", vs->last != NULL ?
+		ui_message(ui, "%s", vs->last != NULL ?
 		    _("Enter: the last search over all content.") : "");
 	else if (n == 0)
-		app_message(a, _("Not on this page: %s. / then Enter "
+		ui_message(ui, _("Not on this page: %s. / then Enter "
 		    "searches all content."), text);
 	else if (wrapped)
-		app_message(a, "%s", _("Search hit the end of the page, "
+		ui_message(ui, "%s", _("Search hit the end of the page, "
 		    "continuing at the top."));
 	else if (done)
-		app_message(a, _("%d matches: n/N next/previous; / then Enter "
+		ui_message(ui, _("%d matches: n/N next/previous; / then Enter "
 		    "searches all content."), n);
 	else
-		app_message(a, _("%d matches on this page; / at the start "
+		ui_message(ui, _("%d matches on this page; / at the start "
 		    "searches all content."), n);
 	return n;
 }
 
 static void
-view_search_page_changed(struct app *a, const char *text)
+view_search_page_changed(struct ui *ui, const char *text)
 {
 	/* / typed at the start of the page prompt: all content. */
 	if (text[0] == '/') {
-		view_search_widen(a, text + 1, false);
+		view_search_widen(ui, text + 1, false);
 		return;
 	}
-	(void)view_search_page_find(a, text, false);
+	(void)view_search_page_find(ui, text, false);
 }
 
 static void
-view_search_page_done(struct app *a, const char *text)
+view_search_page_done(struct ui *ui, const char *text)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 	bool wrapped;
 
 	vs->page = false;
 	if (text == NULL) {
 		/* The same place; what was typed highlights nothing. */
 		if (vs->page_typed)
-			(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
-		app_message(a, "%s", _("Search cancelled."));
+			(void)reader_find(ui_reader(ui), NULL, vs->page_top, &wrapped);
+		ui_message(ui, "%s", _("Search cancelled."));
 		return;
 	}
 	if (text[0] == '\0' || text[0] == '/') {
 		char *q = xstrdup(text[0] == '/' ? text + 1 : "");
 		if (q[0] == '\0' && vs->last == NULL) {
-			app_message(a, "%s", _("No previous search."));
+			ui_message(ui, "%s", _("No previous search."));
 			free(q);
 			return;
 		}
-		(void)app_reader_find(a, NULL, vs->page_top, &wrapped);
+		(void)reader_find(ui_reader(ui), NULL, vs->page_top, &wrapped);
 		vs->regex = false;
-		app_switch(a, VIEW_SEARCH);
-		view_search_done(a, q[0] != '\0' ? q : vs->last);
+		ui_switch(ui, VIEW_SEARCH);
+		view_search_done(ui, q[0] != '\0' ? q : vs->last);
 		free(q);
 		return;
 	}
 	free(vs->last);
 	vs->last = xstrdup(text);
-	(void)view_search_page_find(a, text, true);
+	(void)view_search_page_find(ui, text, true);
 }
 
 void
-view_search_page_start(struct app *a)
+view_search_page_start(struct ui *ui)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 
 	vs->page = true;
 	vs->page_typed = false;
-	vs->page_top = app_reader_top(a);
-	app_prompt(a, _("Search page: "), "search", NULL,
+	vs->page_top = reader_top(ui_reader(ui));
+	ui_prompt(ui, _("Search page: "), "search", NULL,
 	    view_search_page_changed, view_search_page_done);
+	ui_prompt_hooks(ui, NULL, view_search_toggle_regex);
 }
 
-void
-view_search_toggle_regex(struct app *a)
+/* C-r in a search prompt: plain or regex (text is the prompt's). */
+static void
+view_search_toggle_regex(struct ui *ui, const char *text)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 
 	/* A regex searches all content: C-r in the page prompt widens. */
 	if (vs->page) {
-		view_search_widen(a, app_prompt_text(a), true);
-		app_message(a, "%s", _("Regex search (PCRE2) of all content. "
+		view_search_widen(ui, text, true);
+		ui_message(ui, "%s", _("Regex search (PCRE2) of all content. "
 		    "C-r: plain."));
 		return;
 	}
 	vs->regex = !vs->regex;
-	app_prompt_set_label(a, vs->regex ? _("Regex search: ") :
+	ui_prompt_set_label(ui, vs->regex ? _("Regex search: ") :
 	    _("Search all: "));
-	app_message(a, "%s", vs->regex ? _("Regex search (PCRE2). C-r: plain.") :
+	ui_message(ui, "%s", vs->regex ? _("Regex search (PCRE2). C-r: plain.") :
 	    _("Plain search. C-r: regex."));
 }
 
 void
-view_search_next_hit(struct app *a, int dir)
+view_search_next_hit(struct ui *ui, int dir)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 	struct view_list *l = vs->list;
 	struct view_list_item *it;
 	int before = l->sel;
 
 	if (vs->res == NULL || vs->res->nhits == 0) {
-		app_message(a, "%s", _("No search: press / to search."));
+		ui_message(ui, "%s", _("No search: press / to search."));
 		return;
 	}
-	view_list_move(a, l, dir);
+	view_list_move(ui, l, dir);
 	if (l->sel == before) {
-		app_message(a, "%s", dir > 0 ? _("Last hit.") : _("First hit."));
+		ui_message(ui, "%s", dir > 0 ? _("Last hit.") : _("First hit."));
 		return;
 	}
 	it = &l->items[l->sel];
-	app_open_marked(a, it->entity, it->marks, it->nmarks);
+	ui_open_marked(ui, it->entity, it->marks, it->nmarks);
 }
 
 /* ---- the view ---- */
 
 static void
-view_search_enter(struct app *a)
+view_search_enter(struct ui *ui)
 {
-	struct view_search *vs = view_search_state(a);
+	struct view_search *vs = view_search_state(ui);
 
 	if (vs->list->n == 0)
-		view_search_rebuild(a, vs);
+		view_search_rebuild(ui, vs);
 }
 
 static void
-view_search_draw(struct app *a, struct surface *s, int x, int y, int w,
+view_search_draw(struct ui *ui, struct surface *s, int x, int y, int w,
     int h)
 {
-	view_list_draw(a, view_search_state(a)->list, s, x, y, w, h);
+	view_list_draw(ui, view_search_state(ui)->list, s, x, y, w, h);
 }
 
 static bool
-view_search_action(struct app *a, enum action act)
+view_search_action(struct ui *ui, enum action act)
 {
-	return view_list_action(a, view_search_state(a)->list, act);
+	return view_list_action(ui, view_search_state(ui)->list, act);
 }
 
 static bool
-view_search_click(struct app *a, int x, int y, int b)
+view_search_click(struct ui *ui, int x, int y, int b)
 {
-	return view_list_click(a, view_search_state(a)->list, x, y, b);
+	return view_list_click(ui, view_search_state(ui)->list, x, y, b);
 }
 
 static void
-view_search_position(struct app *a, char *buf, size_t size)
+view_search_position(struct ui *ui, char *buf, size_t size)
 {
-	view_list_position(view_search_state(a)->list, buf, size);
+	view_list_position(view_search_state(ui)->list, buf, size);
 }
 
 static int
-view_search_save(struct app *a)
+view_search_save(struct ui *ui)
 {
-	return view_search_state(a)->list->sel;
+	return view_search_state(ui)->list->sel;
 }
 
 static void
-view_search_restore(struct app *a, int place)
+view_search_restore(struct ui *ui, int place)
 {
-	struct view_list *l = view_search_state(a)->list;
+	struct view_list *l = view_search_state(ui)->list;
 
 	if (place >= 0 && place < (int)l->n)
 		l->sel = place;
 }
 
 static void
-view_search_free(struct app *a)
+view_search_free(struct ui *ui)
 {
-	struct view_search *vs = app_view_state(a, VIEW_SEARCH);
+	struct view_search *vs = ui_view_state(ui, VIEW_SEARCH);
 
 	if (vs == NULL)
 		return;
@@ -703,13 +708,13 @@ view_search_free(struct app *a)
 	free(vs->last);
 	view_search_clear_suggestions(vs);
 	free(vs);
-	app_set_view_state(a, VIEW_SEARCH, NULL);
+	ui_set_view_state(ui, VIEW_SEARCH, NULL);
 }
 
 static struct content_entity *
-view_search_selection(struct app *a)
+view_search_selection(struct ui *ui)
 {
-	return view_list_selected(view_search_state(a)->list);
+	return view_list_selected(view_search_state(ui)->list);
 }
 
 const struct view_ops view_search_ops = {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "content.h"
 #include "i18n.h"
 #include "layout.h"
@@ -24,21 +23,21 @@ struct view_source {
 };
 
 static struct view_source *
-view_source_state(struct app *a)
+view_source_state(struct ui *ui)
 {
-	struct view_source *vs = app_view_state(a, VIEW_SOURCE);
+	struct view_source *vs = ui_view_state(ui, VIEW_SOURCE);
 
 	if (vs == NULL) {
 		vs = xcalloc(1, sizeof *vs);
-		app_set_view_state(a, VIEW_SOURCE, vs);
+		ui_set_view_state(ui, VIEW_SOURCE, vs);
 	}
 	return vs;
 }
 
 void
-view_source_show(struct app *a, const struct content_prov *p)
+view_source_show(struct ui *ui, const struct content_prov *p)
 {
-	struct view_source *vs = view_source_state(a);
+	struct view_source *vs = view_source_state(ui);
 
 	vs->src = p->source;
 	vs->first = p->first;
@@ -89,9 +88,9 @@ view_source_build(struct view_source *vs, int width)
 }
 
 static void
-view_source_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
+view_source_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 {
-	struct view_source *vs = view_source_state(a);
+	struct view_source *vs = view_source_state(ui);
 
 	if (vs->src == NULL) {
 		surface_puts(s, x, y, w, _("No source selected."), STYLE_DIM);
@@ -118,9 +117,9 @@ view_source_draw(struct app *a, struct surface *s, int x, int y, int w, int h)
 }
 
 static bool
-view_source_action(struct app *a, enum action act)
+view_source_action(struct ui *ui, enum action act)
 {
-	struct view_source *vs = view_source_state(a);
+	struct view_source *vs = view_source_state(ui);
 
 	if (view_scroll(&vs->top, vs->height, act))
 		return true;
@@ -133,9 +132,9 @@ view_source_action(struct app *a, enum action act)
 }
 
 static void
-view_source_position(struct app *a, char *buf, size_t size)
+view_source_position(struct ui *ui, char *buf, size_t size)
 {
-	struct view_source *vs = view_source_state(a);
+	struct view_source *vs = view_source_state(ui);
 
 	if (vs->src == NULL)
 		buf[0] = '\0';
@@ -147,28 +146,28 @@ view_source_position(struct app *a, char *buf, size_t size)
 }
 
 static int
-view_source_save(struct app *a)
+view_source_save(struct ui *ui)
 {
-	return view_source_state(a)->top;
+	return view_source_state(ui)->top;
 }
 
 static void
-view_source_restore(struct app *a, int place)
+view_source_restore(struct ui *ui, int place)
 {
-	(void)a;
+	(void)ui;
 	(void)place;
 }
 
 static void
-view_source_free(struct app *a)
+view_source_free(struct ui *ui)
 {
-	struct view_source *vs = app_view_state(a, VIEW_SOURCE);
+	struct view_source *vs = ui_view_state(ui, VIEW_SOURCE);
 
 	if (vs == NULL)
 		return;
 	page_free(vs->page);
 	free(vs);
-	app_set_view_state(a, VIEW_SOURCE, NULL);
+	ui_set_view_state(ui, VIEW_SOURCE, NULL);
 }
 
 const struct view_ops view_source_ops = {

@@ -11,7 +11,6 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "content.h"
 #include "i18n.h"
 #include "key.h"
@@ -22,19 +21,18 @@
 #include "text.h"
 #include "util.h"
 #include "view-table.h"
-#include "view.h"
 
 /* Room for the place of a column in a saved place: row * this + col. */
 #define VIEW_TABLE_PLACE_COLS 64
 
 struct view_table *
-view_table_state(struct app *a, enum app_view v)
+view_table_state(struct ui *ui, enum view_id v)
 {
-	return app_view_state(a, v);
+	return ui_view_state(ui, v);
 }
 
 struct view_table *
-view_table_create(struct app *a, enum app_view v, struct table *t,
+view_table_create(struct ui *ui, enum view_id v, struct table *t,
     const char *file)
 {
 	struct view_table *vt = xcalloc(1, sizeof *vt);
@@ -43,14 +41,14 @@ view_table_create(struct app *a, enum app_view v, struct table *t,
 	vt->t = t;
 	vt->file = file;
 	vt->page_row = -1;
-	app_set_view_state(a, v, vt);
+	ui_set_view_state(ui, v, vt);
 	return vt;
 }
 
 void
-view_table_free(struct app *a, enum app_view v)
+view_table_free(struct ui *ui, enum view_id v)
 {
-	struct view_table *vt = app_view_state(a, v);
+	struct view_table *vt = ui_view_state(ui, v);
 
 	if (vt == NULL)
 		return;
@@ -60,7 +58,7 @@ view_table_free(struct app *a, enum app_view v)
 	if (vt->priv_free != NULL)
 		vt->priv_free(vt->priv);
 	free(vt);
-	app_set_view_state(a, v, NULL);
+	ui_set_view_state(ui, v, NULL);
 }
 
 void
@@ -120,12 +118,12 @@ view_table_detail_cells(struct view_table *vt, struct page *p, int width)
 }
 
 static void
-view_table_build_page(struct app *a, struct view_table *vt, int width)
+view_table_build_page(struct ui *ui, struct view_table *vt, int width)
 {
 	page_free(vt->page);
 	vt->page = page_new(width);
 	if (vt->detail != NULL)
-		vt->detail(a, vt, vt->page, width);
+		vt->detail(ui, vt, vt->page, width);
 	else
 		view_table_detail_cells(vt, vt->page, width);
 	vt->page_row = table_selected(vt->t);
@@ -138,7 +136,7 @@ view_table_build_page(struct app *a, struct view_table *vt, int width)
 
 /* The first key bound to act in the view's table or global, or NULL. */
 static const char *
-view_table_key_for(struct app *a, enum keymap_table tab, enum action act,
+view_table_key_for(struct ui *ui, enum keymap_table tab, enum action act,
     char *buf, size_t size)
 {
 	const struct keymap_binding *b;
@@ -147,7 +145,7 @@ view_table_key_for(struct app *a, enum keymap_table tab, enum action act,
 	int k;
 
 	for (k = 0; k < 2; k++) {
-		b = keymap_bindings(app_keymap(a), tabs[k], &n);
+		b = keymap_bindings(ui_keymap(ui), tabs[k], &n);
 		for (i = 0; i < n; i++) {
 			if (b[i].action == act)
 				return key_seq_to_name(&b[i].seq, buf, size);
@@ -158,7 +156,7 @@ view_table_key_for(struct app *a, enum keymap_table tab, enum action act,
 
 /* "f:filter s:sort e:export" from the live bindings. */
 static void
-view_table_hints(struct app *a, struct view_table *vt, struct buf *b)
+view_table_hints(struct ui *ui, struct view_table *vt, struct buf *b)
 {
 	static const struct {
 		enum action	 act;
@@ -170,7 +168,7 @@ view_table_hints(struct app *a, struct view_table *vt, struct buf *b)
 		{ ACTION_EXPORT, N_("export") },
 		{ ACTION_FOLLOW, N_("open") },
 	};
-	enum keymap_table tab = app_view_ops(vt->view)->table;
+	enum keymap_table tab = ui_view_ops(ui, vt->view)->table;
 	char key[32];
 	size_t i;
 
@@ -181,7 +179,7 @@ view_table_hints(struct app *a, struct view_table *vt, struct buf *b)
 			continue;
 		if (hints[i].act == ACTION_SORT && vt->view == VIEW_ROADMAP)
 			continue;
-		if (view_table_key_for(a, tab, hints[i].act, key,
+		if (view_table_key_for(ui, tab, hints[i].act, key,
 		    sizeof key) == NULL)
 			continue;
 		buf_printf(b, "%s%s:%s", b->len > 0 ? " " : "", key,
@@ -190,7 +188,7 @@ view_table_hints(struct app *a, struct view_table *vt, struct buf *b)
 }
 
 static void
-view_table_draw_info(struct app *a, struct view_table *vt, struct surface *s,
+view_table_draw_info(struct ui *ui, struct view_table *vt, struct surface *s,
     int x, int y, int w)
 {
 	struct buf left, right;
@@ -204,11 +202,11 @@ view_table_draw_info(struct app *a, struct view_table *vt, struct surface *s,
 	free(d);
 	if (vt->t->filter != NULL)
 		buf_printf(&left, "  %s %s", _("filter:"), vt->t->filter);
-	if (vt->info != NULL && (extra = vt->info(a, vt)) != NULL) {
+	if (vt->info != NULL && (extra = vt->info(ui, vt)) != NULL) {
 		buf_printf(&left, "  %s", extra);
 		free(extra);
 	}
-	view_table_hints(a, vt, &right);
+	view_table_hints(ui, vt, &right);
 	surface_fill(s, x, y, w, 1, STYLE_NORMAL);
 	rw = right.len > 0 ? text_width(right.data, right.len) : 0;
 	/* The hints give way to the state when the line is short. */
@@ -224,7 +222,7 @@ view_table_draw_info(struct app *a, struct view_table *vt, struct surface *s,
 }
 
 void
-view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
+view_table_draw(struct ui *ui, struct view_table *vt, struct surface *s,
     int x, int y, int w, int h)
 {
 	int fh = 0, dh = 0, th, rest;
@@ -235,11 +233,11 @@ view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
 		table_draw(vt->t, s, x, y, w, h);
 		return;
 	}
-	view_table_draw_info(a, vt, s, x, y, w);
+	view_table_draw_info(ui, vt, s, x, y, w);
 	y++;
 	h--;
 	if (vt->footer_lines != NULL)
-		fh = HMS_MIN(vt->footer_lines(a, vt), HMS_MAX(h - 3, 0));
+		fh = HMS_MIN(vt->footer_lines(ui, vt), HMS_MAX(h - 3, 0));
 	/* The detail pane takes a third of a tall screen; a short one
 	 * keeps its rows for the table. */
 	rest = h - fh;
@@ -256,13 +254,13 @@ view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
 	}
 	table_draw(vt->t, s, x, y, w, th);
 	if (fh > 0 && vt->footer != NULL)
-		vt->footer(a, vt, s, x, y + th, w, fh);
+		vt->footer(ui, vt, s, x, y + th, w, fh);
 	if (dh < 2)
 		return;
 	if (vt->page == NULL || vt->page_width != w ||
 	    vt->page_row != table_selected(vt->t) ||
 	    vt->page_col != vt->t->col || vt->page_gen != vt->gen)
-		view_table_build_page(a, vt, w);
+		view_table_build_page(ui, vt, w);
 	/* A rule, saying when the pane cannot show everything. */
 	memset(line, '-', sizeof line);
 	surface_put(s, x, y + th + fh, w, line, (size_t)HMS_MIN(w,
@@ -280,21 +278,21 @@ view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
 /* ---- prompts ---- */
 
 static struct view_table *
-view_table_current(struct app *a)
+view_table_current(struct ui *ui)
 {
-	enum app_view v = app_current_view(a);
+	enum view_id v = ui_current_view(ui);
 
 	if (v != VIEW_KPIS && v != VIEW_PROGRAMS && v != VIEW_ROADMAP &&
 	    v != VIEW_FUNDS)
 		return NULL;
-	return app_view_state(a, v);
+	return ui_view_state(ui, v);
 }
 
 /* The filter follows every keystroke. */
 static void
-view_table_filter_changed(struct app *a, const char *text)
+view_table_filter_changed(struct ui *ui, const char *text)
 {
-	struct view_table *vt = view_table_current(a);
+	struct view_table *vt = view_table_current(ui);
 
 	if (vt == NULL)
 		return;
@@ -303,9 +301,9 @@ view_table_filter_changed(struct app *a, const char *text)
 }
 
 static void
-view_table_filter_done(struct app *a, const char *text)
+view_table_filter_done(struct ui *ui, const char *text)
 {
-	struct view_table *vt = view_table_current(a);
+	struct view_table *vt = view_table_current(ui);
 
 	if (vt == NULL)
 		return;
@@ -315,7 +313,7 @@ view_table_filter_done(struct app *a, const char *text)
 	table_filter(vt->t, text != NULL && *text != '\0' ? text : NULL);
 	view_table_touch(vt);
 	if (vt->t->nshown == 0 && text != NULL)
-		app_message(a, "%s", _("No rows match (Escape clears the filter)."));
+		ui_message(ui, "%s", _("No rows match (Escape clears the filter)."));
 }
 
 static char *
@@ -373,9 +371,9 @@ out:
 }
 
 static void
-view_table_export_done(struct app *a, const char *text)
+view_table_export_done(struct ui *ui, const char *text)
 {
-	struct view_table *vt = view_table_current(a);
+	struct view_table *vt = view_table_current(ui);
 	char *err, *full;
 	long n;
 
@@ -385,74 +383,74 @@ view_table_export_done(struct app *a, const char *text)
 	vt->export_path = xstrdup(text);
 	n = view_table_export_file(vt->t, text, &err);
 	if (n < 0) {
-		app_error(a, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 		return;
 	}
 	full = view_table_expand(text);
-	app_message(a, _("Wrote %ld rows to %s"), n, full);
+	ui_message(ui, _("Wrote %ld rows to %s"), n, full);
 	free(full);
 }
 
 /* ---- actions ---- */
 
 struct content_entity *
-view_table_selection(struct app *a, enum app_view v)
+view_table_selection(struct ui *ui, enum view_id v)
 {
-	struct view_table *vt = app_view_state(a, v);
+	struct view_table *vt = ui_view_state(ui, v);
 
 	if (vt == NULL || vt->t == NULL)
 		return NULL;
-	return vt->target != NULL ? vt->target(a, vt) :
+	return vt->target != NULL ? vt->target(ui, vt) :
 	    table_selected_entity(vt->t);
 }
 
 static void
-view_table_open(struct app *a, struct view_table *vt)
+view_table_open(struct ui *ui, struct view_table *vt)
 {
 	struct content_entity *e;
 
-	e = vt->target != NULL ? vt->target(a, vt) :
+	e = vt->target != NULL ? vt->target(ui, vt) :
 	    table_selected_entity(vt->t);
 	if (e == NULL) {
-		app_message(a, "%s", _("Nothing to open here."));
+		ui_message(ui, "%s", _("Nothing to open here."));
 		return;
 	}
-	app_open(a, e);
+	ui_open(ui, e);
 }
 
 bool
-view_table_action(struct app *a, struct view_table *vt, enum action act)
+view_table_action(struct ui *ui, struct view_table *vt, enum action act)
 {
 	char *init, *prompt;
 
-	if (vt->action != NULL && vt->action(a, vt, act)) {
+	if (vt->action != NULL && vt->action(ui, vt, act)) {
 		view_table_touch(vt);
 		return true;
 	}
 	switch (act) {
 	case ACTION_FOLLOW:
 	case ACTION_OPEN:
-		view_table_open(a, vt);
+		view_table_open(ui, vt);
 		return true;
 	case ACTION_FILTER:
 		prompt = xasprintf(_("Filter (%s): "), vt->filter_hint != NULL ?
 		    _(vt->filter_hint) : _("words, COLUMN:WORD, -WORD"));
 		/* A new filter starts empty (less's &); the last one is
 		 * a key away in the prompt's history (Up). */
-		app_prompt(a, prompt, "filter", NULL,
+		ui_prompt(ui, prompt, "filter", NULL,
 		    view_table_filter_changed, view_table_filter_done);
 		free(prompt);
 		return true;
 	case ACTION_EXPORT:
 		init = vt->export_path != NULL ? xstrdup(vt->export_path) :
 		    xasprintf("~/%s", vt->file);
-		app_prompt(a, _("Export to (.tsv or .csv): "), NULL, init, NULL,
+		ui_prompt(ui, _("Export to (.tsv or .csv): "), NULL, init, NULL,
 		    view_table_export_done);
 		free(init);
 		return true;
 	case ACTION_TOTALS:
-		app_message(a, "%s", _("Totals are in the programs table (F)."));
+		ui_message(ui, "%s", _("Totals are in the programs table (F)."));
 		return true;
 	default:
 		break;
@@ -466,19 +464,19 @@ view_table_action(struct app *a, struct view_table *vt, enum action act)
 
 /* Escape clears the filter: the way back to every row. */
 bool
-view_table_key(struct app *a, struct view_table *vt, uint32_t key)
+view_table_key(struct ui *ui, struct view_table *vt, uint32_t key)
 {
 	if (key == HK_ESCAPE && vt->t->filter != NULL) {
 		table_filter(vt->t, NULL);
 		view_table_touch(vt);
-		app_message(a, "%s", _("Filter cleared."));
+		ui_message(ui, "%s", _("Filter cleared."));
 		return true;
 	}
 	return false;
 }
 
 bool
-view_table_click(struct app *a, struct view_table *vt, int x, int y,
+view_table_click(struct ui *ui, struct view_table *vt, int x, int y,
     int button)
 {
 	struct table *t = vt->t;
@@ -499,7 +497,7 @@ view_table_click(struct app *a, struct view_table *vt, int x, int y,
 		if (col >= 0)
 			table_action(t, ACTION_SORT);
 	} else if (vi == t->sel)
-		view_table_open(a, vt);
+		view_table_open(ui, vt);
 	else if (vi >= 0 && !t->rows[t->view[vi]].heading)
 		t->sel = vi;
 	view_table_touch(vt);

@@ -8,30 +8,30 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "app.h"
+#include "ui.h"
 
 struct page;
 struct table;
 struct view_table;
 
 /* Fill the detail pane's page (already started, width cells wide). */
-typedef void view_table_detail_fn(struct app *a, struct view_table *vt,
+typedef void view_table_detail_fn(struct ui *ui, struct view_table *vt,
     struct page *p, int width);
 /* Lines the footer wants (below the table), and drawing them. */
-typedef int view_table_footer_lines_fn(struct app *a, struct view_table *vt);
-typedef void view_table_footer_fn(struct app *a, struct view_table *vt,
+typedef int view_table_footer_lines_fn(struct ui *ui, struct view_table *vt);
+typedef void view_table_footer_fn(struct ui *ui, struct view_table *vt,
     struct surface *s, int x, int y, int w, int h);
 /* The view's own actions first; false passes them on. */
-typedef bool view_table_action_fn(struct app *a, struct view_table *vt,
+typedef bool view_table_action_fn(struct ui *ui, struct view_table *vt,
     enum action act);
 /* What Enter opens (default: the selected row's entity). */
-typedef struct content_entity *view_table_target_fn(struct app *a,
+typedef struct content_entity *view_table_target_fn(struct ui *ui,
     struct view_table *vt);
 /* Extra text for the info line (may be NULL); the caller frees it. */
-typedef char *view_table_info_fn(struct app *a, struct view_table *vt);
+typedef char *view_table_info_fn(struct ui *ui, struct view_table *vt);
 
 struct view_table {
-	enum app_view			 view;
+	enum view_id			 view;
 	struct table			*t;
 	const char			*file;		/* default export name:
 							   "hms-kpis.tsv" */
@@ -56,24 +56,24 @@ struct view_table {
 
 /* A view's table state: created with the table t on first use (t is
  * then owned), else the existing one. */
-struct view_table *view_table_state(struct app *a, enum app_view v);
-struct view_table *view_table_create(struct app *a, enum app_view v,
+struct view_table *view_table_state(struct ui *ui, enum view_id v);
+struct view_table *view_table_create(struct ui *ui, enum view_id v,
     struct table *t, const char *file);
-void view_table_free(struct app *a, enum app_view v);
+void view_table_free(struct ui *ui, enum view_id v);
 
 /* What the cursor is on in table view v: what Enter opens (NULL when
  * the view has no state yet or the row has no entity). */
-struct content_entity *view_table_selection(struct app *a, enum app_view v);
+struct content_entity *view_table_selection(struct ui *ui, enum view_id v);
 
 /* Note that something the detail pane shows has changed. */
 void view_table_touch(struct view_table *vt);
 
-void view_table_draw(struct app *a, struct view_table *vt, struct surface *s,
+void view_table_draw(struct ui *ui, struct view_table *vt, struct surface *s,
     int x, int y, int w, int h);
-bool view_table_action(struct app *a, struct view_table *vt,
+bool view_table_action(struct ui *ui, struct view_table *vt,
     enum action act);
-bool view_table_key(struct app *a, struct view_table *vt, uint32_t key);
-bool view_table_click(struct app *a, struct view_table *vt, int x, int y,
+bool view_table_key(struct ui *ui, struct view_table *vt, uint32_t key);
+bool view_table_click(struct ui *ui, struct view_table *vt, int x, int y,
     int button);
 void view_table_position(struct view_table *vt, char *buf, size_t size);
 /* History: the selected row and column as one number. */
