@@ -1,7 +1,9 @@
 /* render.h — what the render snapshot tests share: hms drawn headless
- * (app_render) on the bundled content, keys fed by name, and each screen
- * compared with its dump under tests/render/.  UPDATE_EXPECTED=1 writes
- * the dumps instead (review the diff before committing). */
+ * (app_render) on the small fixture content of tests/fixtures/render (so
+ * that changes to the bundled content never touch the dumps), keys fed by
+ * name, and each screen compared with its dump under tests/render/.
+ * UPDATE_EXPECTED=1 writes the dumps instead (review the diff before
+ * committing). */
 #ifndef HMS_TEST_RENDER_H
 #define HMS_TEST_RENDER_H
 
@@ -104,13 +106,16 @@ keys(struct app *a, const char *s)
 	}
 }
 
-/* The bundled content, loaded, and a headless hms on it whose "today" is
- * fixed; bails out (TAP) when that cannot be. */
+/* The fixture content (tests/fixtures/render, checked against the
+ * bundled schema), loaded, and a headless hms on it whose "today" is
+ * fixed; bails out (TAP) with the loader's problems when that cannot
+ * be. */
 static struct app *
 render_start(struct content **cp)
 {
-	char dir[4096], *err = NULL;
+	char dir[4096], schema[4096], *err = NULL;
 	struct content_diags d;
+	size_t i;
 
 	/* Widths follow the terminal's model, which needs a UTF-8 locale. */
 	setlocale(LC_ALL, "C.UTF-8");
@@ -122,10 +127,14 @@ render_start(struct content **cp)
 		printf("Bail out! %s\n", err);
 		exit(1);
 	}
-	snprintf(dir, sizeof dir, "%s/content", srcdir);
+	snprintf(dir, sizeof dir, "%s/tests/fixtures/render", srcdir);
+	snprintf(schema, sizeof schema, "%s/content/hms.rng", srcdir);
 	content_diags_init(&d);
-	if ((*cp = content_load(dir, NULL, &d)) == NULL) {
-		printf("Bail out! content does not load\n");
+	if ((*cp = content_load(dir, schema, &d)) == NULL) {
+		for (i = 0; i < d.n; i++)
+			diag("%s:%d: %s", d.v[i].file, d.v[i].line,
+			    d.v[i].message);
+		printf("Bail out! the fixture content does not load\n");
 		exit(1);
 	}
 	content_diags_free(&d);

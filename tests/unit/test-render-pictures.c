@@ -158,7 +158,7 @@ main(void)
 	    "with ?");
 	ok(shows(a, 80, 24, " d done  p in progress  n not started  ? no "
 	    "report  (lower case: inferred)"), "the legend is under the grid");
-	ok(shows_styled(a, 80, 24, "{pp:p} 官民協議"),
+	ok(shows_styled(a, 80, 24, "{pp:p} (2) 治験"),
 	    "with colour, the letter has the in-progress role");
 	ok(shows_styled(a, 80, 24, "{pd:d} {d:done}") &&
 	    shows_styled(a, 80, 24, "{pn:n} {d:not started}"),

@@ -82,7 +82,7 @@ main(void)
 	 * with the cell where 2's genome/data meets 3's data/life course
 	 * selected; differences only; the goals section. */
 	snapshot(a, "compare", 160, 48);
-	keys(a, "j j j j l");
+	keys(a, "j j j l");
 	snapshot(a, "compare-genome", 160, 48);
 	snapshot(a, "compare-genome", 80, 24);
 	keys(a, ">");
