@@ -62,4 +62,35 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- C-r belongs to the search prompts ----
+# Every prompt used to take C-r as "toggle regex search": in the goto
+# prompt it relabelled the line "Regex search:" while Enter still went to
+# an id.  Now the prompt that was opened says what its keys do.
+term_start 80 24
+term_keys :
+term_wait ":"
+term_settle
+term_keys C-r
+term_settle
+screen=$(term_capture)
+r=0
+printf '%s' "$screen" | grep -q "Regex search" && r=1
+ok $r "C-r: the goto prompt stays a goto prompt"
+[ $r = 0 ] || diag "pane" "$screen"
+term_type "kpi:rm-jrct-access"
+term_keys Enter
+term_check "[reader]" "C-r: Enter in the goto prompt still opens the id"
+term_keys Escape
+term_settle
+term_keys /
+term_check "Search" "C-r: / opens the search prompt"
+term_keys C-r
+term_check "Regex search" "C-r: in the search prompt it still makes the search a regex"
+term_keys Escape
+term_settle
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
