@@ -53,6 +53,8 @@ struct app_place {
 struct app {
 	const struct main_opts	*mo;
 	struct ui		*ui;
+	void			*views[VIEW_COUNT];	/* each view's object,
+							 * made on first use */
 	struct reader		*rd;
 	struct surface		*surf;
 
@@ -81,12 +83,28 @@ app_ops(struct app *a)
 	return view_all[app_view(a)];
 }
 
+/* The object of view v, made the first time it is wanted. */
+static void *
+app_self(struct app *a, enum view_id v)
+{
+	if (a->views[v] == NULL)
+		a->views[v] = view_all[v]->create(a->ui);
+	return a->views[v];
+}
+
+/* The current view's object. */
+static void *
+app_cur(struct app *a)
+{
+	return app_self(a, app_view(a));
+}
+
 static void
 app_enter(struct app *a, enum view_id v)
 {
 	ui_set_current_view(a->ui, v);
 	if (view_all[v]->enter != NULL)
-		view_all[v]->enter(a->ui);
+		view_all[v]->enter(app_self(a, v), a->ui);
 }
 
 /* Whether the keys act on the reader: it is the view, or it has the
@@ -111,7 +129,7 @@ app_selection(struct app *a)
 
 	if (app_reading(a) || v->selection == NULL)
 		return reader_entity(a->rd);
-	return v->selection(a->ui);
+	return v->selection(app_cur(a), a->ui);
 }
 
 /* ] and [ (and Space at the end of a page): the next or previous
@@ -148,7 +166,7 @@ app_place_now(struct app *a)
 	const struct view_ops *v = app_ops(a);
 
 	reader_place(a->rd, &p.anchor, &p.anchor_off, &p.anchor_skip);
-	p.place = v->save != NULL ? v->save(a->ui) : 0;
+	p.place = v->save != NULL ? v->save(app_cur(a)) : 0;
 	return p;
 }
 
@@ -159,7 +177,7 @@ app_place_restore(struct app *a, const struct app_place *p)
 
 	app_enter(a, p->view);
 	if (v->restore != NULL)
-		v->restore(a->ui, p->place);
+		v->restore(app_self(a, p->view), p->place);
 	ui_set_focus_reader(a->ui, p->focus_reader);
 	if (!p->marks)
 		reader_clear_marks(a->rd);
@@ -250,10 +268,10 @@ app_switch_sync(struct app *a)
 		return;
 	if (e != NULL) {
 		view_sync_selection(a->ui, e);
-		if (v->selection(a->ui) == e)
+		if (v->selection(app_cur(a), a->ui) == e)
 			return;
 	}
-	reader_preview(a->rd, v->selection(a->ui));
+	reader_preview(a->rd, v->selection(app_cur(a), a->ui));
 }
 
 static void
@@ -314,12 +332,19 @@ app_nav_selection(struct ui *ui)
 	return app_selection(ui_owner(ui));
 }
 
+static void *
+app_nav_view(struct ui *ui, enum view_id v)
+{
+	return app_self(ui_owner(ui), v);
+}
+
 static const struct ui_nav app_nav = {
 	.open = app_nav_open,
 	.open_marked = app_nav_open_marked,
 	.switch_to = app_nav_switch,
 	.open_source = app_nav_open_source,
 	.selection = app_nav_selection,
+	.view = app_nav_view,
 };
 
 /* Help and the source view are visits, not places of their own: closing
@@ -351,7 +376,7 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	surface_fill(s, 0, y, w, 1, STYLE_STATUS);
 	if ((!app_reading(a) || !reader_position(a->rd, pos, sizeof pos)) &&
 	    v->position != NULL)
-		v->position(a->ui, pos, sizeof pos);
+		v->position(app_cur(a), pos, sizeof pos);
 	snprintf(right, sizeof right, "%s%s%s  %s ", pos, pos[0] ? "  " : "",
 	    ui_focus_reader(a->ui) && view_has_reader(view) ?
 	    _("[reader]") : _("[list]"), _("?:help q:quit"));
@@ -491,7 +516,7 @@ app_draw_screen(struct app *a, struct surface *s, int w, int h)
 	size_t n;
 	int extra = app_message_rows(a, w, h, &lines, &n);
 
-	app_ops(a)->draw(a->ui, s, 0, 0, w, h - 2 - extra);
+	app_ops(a)->draw(app_cur(a), a->ui, s, 0, 0, w, h - 2 - extra);
 	app_draw_status(a, s, h - 2 - extra, w);
 	if (n > 0 && !prompt_active(ui_prompt_line(a->ui)))
 		app_draw_message_rows(a, s, h - 1 - extra, lines, n, w);
@@ -570,7 +595,7 @@ app_action(struct app *a, enum action act)
 {
 	const struct view_ops *v = app_ops(a);
 
-	if (v->action != NULL && v->action(a->ui, act))
+	if (v->action != NULL && v->action(app_cur(a), a->ui, act))
 		return;
 	switch (act) {
 	case ACTION_QUIT:
@@ -696,7 +721,7 @@ app_dispatch(struct app *a, uint32_t key)
 		return;
 	if (act == ACTION_NONE) {
 		bool handled = a->pending.n == 1 && v->key != NULL &&
-		    v->key(a->ui, key);
+		    v->key(app_cur(a), a->ui, key);
 		if (!handled && key != HK_ESCAPE)
 			ui_message(a->ui, _("%s is not bound here (? lists the "
 			    "keys)"), key_seq_to_name(&a->pending, name,
@@ -717,7 +742,7 @@ app_click(struct app *a)
 	if (!term_mouse(&m))
 		return;
 	if (v->click != NULL)
-		v->click(a->ui, m.x, m.y, m.button);
+		v->click(app_cur(a), a->ui, m.x, m.y, m.button);
 }
 
 /* ---- start and loop ---- */
@@ -927,8 +952,8 @@ app_free(struct app *a)
 	if (a == NULL)
 		return;
 	for (i = 0; i < VIEW_COUNT; i++) {
-		if (view_all[i]->free != NULL)
-			view_all[i]->free(a->ui);
+		if (a->views[i] != NULL)
+			view_all[i]->destroy(a->views[i]);
 	}
 	reader_free(a->rd);
 	free(a->hist);

@@ -26,7 +26,6 @@ struct ui {
 	const struct ui_nav	*nav;
 	void			*owner;
 	enum view_id		 view;
-	void			*vstate[VIEW_COUNT];
 	bool			 focus_reader;
 	struct reader		*reader;
 
@@ -178,15 +177,9 @@ ui_set_current_view(struct ui *ui, enum view_id v)
 }
 
 void *
-ui_view_state(struct ui *ui, enum view_id v)
+ui_view(struct ui *ui, enum view_id v)
 {
-	return ui->vstate[v];
-}
-
-void
-ui_set_view_state(struct ui *ui, enum view_id v, void *state)
-{
-	ui->vstate[v] = state;
+	return ui->nav->view(ui, v);
 }
 
 bool

@@ -47,36 +47,37 @@ enum view_id {
 	VIEW_COUNT
 };
 
-/* A view: one file per view (view-*.c), listed in app.c.  Its state is
- * its own (ui_view_state), made when it is first entered and released
- * by free. */
+/* A view is an object: its state, made by create the first time the view
+ * is wanted (app.c does that, and destroys it at the end), and these
+ * functions over it.  self is what create returned.  One file per view
+ * (view-*.c), listed in view.c. */
 struct view_ops {
 	const char		*name;		/* typed after ':' ("kpis") */
 	const char		*title;		/* shown in the status line, N_() */
 	enum keymap_table	 table;
-	/* The view becomes current (build or refresh state). */
-	void	(*enter)(struct ui *ui);
+	void	*(*create)(struct ui *ui);
+	void	 (*destroy)(void *self);
+	/* The view becomes current (refresh what may have changed). */
+	void	 (*enter)(void *self, struct ui *ui);
 	/* Draw into the rectangle; the status and message lines are the
 	 * app's. */
-	void	(*draw)(struct ui *ui, struct surface *s, int x, int y, int w,
-		    int h);
+	void	 (*draw)(void *self, struct ui *ui, struct surface *s, int x,
+		    int y, int w, int h);
 	/* Handle an action; false lets the app handle it. */
-	bool	(*action)(struct ui *ui, enum action act);
+	bool	 (*action)(void *self, struct ui *ui, enum action act);
 	/* A key no binding took (typing into a filter); false ignores it. */
-	bool	(*key)(struct ui *ui, uint32_t key);
+	bool	 (*key)(void *self, struct ui *ui, uint32_t key);
 	/* A mouse click at (x, y) of the screen; false ignores it. */
-	bool	(*click)(struct ui *ui, int x, int y, int button);
+	bool	 (*click)(void *self, struct ui *ui, int x, int y, int button);
 	/* The entity the cursor is on (the selected row, cell or item), or
 	 * NULL: what b, a, v and $ act on and the breadcrumbs name.  NULL
 	 * op: the entity in the reader. */
-	struct content_entity *(*selection)(struct ui *ui);
+	struct content_entity *(*selection)(void *self, struct ui *ui);
 	/* "3/12" for the status line. */
-	void	(*position)(struct ui *ui, char *buf, size_t size);
+	void	 (*position)(void *self, char *buf, size_t size);
 	/* History: remember and restore the view's place. */
-	int	(*save)(struct ui *ui);
-	void	(*restore)(struct ui *ui, int place);
-	/* Release the view's state. */
-	void	(*free)(struct ui *ui);
+	int	 (*save)(void *self);
+	void	 (*restore)(void *self, int place);
 };
 
 /* The moves only the app can make (history, the current view), given by
@@ -88,6 +89,8 @@ struct ui_nav {
 	void	(*switch_to)(struct ui *ui, enum view_id v);
 	void	(*open_source)(struct ui *ui, const struct content_prov *p);
 	struct content_entity *(*selection)(struct ui *ui);
+	/* The object of view v, made on first use. */
+	void	*(*view)(struct ui *ui, enum view_id v);
 };
 
 struct ui *ui_create(struct content *c, const struct view_ops *const *views,
@@ -118,9 +121,10 @@ const struct view_ops *ui_view_ops(struct ui *ui, enum view_id v);
 int ui_view_from_name(struct ui *ui, const char *name);
 enum view_id ui_current_view(struct ui *ui);
 void ui_set_current_view(struct ui *ui, enum view_id v);
-/* The view's own state pointer (NULL until set). */
-void *ui_view_state(struct ui *ui, enum view_id v);
-void ui_set_view_state(struct ui *ui, enum view_id v, void *state);
+/* The object of view v (made by the app on first use): for a view's
+ * own functions that are not called through its ops (view_search_start),
+ * and for what one view asks of another. */
+void *ui_view(struct ui *ui, enum view_id v);
 /* Whether the keys act on the reader pane rather than the list. */
 bool ui_focus_reader(struct ui *ui);
 void ui_set_focus_reader(struct ui *ui, bool reader);

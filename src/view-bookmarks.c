@@ -37,14 +37,7 @@ struct view_bookmarks {
 static struct view_bookmarks *
 view_bookmarks_state(struct ui *ui)
 {
-	struct view_bookmarks *vb = ui_view_state(ui, VIEW_BOOKMARKS);
-
-	if (vb == NULL) {
-		vb = xcalloc(1, sizeof *vb);
-		vb->list.sel = -1;
-		ui_set_view_state(ui, VIEW_BOOKMARKS, vb);
-	}
-	return vb;
+	return ui_view(ui, VIEW_BOOKMARKS);
 }
 
 /* The first line of a note, for a list row. */
@@ -459,49 +452,29 @@ view_bookmarks_action(struct ui *ui, enum action act)
 
 /* ---- the view ---- */
 
-static void
-view_bookmarks_enter(struct ui *ui)
+static void *
+view_bookmarks_create(struct ui *ui)
 {
+	struct view_bookmarks *vb = xcalloc(1, sizeof *vb);
+
+	(void)ui;
+	vb->list.sel = -1;
+	return vb;
+}
+
+static void
+view_bookmarks_enter(void *self, struct ui *ui)
+{
+	(void)self;
 	if (ui_store(ui) != NULL)
 		store_refresh(ui_store(ui));
 	view_bookmarks_rebuild(ui, true);
 }
 
 static void
-view_bookmarks_draw(struct ui *ui, struct surface *s, int x, int y, int w,
-    int h)
+view_bookmarks_restore(void *self, int place)
 {
-	view_list_draw(ui, &view_bookmarks_state(ui)->list, s, x, y, w, h);
-}
-
-static bool
-view_bookmarks_action_cb(struct ui *ui, enum action act)
-{
-	return view_list_action(ui, &view_bookmarks_state(ui)->list, act);
-}
-
-static bool
-view_bookmarks_click(struct ui *ui, int x, int y, int b)
-{
-	return view_list_click(ui, &view_bookmarks_state(ui)->list, x, y, b);
-}
-
-static void
-view_bookmarks_position(struct ui *ui, char *buf, size_t size)
-{
-	view_list_position(&view_bookmarks_state(ui)->list, buf, size);
-}
-
-static int
-view_bookmarks_save(struct ui *ui)
-{
-	return view_bookmarks_state(ui)->list.sel;
-}
-
-static void
-view_bookmarks_restore(struct ui *ui, int place)
-{
-	struct view_list *l = &view_bookmarks_state(ui)->list;
+	struct view_list *l = &((struct view_bookmarks *)self)->list;
 
 	if (place >= 0 && place < (int)l->n && (l->items[place].entity != NULL ||
 	    l->items[place].orphan != NULL))
@@ -509,38 +482,30 @@ view_bookmarks_restore(struct ui *ui, int place)
 }
 
 static void
-view_bookmarks_free(struct ui *ui)
+view_bookmarks_destroy(void *self)
 {
-	struct view_bookmarks *vb = ui_view_state(ui, VIEW_BOOKMARKS);
+	struct view_bookmarks *vb = self;
 
-	if (vb == NULL)
-		return;
 	free(vb->id);
 	free(vb->removed_id);
 	free(vb->removed_label);
 	free(vb->target_id);
 	/* The list is the first member: this frees vb. */
 	view_list_free(&vb->list);
-	ui_set_view_state(ui, VIEW_BOOKMARKS, NULL);
-}
-
-static struct content_entity *
-view_bookmarks_selection(struct ui *ui)
-{
-	return view_list_selected(&view_bookmarks_state(ui)->list);
 }
 
 const struct view_ops view_bookmarks_ops = {
 	.name = "bookmarks",
 	.title = N_("Bookmarks"),
 	.table = KEYMAP_LIST,
+	.create = view_bookmarks_create,
+	.destroy = view_bookmarks_destroy,
 	.enter = view_bookmarks_enter,
-	.draw = view_bookmarks_draw,
-	.action = view_bookmarks_action_cb,
-	.click = view_bookmarks_click,
-	.selection = view_bookmarks_selection,
-	.position = view_bookmarks_position,
-	.save = view_bookmarks_save,
+	.draw = view_list_op_draw,
+	.action = view_list_op_action,
+	.click = view_list_op_click,
+	.selection = view_list_op_selection,
+	.position = view_list_op_position,
+	.save = view_list_op_save,
 	.restore = view_bookmarks_restore,
-	.free = view_bookmarks_free,
 };

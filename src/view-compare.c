@@ -51,22 +51,24 @@ struct view_compare_pos {
 	int	line;
 };
 
+static void *
+view_compare_create(struct ui *ui)
+{
+	struct view_compare *vc = xcalloc(1, sizeof *vc);
+
+	vc->pair = 1;
+	vc->period = 1;
+	vc->item = 0;
+	vc->follow = true;
+	vc->restore_off = -1;
+	vc->cmp = compare_build(ui_content(ui));
+	return vc;
+}
+
 static struct view_compare *
 view_compare_state(struct ui *ui)
 {
-	struct view_compare *vc = ui_view_state(ui, VIEW_COMPARE);
-
-	if (vc == NULL) {
-		vc = xcalloc(1, sizeof *vc);
-		vc->pair = 1;
-		vc->period = 1;
-		vc->item = 0;
-		vc->follow = true;
-		vc->restore_off = -1;
-		vc->cmp = compare_build(ui_content(ui));
-		ui_set_view_state(ui, VIEW_COMPARE, vc);
-	}
-	return vc;
+	return ui_view(ui, VIEW_COMPARE);
 }
 
 static const struct compare_cell *
@@ -538,11 +540,13 @@ view_compare_draw_detail(struct view_compare *vc, struct surface *s, int x,
 }
 
 static void
-view_compare_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
+view_compare_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
 {
-	struct view_compare *vc = view_compare_state(ui);
+	struct view_compare *vc = self;
 	int head_h, detail_h;
 
+	(void)ui;
 	view_compare_layout(vc, w);
 	if (vc->lay->nplaces == 0) {
 		surface_puts(s, x, y, w, _("Nothing to compare."), STYLE_DIM);
@@ -700,9 +704,9 @@ view_compare_export_done(struct ui *ui, const char *path)
 }
 
 static bool
-view_compare_action(struct ui *ui, enum action act)
+view_compare_action(void *self, struct ui *ui, enum action act)
 {
-	struct view_compare *vc = view_compare_state(ui);
+	struct view_compare *vc = self;
 	const struct compare_cell *cell;
 	int page;
 
@@ -793,9 +797,9 @@ view_compare_action(struct ui *ui, enum action act)
 }
 
 static bool
-view_compare_click(struct ui *ui, int x, int y, int button)
+view_compare_click(void *self, struct ui *ui, int x, int y, int button)
 {
-	struct view_compare *vc = view_compare_state(ui);
+	struct view_compare *vc = self;
 	const struct compare_layout *l = vc->lay;
 	const struct compare_line *ln;
 	const struct compare_frag *f;
@@ -835,7 +839,7 @@ view_compare_click(struct ui *ui, int x, int y, int button)
 		    ln->row, period), 0);
 	if (vc->sec == ln->section && vc->row == ln->row &&
 	    vc->period == period && vc->item == item && button == 1)
-		return view_compare_action(ui, ACTION_OPEN);
+		return view_compare_action(vc, ui, ACTION_OPEN);
 	vc->sec = ln->section;
 	vc->row = ln->row;
 	vc->period = period;
@@ -844,9 +848,9 @@ view_compare_click(struct ui *ui, int x, int y, int button)
 }
 
 static void
-view_compare_position(struct ui *ui, char *buf, size_t size)
+view_compare_position(void *self, char *buf, size_t size)
 {
-	struct view_compare *vc = view_compare_state(ui);
+	struct view_compare *vc = self;
 	const struct compare_layout *l = vc->lay;
 	size_t i;
 	int n = 0, at = 0;
@@ -874,9 +878,9 @@ view_compare_position(struct ui *ui, char *buf, size_t size)
 #define VC_OFF_BITS	6
 
 static int
-view_compare_save(struct ui *ui)
+view_compare_save(void *self)
 {
-	struct view_compare *vc = view_compare_state(ui);
+	struct view_compare *vc = self;
 	const struct compare_place *pl = vc->lay != NULL ?
 	    compare_layout_find(vc->lay, vc->sec, vc->row) : NULL;
 	int off = pl != NULL ? pl->line - vc->top : 0;
@@ -895,9 +899,9 @@ view_compare_save(struct ui *ui)
 }
 
 static void
-view_compare_restore(struct ui *ui, int place)
+view_compare_restore(void *self, int place)
 {
-	struct view_compare *vc = view_compare_state(ui);
+	struct view_compare *vc = self;
 	unsigned v = (unsigned)place;
 	int off, item, row, sec;
 
@@ -926,32 +930,24 @@ view_compare_restore(struct ui *ui, int place)
 }
 
 static void
-view_compare_enter(struct ui *ui)
+view_compare_destroy(void *self)
 {
-	view_compare_state(ui);
-}
+	struct view_compare *vc = self;
 
-static void
-view_compare_free(struct ui *ui)
-{
-	struct view_compare *vc = ui_view_state(ui, VIEW_COMPARE);
-
-	if (vc == NULL)
-		return;
 	compare_layout_free(vc->lay);
 	compare_free(vc->cmp);
 	free(vc);
-	ui_set_view_state(ui, VIEW_COMPARE, NULL);
 }
 
 /* The selected item of the selected cell. */
 static struct content_entity *
-view_compare_selection(struct ui *ui)
+view_compare_selection(void *self, struct ui *ui)
 {
-	struct view_compare *vc = ui_view_state(ui, VIEW_COMPARE);
+	struct view_compare *vc = self;
 	const struct compare_cell *cell;
 
-	if (vc == NULL || vc->cmp == NULL || vc->item < 0)
+	(void)ui;
+	if (vc->cmp == NULL || vc->item < 0)
 		return NULL;
 	cell = view_compare_cell(vc, vc->sec, vc->row, vc->period);
 	if (vc->item >= (int)cell->nitems)
@@ -963,7 +959,8 @@ const struct view_ops view_compare_ops = {
 	.name = "compare",
 	.title = N_("Compare"),
 	.table = KEYMAP_COMPARE,
-	.enter = view_compare_enter,
+	.create = view_compare_create,
+	.destroy = view_compare_destroy,
 	.draw = view_compare_draw,
 	.action = view_compare_action,
 	.click = view_compare_click,
@@ -971,5 +968,4 @@ const struct view_ops view_compare_ops = {
 	.position = view_compare_position,
 	.save = view_compare_save,
 	.restore = view_compare_restore,
-	.free = view_compare_free,
 };

@@ -10,29 +10,47 @@
 #include "view.h"
 #include "view-reader.h"
 
-static void
-view_entity_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
+/* The view's object is the reader, which the app owns: the view only
+ * gives it the whole screen. */
+static void *
+view_entity_create(struct ui *ui)
 {
-	reader_draw(ui_reader(ui), s, x, y, w, h);
+	return ui_reader(ui);
+}
+
+static void
+view_entity_destroy(void *self)
+{
+	(void)self;
+}
+
+static void
+view_entity_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
+{
+	(void)ui;
+	reader_draw(self, s, x, y, w, h);
 }
 
 static bool
-view_entity_click(struct ui *ui, int x, int y, int b)
+view_entity_click(void *self, struct ui *ui, int x, int y, int b)
 {
-	return reader_click(ui_reader(ui), x, y, b);
+	(void)ui;
+	return reader_click(self, x, y, b);
 }
 
 static void
-view_entity_position(struct ui *ui, char *buf, size_t size)
+view_entity_position(void *self, char *buf, size_t size)
 {
-	const struct content_entity *e = reader_entity(ui_reader(ui));
+	const struct content_entity *e = reader_entity(self);
 
 	snprintf(buf, size, "%s", e != NULL ? e->id : "");
 }
 
 static void
-view_entity_enter(struct ui *ui)
+view_entity_enter(void *self, struct ui *ui)
 {
+	(void)self;
 	ui_set_focus_reader(ui, true);
 }
 
@@ -40,6 +58,8 @@ const struct view_ops view_entity_ops = {
 	.name = "entity",
 	.title = N_("Entity"),
 	.table = KEYMAP_READER,
+	.create = view_entity_create,
+	.destroy = view_entity_destroy,
 	.enter = view_entity_enter,
 	.draw = view_entity_draw,
 	.click = view_entity_click,

@@ -29,9 +29,8 @@ view_funds_show(struct ui *ui, const struct funds *f, const char *what)
 		ui_error(ui, _("No program funds %s."), what);
 		return;
 	}
-	view_table_free(ui, VIEW_FUNDS);
-	vt = view_table_create(ui, VIEW_FUNDS, table_content_funds(f),
-	    "hms-funds.tsv");
+	vt = ui_view(ui, VIEW_FUNDS);
+	view_table_replace(vt, table_content_funds(f));
 	view_programs_setup(vt, what);
 	ui_switch(ui, VIEW_FUNDS);
 	ui_message(ui, ngettext("%zu program funds %s.",
@@ -69,7 +68,7 @@ view_funds_of_selection(struct ui *ui)
 	 * entity the reader shows. */
 	if (v == VIEW_KPIS || v == VIEW_PROGRAMS || v == VIEW_ROADMAP ||
 	    v == VIEW_FUNDS)
-		vt = ui_view_state(ui, v);
+		vt = ui_view(ui, v);
 	if (vt != NULL)
 		e = table_selected_entity(vt->t);
 	if (e == NULL)
@@ -84,94 +83,33 @@ view_funds_of_selection(struct ui *ui)
 	funds_free(&f);
 }
 
-static struct view_table *
-view_funds_vt(struct ui *ui)
+/* Reached by history or by name before any query: an empty table that
+ * says how to fill it. */
+static void *
+view_funds_create(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(ui, VIEW_FUNDS);
 	struct funds f = { 0 };
+	struct view_table *vt;
 
-	/* Reached by history or by name before any query: an empty table
-	 * that says how to fill it. */
-	if (vt == NULL) {
-		vt = view_table_create(ui, VIEW_FUNDS, table_content_funds(&f),
-		    "hms-funds.tsv");
-		view_programs_setup(vt, _("(nothing yet: type :funds WORDS)"));
-	}
+	(void)ui;
+	vt = view_table_new(VIEW_FUNDS, table_content_funds(&f),
+	    "hms-funds.tsv");
+	view_programs_setup(vt, _("(nothing yet: type :funds WORDS)"));
 	return vt;
-}
-
-static void
-view_funds_enter(struct ui *ui)
-{
-	view_funds_vt(ui);
-}
-
-static void
-view_funds_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
-{
-	view_table_draw(ui, view_funds_vt(ui), s, x, y, w, h);
-}
-
-static bool
-view_funds_action(struct ui *ui, enum action act)
-{
-	return view_table_action(ui, view_funds_vt(ui), act);
-}
-
-static bool
-view_funds_key(struct ui *ui, uint32_t key)
-{
-	return view_table_key(ui, view_funds_vt(ui), key);
-}
-
-static bool
-view_funds_click(struct ui *ui, int x, int y, int button)
-{
-	return view_table_click(ui, view_funds_vt(ui), x, y, button);
-}
-
-static void
-view_funds_position(struct ui *ui, char *buf, size_t size)
-{
-	view_table_position(view_funds_vt(ui), buf, size);
-}
-
-static int
-view_funds_save(struct ui *ui)
-{
-	return view_table_save(view_funds_vt(ui));
-}
-
-static void
-view_funds_restore(struct ui *ui, int place)
-{
-	view_table_restore(view_funds_vt(ui), place);
-}
-
-static void
-view_funds_free(struct ui *ui)
-{
-	view_table_free(ui, VIEW_FUNDS);
-}
-
-static struct content_entity *
-view_funds_selection(struct ui *ui)
-{
-	return view_table_selection(ui, VIEW_FUNDS);
 }
 
 const struct view_ops view_funds_ops = {
 	.name = "funds",
 	.title = N_("Funds"),
 	.table = KEYMAP_TABLE,
-	.enter = view_funds_enter,
-	.draw = view_funds_draw,
-	.action = view_funds_action,
-	.key = view_funds_key,
-	.click = view_funds_click,
-	.selection = view_funds_selection,
-	.position = view_funds_position,
-	.save = view_funds_save,
-	.restore = view_funds_restore,
-	.free = view_funds_free,
+	.create = view_funds_create,
+	.destroy = view_table_destroy,
+	.draw = view_table_draw,
+	.action = view_table_action,
+	.key = view_table_key,
+	.click = view_table_click,
+	.selection = view_table_selection,
+	.position = view_table_position,
+	.save = view_table_save,
+	.restore = view_table_restore,
 };

@@ -22,23 +22,23 @@ struct view_help {
 	char		*filter;	/* normalised, or NULL */
 };
 
+static void *
+view_help_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof (struct view_help));
+}
+
 static struct view_help *
 view_help_state(struct ui *ui)
 {
-	struct view_help *vh = ui_view_state(ui, VIEW_HELP);
-
-	if (vh == NULL) {
-		vh = xcalloc(1, sizeof *vh);
-		ui_set_view_state(ui, VIEW_HELP, vh);
-	}
-	return vh;
+	return ui_view(ui, VIEW_HELP);
 }
 
-void
-view_help_show(struct ui *ui, enum view_id v)
+/* Show the keys of view v, from the top, unfiltered. */
+static void
+view_help_about(struct view_help *vh, enum view_id v)
 {
-	struct view_help *vh = view_help_state(ui);
-
 	if (v == VIEW_HELP)
 		return;
 	vh->about = v;
@@ -47,6 +47,12 @@ view_help_show(struct ui *ui, enum view_id v)
 	vh->filter = NULL;
 	page_free(vh->page);
 	vh->page = NULL;
+}
+
+void
+view_help_show(struct ui *ui, enum view_id v)
+{
+	view_help_about(view_help_state(ui), v);
 }
 
 static bool
@@ -247,9 +253,10 @@ view_help_build(struct ui *ui, struct view_help *vh, int width)
 }
 
 static void
-view_help_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
+view_help_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
 {
-	struct view_help *vh = view_help_state(ui);
+	struct view_help *vh = self;
 
 	if (vh->page == NULL || vh->width != w) {
 		page_free(vh->page);
@@ -279,9 +286,9 @@ view_help_filter_done(struct ui *ui, const char *text)
 }
 
 static bool
-view_help_action(struct ui *ui, enum action act)
+view_help_action(void *self, struct ui *ui, enum action act)
 {
-	struct view_help *vh = view_help_state(ui);
+	struct view_help *vh = self;
 
 	if (view_scroll(&vh->top, vh->height, act))
 		return true;
@@ -300,37 +307,35 @@ view_help_action(struct ui *ui, enum action act)
 }
 
 static void
-view_help_free(struct ui *ui)
+view_help_destroy(void *self)
 {
-	struct view_help *vh = ui_view_state(ui, VIEW_HELP);
+	struct view_help *vh = self;
 
-	if (vh == NULL)
-		return;
 	page_free(vh->page);
 	free(vh->filter);
 	free(vh);
-	ui_set_view_state(ui, VIEW_HELP, NULL);
 }
 
 static int
-view_help_save(struct ui *ui)
+view_help_save(void *self)
 {
-	return (int)view_help_state(ui)->about;
+	return (int)((struct view_help *)self)->about;
 }
 
 static void
-view_help_restore(struct ui *ui, int place)
+view_help_restore(void *self, int place)
 {
-	view_help_show(ui, (enum view_id)place);
+	view_help_about(self, (enum view_id)place);
 }
 
 const struct view_ops view_help_ops = {
 	.name = "help",
 	.title = N_("Help"),
 	.table = KEYMAP_HELP,
+	.create = view_help_create,
+	.destroy = view_help_destroy,
 	.draw = view_help_draw,
 	.action = view_help_action,
 	.save = view_help_save,
 	.restore = view_help_restore,
-	.free = view_help_free,
 };

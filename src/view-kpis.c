@@ -89,95 +89,31 @@ view_kpis_detail(struct ui *ui, struct view_table *vt, struct page *p,
 	free(s);
 }
 
-static struct view_table *
-view_kpis_vt(struct ui *ui)
+static void *
+view_kpis_create(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(ui, VIEW_KPIS);
-	const struct content *c;
+	const struct content *c = ui_content(ui);
+	struct view_table *vt;
 
-	if (vt == NULL) {
-		c = ui_content(ui);
-		vt = view_table_create(ui, VIEW_KPIS, table_content_kpis(c,
-		    c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]),
-		    "hms-kpis.tsv");
-		vt->filter_hint = N_("words; p:3 kind:kpi st:behind pj:p3-7; -word");
-		vt->detail = view_kpis_detail;
-	}
+	vt = view_table_new(VIEW_KPIS, table_content_kpis(c,
+	    c->by_type[CONTENT_KPI], c->ntype[CONTENT_KPI]), "hms-kpis.tsv");
+	vt->filter_hint = N_("words; p:3 kind:kpi st:behind pj:p3-7; -word");
+	vt->detail = view_kpis_detail;
 	return vt;
-}
-
-static void
-view_kpis_enter(struct ui *ui)
-{
-	view_kpis_vt(ui);
-}
-
-static void
-view_kpis_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
-{
-	view_table_draw(ui, view_kpis_vt(ui), s, x, y, w, h);
-}
-
-static bool
-view_kpis_action(struct ui *ui, enum action act)
-{
-	return view_table_action(ui, view_kpis_vt(ui), act);
-}
-
-static bool
-view_kpis_key(struct ui *ui, uint32_t key)
-{
-	return view_table_key(ui, view_kpis_vt(ui), key);
-}
-
-static bool
-view_kpis_click(struct ui *ui, int x, int y, int button)
-{
-	return view_table_click(ui, view_kpis_vt(ui), x, y, button);
-}
-
-static void
-view_kpis_position(struct ui *ui, char *buf, size_t size)
-{
-	view_table_position(view_kpis_vt(ui), buf, size);
-}
-
-static int
-view_kpis_save(struct ui *ui)
-{
-	return view_table_save(view_kpis_vt(ui));
-}
-
-static void
-view_kpis_restore(struct ui *ui, int place)
-{
-	view_table_restore(view_kpis_vt(ui), place);
-}
-
-static void
-view_kpis_free(struct ui *ui)
-{
-	view_table_free(ui, VIEW_KPIS);
-}
-
-static struct content_entity *
-view_kpis_selection(struct ui *ui)
-{
-	return view_table_selection(ui, VIEW_KPIS);
 }
 
 const struct view_ops view_kpis_ops = {
 	.name = "kpis",
 	.title = N_("KPIs"),
 	.table = KEYMAP_TABLE,
-	.enter = view_kpis_enter,
-	.draw = view_kpis_draw,
-	.action = view_kpis_action,
-	.key = view_kpis_key,
-	.click = view_kpis_click,
-	.selection = view_kpis_selection,
-	.position = view_kpis_position,
-	.save = view_kpis_save,
-	.restore = view_kpis_restore,
-	.free = view_kpis_free,
+	.create = view_kpis_create,
+	.destroy = view_table_destroy,
+	.draw = view_table_draw,
+	.action = view_table_action,
+	.key = view_table_key,
+	.click = view_table_click,
+	.selection = view_table_selection,
+	.position = view_table_position,
+	.save = view_table_save,
+	.restore = view_table_restore,
 };

@@ -429,3 +429,52 @@ view_list_position(struct view_list *l, char *buf, size_t size)
 	else
 		snprintf(buf, size, "0/0");
 }
+
+/* ---- the ops of a view made of one list ---- */
+
+void
+view_list_op_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
+{
+	view_list_draw(ui, self, s, x, y, w, h);
+}
+
+bool
+view_list_op_action(void *self, struct ui *ui, enum action act)
+{
+	return view_list_action(ui, self, act);
+}
+
+bool
+view_list_op_click(void *self, struct ui *ui, int x, int y, int button)
+{
+	return view_list_click(ui, self, x, y, button);
+}
+
+struct content_entity *
+view_list_op_selection(void *self, struct ui *ui)
+{
+	(void)ui;
+	return view_list_selected(self);
+}
+
+void
+view_list_op_position(void *self, char *buf, size_t size)
+{
+	view_list_position(self, buf, size);
+}
+
+int
+view_list_op_save(void *self)
+{
+	return ((struct view_list *)self)->sel;
+}
+
+void
+view_list_op_restore(void *self, int place)
+{
+	struct view_list *l = self;
+
+	if (place >= 0 && place < (int)l->n)
+		l->sel = place;
+}

@@ -75,4 +75,15 @@ bool view_list_click(struct ui *ui, struct view_list *l, int x, int y,
     int button);
 void view_list_position(struct view_list *l, char *buf, size_t size);
 
+/* The view_ops of a view whose object begins with its struct view_list
+ * (the simple views, bookmarks): the list drawn beside the reader. */
+void view_list_op_draw(void *self, struct ui *ui, struct surface *s, int x,
+    int y, int w, int h);
+bool view_list_op_action(void *self, struct ui *ui, enum action act);
+bool view_list_op_click(void *self, struct ui *ui, int x, int y, int button);
+struct content_entity *view_list_op_selection(void *self, struct ui *ui);
+void view_list_op_position(void *self, char *buf, size_t size);
+int view_list_op_save(void *self);
+void view_list_op_restore(void *self, int place);
+
 #endif

@@ -272,95 +272,31 @@ view_programs_setup(struct view_table *vt, const char *what)
 	vt->info = view_programs_info;
 }
 
-static struct view_table *
-view_programs_vt(struct ui *ui)
+static void *
+view_programs_create(struct ui *ui)
 {
-	struct view_table *vt = view_table_state(ui, VIEW_PROGRAMS);
-	const struct content *c;
+	const struct content *c = ui_content(ui);
+	struct view_table *vt;
 
-	if (vt == NULL) {
-		c = ui_content(ui);
-		vt = view_table_create(ui, VIEW_PROGRAMS, table_content_programs(
-		    c->by_type[CONTENT_PROGRAM], c->ntype[CONTENT_PROGRAM]),
-		    "hms-programs.tsv");
-		view_programs_setup(vt, NULL);
-	}
+	vt = view_table_new(VIEW_PROGRAMS, table_content_programs(
+	    c->by_type[CONTENT_PROGRAM], c->ntype[CONTENT_PROGRAM]),
+	    "hms-programs.tsv");
+	view_programs_setup(vt, NULL);
 	return vt;
-}
-
-static void
-view_programs_enter(struct ui *ui)
-{
-	view_programs_vt(ui);
-}
-
-static void
-view_programs_draw(struct ui *ui, struct surface *s, int x, int y, int w,
-    int h)
-{
-	view_table_draw(ui, view_programs_vt(ui), s, x, y, w, h);
-}
-
-static bool
-view_programs_action(struct ui *ui, enum action act)
-{
-	return view_table_action(ui, view_programs_vt(ui), act);
-}
-
-static bool
-view_programs_key(struct ui *ui, uint32_t key)
-{
-	return view_table_key(ui, view_programs_vt(ui), key);
-}
-
-static bool
-view_programs_click(struct ui *ui, int x, int y, int button)
-{
-	return view_table_click(ui, view_programs_vt(ui), x, y, button);
-}
-
-static void
-view_programs_position(struct ui *ui, char *buf, size_t size)
-{
-	view_table_position(view_programs_vt(ui), buf, size);
-}
-
-static int
-view_programs_save(struct ui *ui)
-{
-	return view_table_save(view_programs_vt(ui));
-}
-
-static void
-view_programs_restore(struct ui *ui, int place)
-{
-	view_table_restore(view_programs_vt(ui), place);
-}
-
-static void
-view_programs_free(struct ui *ui)
-{
-	view_table_free(ui, VIEW_PROGRAMS);
-}
-
-static struct content_entity *
-view_programs_selection(struct ui *ui)
-{
-	return view_table_selection(ui, VIEW_PROGRAMS);
 }
 
 const struct view_ops view_programs_ops = {
 	.name = "programs",
 	.title = N_("Programs"),
 	.table = KEYMAP_TABLE,
-	.enter = view_programs_enter,
-	.draw = view_programs_draw,
-	.action = view_programs_action,
-	.key = view_programs_key,
-	.click = view_programs_click,
-	.selection = view_programs_selection,
-	.position = view_programs_position,
-	.save = view_programs_save,
-	.restore = view_programs_restore,
-	.free = view_programs_free,
+	.create = view_programs_create,
+	.destroy = view_table_destroy,
+	.draw = view_table_draw,
+	.action = view_table_action,
+	.key = view_table_key,
+	.click = view_table_click,
+	.selection = view_table_selection,
+	.position = view_table_position,
+	.save = view_table_save,
+	.restore = view_table_restore,
 };

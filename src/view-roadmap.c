@@ -383,20 +383,30 @@ view_roadmap_cmp(const void *x, const void *y)
 	return (*a)->index < (*b)->index ? -1 : (*a)->index > (*b)->index;
 }
 
-static struct view_table *
-view_roadmap_vt(struct ui *ui)
+/* The timeline keeps its order: no sorting here. */
+static bool
+view_roadmap_extra(struct ui *ui, struct view_table *vt, enum action act)
 {
-	struct view_table *vt = view_table_state(ui, VIEW_ROADMAP);
-	const struct content *c;
+	(void)vt;
+	if (act == ACTION_SORT || act == ACTION_SORT_REVERSE ||
+	    act == ACTION_SORT_RESET) {
+		ui_message(ui, "%s", _("The roadmap keeps its order; f filters it."));
+		return true;
+	}
+	return false;
+}
+
+static void *
+view_roadmap_create(struct ui *ui)
+{
+	const struct content *c = ui_content(ui);
+	struct view_table *vt;
 	struct content_entity **v;
 	struct view_roadmap *vr;
 	struct table *t;
 	size_t i, n = 0;
 	char *head;
 
-	if (vt != NULL)
-		return vt;
-	c = ui_content(ui);
 	v = xcalloc(c->ntype[CONTENT_MEASURE] + 1, sizeof *v);
 	for (i = 0; i < c->ntype[CONTENT_MEASURE]; i++) {
 		if (c->by_type[CONTENT_MEASURE][i]->u.measure.table != 0)
@@ -419,7 +429,7 @@ view_roadmap_vt(struct ui *ui)
 		/* Start where an official looks first: what is due now. */
 		t->col = TABLE_MEASURE_COL_FIRST_TIME + vr->now;
 	}
-	vt = view_table_create(ui, VIEW_ROADMAP, t, "hms-roadmap.tsv");
+	vt = view_table_new(VIEW_ROADMAP, t, "hms-roadmap.tsv");
 	vt->priv = vr;
 	vt->priv_free = free;
 	vt->filter_hint = N_("words, as in fih or dct; m:rm02; -word");
@@ -428,91 +438,32 @@ view_roadmap_vt(struct ui *ui)
 	vt->info = view_roadmap_info;
 	vt->footer_lines = view_roadmap_footer_lines;
 	vt->footer = view_roadmap_footer;
+	vt->action = view_roadmap_extra;
 	return vt;
 }
 
 static void
-view_roadmap_enter(struct ui *ui)
+view_roadmap_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
 {
-	view_roadmap_vt(ui);
-}
+	struct view_table *vt = self;
 
-static void
-view_roadmap_draw(struct ui *ui, struct surface *s, int x, int y, int w,
-    int h)
-{
-	struct view_table *vt = view_roadmap_vt(ui);
-
-	view_table_draw(ui, vt, s, x, y, w, h);
+	view_table_draw(vt, ui, s, x, y, w, h);
 	view_roadmap_colour(vt->t, ((struct view_roadmap *)vt->priv)->now, s);
-}
-
-static bool
-view_roadmap_action(struct ui *ui, enum action act)
-{
-	/* The timeline keeps its order: no sorting here. */
-	if (act == ACTION_SORT || act == ACTION_SORT_REVERSE ||
-	    act == ACTION_SORT_RESET) {
-		ui_message(ui, "%s", _("The roadmap keeps its order; f filters it."));
-		return true;
-	}
-	return view_table_action(ui, view_roadmap_vt(ui), act);
-}
-
-static bool
-view_roadmap_key(struct ui *ui, uint32_t key)
-{
-	return view_table_key(ui, view_roadmap_vt(ui), key);
-}
-
-static bool
-view_roadmap_click(struct ui *ui, int x, int y, int button)
-{
-	return view_table_click(ui, view_roadmap_vt(ui), x, y, button);
-}
-
-static void
-view_roadmap_position(struct ui *ui, char *buf, size_t size)
-{
-	view_table_position(view_roadmap_vt(ui), buf, size);
-}
-
-static int
-view_roadmap_save(struct ui *ui)
-{
-	return view_table_save(view_roadmap_vt(ui));
-}
-
-static void
-view_roadmap_restore(struct ui *ui, int place)
-{
-	view_table_restore(view_roadmap_vt(ui), place);
-}
-
-static void
-view_roadmap_free(struct ui *ui)
-{
-	view_table_free(ui, VIEW_ROADMAP);
-}
-
-static struct content_entity *
-view_roadmap_selection(struct ui *ui)
-{
-	return view_table_selection(ui, VIEW_ROADMAP);
 }
 
 const struct view_ops view_roadmap_ops = {
 	.name = "roadmap",
 	.title = N_("Roadmap"),
 	.table = KEYMAP_ROADMAP,
-	.enter = view_roadmap_enter,
+	.create = view_roadmap_create,
+	.destroy = view_table_destroy,
 	.draw = view_roadmap_draw,
-	.action = view_roadmap_action,
-	.key = view_roadmap_key,
-	.click = view_roadmap_click,
-	.selection = view_roadmap_selection,
-	.position = view_roadmap_position,
-	.save = view_roadmap_save,
-	.restore = view_roadmap_restore,
-	.free = view_roadmap_free,
+	.action = view_table_action,
+	.key = view_table_key,
+	.click = view_table_click,
+	.selection = view_table_selection,
+	.position = view_table_position,
+	.save = view_table_save,
+	.restore = view_table_restore,
 };

@@ -50,18 +50,21 @@ struct view_search {
  * and the search for near misses grows with the length of the query. */
 #define VIEW_SEARCH_SUGGEST_MAX	200
 
+static void *
+view_search_create(struct ui *ui)
+{
+	struct view_search *vs = xcalloc(1, sizeof *vs);
+
+	(void)ui;
+	vs->list = xcalloc(1, sizeof *vs->list);
+	vs->list->sel = -1;
+	return vs;
+}
+
 static struct view_search *
 view_search_state(struct ui *ui)
 {
-	struct view_search *vs = ui_view_state(ui, VIEW_SEARCH);
-
-	if (vs == NULL) {
-		vs = xcalloc(1, sizeof *vs);
-		vs->list = xcalloc(1, sizeof *vs->list);
-		vs->list->sel = -1;
-		ui_set_view_state(ui, VIEW_SEARCH, vs);
-	}
-	return vs;
+	return ui_view(ui, VIEW_SEARCH);
 }
 
 static bool
@@ -646,61 +649,62 @@ view_search_next_hit(struct ui *ui, int dir)
 /* ---- the view ---- */
 
 static void
-view_search_enter(struct ui *ui)
+view_search_enter(void *self, struct ui *ui)
 {
-	struct view_search *vs = view_search_state(ui);
+	struct view_search *vs = self;
 
 	if (vs->list->n == 0)
 		view_search_rebuild(ui, vs);
 }
 
 static void
-view_search_draw(struct ui *ui, struct surface *s, int x, int y, int w,
-    int h)
+view_search_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
 {
-	view_list_draw(ui, view_search_state(ui)->list, s, x, y, w, h);
+	view_list_draw(ui, ((struct view_search *)self)->list, s, x, y, w, h);
 }
 
 static bool
-view_search_action(struct ui *ui, enum action act)
+view_search_action(void *self, struct ui *ui, enum action act)
 {
-	return view_list_action(ui, view_search_state(ui)->list, act);
+	return view_list_action(ui, ((struct view_search *)self)->list, act);
 }
 
 static bool
-view_search_click(struct ui *ui, int x, int y, int b)
+view_search_click(void *self, struct ui *ui, int x, int y, int b)
 {
-	return view_list_click(ui, view_search_state(ui)->list, x, y, b);
+	return view_list_click(ui, ((struct view_search *)self)->list, x, y, b);
+}
+
+static struct content_entity *
+view_search_selection(void *self, struct ui *ui)
+{
+	return view_list_op_selection(((struct view_search *)self)->list, ui);
 }
 
 static void
-view_search_position(struct ui *ui, char *buf, size_t size)
+view_search_position(void *self, char *buf, size_t size)
 {
-	view_list_position(view_search_state(ui)->list, buf, size);
+	view_list_position(((struct view_search *)self)->list, buf, size);
 }
 
 static int
-view_search_save(struct ui *ui)
+view_search_save(void *self)
 {
-	return view_search_state(ui)->list->sel;
+	return view_list_op_save(((struct view_search *)self)->list);
 }
 
 static void
-view_search_restore(struct ui *ui, int place)
+view_search_restore(void *self, int place)
 {
-	struct view_list *l = view_search_state(ui)->list;
-
-	if (place >= 0 && place < (int)l->n)
-		l->sel = place;
+	view_list_op_restore(((struct view_search *)self)->list, place);
 }
 
 static void
-view_search_free(struct ui *ui)
+view_search_destroy(void *self)
 {
-	struct view_search *vs = ui_view_state(ui, VIEW_SEARCH);
+	struct view_search *vs = self;
 
-	if (vs == NULL)
-		return;
 	view_list_free(vs->list);
 	search_session_free(vs->session);
 	free(vs->notes);
@@ -708,19 +712,14 @@ view_search_free(struct ui *ui)
 	free(vs->last);
 	view_search_clear_suggestions(vs);
 	free(vs);
-	ui_set_view_state(ui, VIEW_SEARCH, NULL);
-}
-
-static struct content_entity *
-view_search_selection(struct ui *ui)
-{
-	return view_list_selected(view_search_state(ui)->list);
 }
 
 const struct view_ops view_search_ops = {
 	.name = "search",
 	.title = N_("Search"),
 	.table = KEYMAP_LIST,
+	.create = view_search_create,
+	.destroy = view_search_destroy,
 	.enter = view_search_enter,
 	.draw = view_search_draw,
 	.action = view_search_action,
@@ -729,5 +728,4 @@ const struct view_ops view_search_ops = {
 	.position = view_search_position,
 	.save = view_search_save,
 	.restore = view_search_restore,
-	.free = view_search_free,
 };

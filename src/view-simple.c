@@ -15,31 +15,57 @@
 #include "view-reader.h"
 #include "view.h"
 
+/* A simple view's object: its list (first, as view_list_op_* and
+ * view_sync_selection take it), how the list is made and the view's own
+ * keys. */
 struct view_simple {
-	struct view_list	*list;
+	struct view_list	 list;
 	void			(*build)(struct ui *, struct view_list *);
+	bool			(*extra)(struct ui *, struct view_list *,
+				    enum action);
 };
 
-static struct view_list *
-view_simple_list(struct ui *ui, enum view_id v)
+static struct view_simple *
+view_simple_create(struct ui *ui, void (*build)(struct ui *,
+    struct view_list *), bool (*extra)(struct ui *, struct view_list *,
+    enum action))
 {
-	return ui_view_state(ui, v);
+	struct view_simple *vs = xcalloc(1, sizeof *vs);
+
+	vs->list.sel = -1;
+	vs->build = build;
+	vs->extra = extra;
+	build(ui, &vs->list);
+	view_list_select_first(ui, &vs->list);
+	return vs;
+}
+
+/* The reader shows what the list has selected when it shows nothing. */
+static void
+view_simple_enter(void *self, struct ui *ui)
+{
+	struct view_simple *vs = self;
+
+	if (reader_entity(ui_reader(ui)) == NULL)
+		view_list_move(ui, &vs->list, 0);
+}
+
+static bool
+view_simple_action(void *self, struct ui *ui, enum action act)
+{
+	struct view_simple *vs = self;
+
+	return (vs->extra != NULL && vs->extra(ui, &vs->list, act)) ||
+	    view_list_action(ui, &vs->list, act);
 }
 
 static void
-view_simple_enter(struct ui *ui, enum view_id v,
-    void (*build)(struct ui *, struct view_list *))
+view_simple_destroy(void *self)
 {
-	struct view_list *l = ui_view_state(ui, v);
+	struct view_simple *vs = self;
 
-	if (l == NULL) {
-		l = xcalloc(1, sizeof *l);
-		l->sel = -1;
-		ui_set_view_state(ui, v, l);
-		build(ui, l);
-		view_list_select_first(ui, l);
-	} else if (reader_entity(ui_reader(ui)) == NULL)
-		view_list_move(ui, l, 0);
+	/* The list is the first member: this frees vs. */
+	view_list_free(&vs->list);
 }
 
 static const char *
@@ -173,75 +199,6 @@ view_outline_build(struct ui *ui, struct view_list *l)
 	}
 }
 
-#define VIEW_SIMPLE(nm, NM, ttl, tbl)				\
-static void								\
-view_##nm##_enter(struct ui *ui)					\
-{									\
-	view_simple_enter(ui, NM, view_##nm##_build);		\
-}									\
-static void								\
-view_##nm##_draw(struct ui *ui, struct surface *s, int x, int y,	\
-    int w, int h)							\
-{									\
-	view_list_draw(ui, view_simple_list(ui, NM), s, x, y, w, h);	\
-}									\
-static bool								\
-view_##nm##_action(struct ui *ui, enum action act)			\
-{									\
-	return view_##nm##_extra(ui, view_simple_list(ui, NM), act) ||\
-	    view_list_action(ui, view_simple_list(ui, NM), act);	\
-}									\
-static bool								\
-view_##nm##_click(struct ui *ui, int x, int y, int b)		\
-{									\
-	return view_list_click(ui, view_simple_list(ui, NM), x, y, b);	\
-}									\
-static struct content_entity *						\
-view_##nm##_selection(struct ui *ui)					\
-{									\
-	return view_list_selected(view_simple_list(ui, NM));		\
-}									\
-static void								\
-view_##nm##_position(struct ui *ui, char *buf, size_t size)		\
-{									\
-	view_list_position(view_simple_list(ui, NM), buf, size);	\
-}									\
-static int								\
-view_##nm##_save(struct ui *ui)					\
-{									\
-	return view_simple_list(ui, NM)->sel;				\
-}									\
-static void								\
-view_##nm##_restore(struct ui *ui, int place)			\
-{									\
-	struct view_list *l = view_simple_list(ui, NM);		\
-	if (place >= 0 && place < (int)l->n)				\
-		l->sel = place;						\
-}									\
-static void								\
-view_##nm##_free(struct ui *ui)					\
-{									\
-	view_list_free(view_simple_list(ui, NM));			\
-	ui_set_view_state(ui, NM, NULL);				\
-}									\
-const struct view_ops view_##nm##_ops = {				\
-	.name = #nm, .title = ttl, .table = tbl,			\
-	.enter = view_##nm##_enter, .draw = view_##nm##_draw,	\
-	.action = view_##nm##_action, .click = view_##nm##_click,	\
-	.selection = view_##nm##_selection,				\
-	.position = view_##nm##_position, .save = view_##nm##_save,	\
-	.restore = view_##nm##_restore, .free = view_##nm##_free,	\
-}
-
-static bool
-view_no_extra(struct ui *ui, struct view_list *l, enum action act)
-{
-	(void)ui;
-	(void)l;
-	(void)act;
-	return false;
-}
-
 /* The outline expands and collapses. */
 static bool
 view_outline_extra(struct ui *ui, struct view_list *l, enum action act)
@@ -263,12 +220,58 @@ view_outline_extra(struct ui *ui, struct view_list *l, enum action act)
 	return true;
 }
 
-#define view_projects_extra view_no_extra
-#define view_diseases_extra view_no_extra
-#define view_glossary_extra view_no_extra
+static void *
+view_outline_create(struct ui *ui)
+{
+	return view_simple_create(ui, view_outline_build, view_outline_extra);
+}
 
-VIEW_SIMPLE(outline, VIEW_OUTLINE, N_("Outline"), KEYMAP_LIST);
-VIEW_SIMPLE(projects, VIEW_PROJECTS, N_("Projects"), KEYMAP_LIST);
-VIEW_SIMPLE(diseases, VIEW_DISEASES, N_("Disease areas"), KEYMAP_LIST);
-VIEW_SIMPLE(glossary, VIEW_GLOSSARY, N_("Glossary"), KEYMAP_LIST);
+static void *
+view_projects_create(struct ui *ui)
+{
+	return view_simple_create(ui, view_projects_build, NULL);
+}
 
+static void *
+view_diseases_create(struct ui *ui)
+{
+	return view_simple_create(ui, view_diseases_build, NULL);
+}
+
+static void *
+view_glossary_create(struct ui *ui)
+{
+	return view_simple_create(ui, view_glossary_build, NULL);
+}
+
+#define VIEW_SIMPLE_OPS							\
+	.table = KEYMAP_LIST,						\
+	.destroy = view_simple_destroy,					\
+	.enter = view_simple_enter,					\
+	.draw = view_list_op_draw,					\
+	.action = view_simple_action,					\
+	.click = view_list_op_click,					\
+	.selection = view_list_op_selection,				\
+	.position = view_list_op_position,				\
+	.save = view_list_op_save,					\
+	.restore = view_list_op_restore
+
+const struct view_ops view_outline_ops = {
+	.name = "outline", .title = N_("Outline"),
+	.create = view_outline_create, VIEW_SIMPLE_OPS,
+};
+
+const struct view_ops view_projects_ops = {
+	.name = "projects", .title = N_("Projects"),
+	.create = view_projects_create, VIEW_SIMPLE_OPS,
+};
+
+const struct view_ops view_diseases_ops = {
+	.name = "diseases", .title = N_("Disease areas"),
+	.create = view_diseases_create, VIEW_SIMPLE_OPS,
+};
+
+const struct view_ops view_glossary_ops = {
+	.name = "glossary", .title = N_("Glossary"),
+	.create = view_glossary_create, VIEW_SIMPLE_OPS,
+};

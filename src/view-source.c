@@ -22,16 +22,17 @@ struct view_source {
 	bool				 scrolled;	/* to the highlight once */
 };
 
+static void *
+view_source_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof (struct view_source));
+}
+
 static struct view_source *
 view_source_state(struct ui *ui)
 {
-	struct view_source *vs = ui_view_state(ui, VIEW_SOURCE);
-
-	if (vs == NULL) {
-		vs = xcalloc(1, sizeof *vs);
-		ui_set_view_state(ui, VIEW_SOURCE, vs);
-	}
-	return vs;
+	return ui_view(ui, VIEW_SOURCE);
 }
 
 void
@@ -88,10 +89,12 @@ view_source_build(struct view_source *vs, int width)
 }
 
 static void
-view_source_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
+view_source_draw(void *self, struct ui *ui, struct surface *s, int x, int y,
+    int w, int h)
 {
-	struct view_source *vs = view_source_state(ui);
+	struct view_source *vs = self;
 
+	(void)ui;
 	if (vs->src == NULL) {
 		surface_puts(s, x, y, w, _("No source selected."), STYLE_DIM);
 		return;
@@ -117,10 +120,11 @@ view_source_draw(struct ui *ui, struct surface *s, int x, int y, int w, int h)
 }
 
 static bool
-view_source_action(struct ui *ui, enum action act)
+view_source_action(void *self, struct ui *ui, enum action act)
 {
-	struct view_source *vs = view_source_state(ui);
+	struct view_source *vs = self;
 
+	(void)ui;
 	if (view_scroll(&vs->top, vs->height, act))
 		return true;
 	switch (act) {
@@ -132,9 +136,9 @@ view_source_action(struct ui *ui, enum action act)
 }
 
 static void
-view_source_position(struct ui *ui, char *buf, size_t size)
+view_source_position(void *self, char *buf, size_t size)
 {
-	struct view_source *vs = view_source_state(ui);
+	struct view_source *vs = self;
 
 	if (vs->src == NULL)
 		buf[0] = '\0';
@@ -146,38 +150,28 @@ view_source_position(struct ui *ui, char *buf, size_t size)
 }
 
 static int
-view_source_save(struct ui *ui)
+view_source_save(void *self)
 {
-	return view_source_state(ui)->top;
+	return ((struct view_source *)self)->top;
 }
 
 static void
-view_source_restore(struct ui *ui, int place)
+view_source_destroy(void *self)
 {
-	(void)ui;
-	(void)place;
-}
+	struct view_source *vs = self;
 
-static void
-view_source_free(struct ui *ui)
-{
-	struct view_source *vs = ui_view_state(ui, VIEW_SOURCE);
-
-	if (vs == NULL)
-		return;
 	page_free(vs->page);
 	free(vs);
-	ui_set_view_state(ui, VIEW_SOURCE, NULL);
 }
 
 const struct view_ops view_source_ops = {
 	.name = "source",
 	.title = N_("Source"),
 	.table = KEYMAP_SOURCE,
+	.create = view_source_create,
+	.destroy = view_source_destroy,
 	.draw = view_source_draw,
 	.action = view_source_action,
 	.position = view_source_position,
 	.save = view_source_save,
-	.restore = view_source_restore,
-	.free = view_source_free,
 };

@@ -26,14 +26,7 @@
 #define VIEW_TABLE_PLACE_COLS 64
 
 struct view_table *
-view_table_state(struct ui *ui, enum view_id v)
-{
-	return ui_view_state(ui, v);
-}
-
-struct view_table *
-view_table_create(struct ui *ui, enum view_id v, struct table *t,
-    const char *file)
+view_table_new(enum view_id v, struct table *t, const char *file)
 {
 	struct view_table *vt = xcalloc(1, sizeof *vt);
 
@@ -41,24 +34,40 @@ view_table_create(struct ui *ui, enum view_id v, struct table *t,
 	vt->t = t;
 	vt->file = file;
 	vt->page_row = -1;
-	ui_set_view_state(ui, v, vt);
 	return vt;
 }
 
-void
-view_table_free(struct ui *ui, enum view_id v)
+/* What the table and its setup made; the filter and export path stay. */
+static void
+view_table_clear(struct view_table *vt)
 {
-	struct view_table *vt = ui_view_state(ui, v);
-
-	if (vt == NULL)
-		return;
 	table_free(vt->t);
+	vt->t = NULL;
 	page_free(vt->page);
-	free(vt->export_path);
+	vt->page = NULL;
+	vt->page_row = -1;
 	if (vt->priv_free != NULL)
 		vt->priv_free(vt->priv);
+	vt->priv = NULL;
+	vt->priv_free = NULL;
+	vt->gen++;
+}
+
+void
+view_table_replace(struct view_table *vt, struct table *t)
+{
+	view_table_clear(vt);
+	vt->t = t;
+}
+
+void
+view_table_destroy(void *self)
+{
+	struct view_table *vt = self;
+
+	view_table_clear(vt);
+	free(vt->export_path);
 	free(vt);
-	ui_set_view_state(ui, v, NULL);
 }
 
 void
@@ -222,9 +231,10 @@ view_table_draw_info(struct ui *ui, struct view_table *vt, struct surface *s,
 }
 
 void
-view_table_draw(struct ui *ui, struct view_table *vt, struct surface *s,
+view_table_draw(void *self, struct ui *ui, struct surface *s,
     int x, int y, int w, int h)
 {
+	struct view_table *vt = self;
 	int fh = 0, dh = 0, th, rest;
 	char line[256];
 
@@ -285,7 +295,7 @@ view_table_current(struct ui *ui)
 	if (v != VIEW_KPIS && v != VIEW_PROGRAMS && v != VIEW_ROADMAP &&
 	    v != VIEW_FUNDS)
 		return NULL;
-	return ui_view_state(ui, v);
+	return ui_view(ui, v);
 }
 
 /* The filter follows every keystroke. */
@@ -395,11 +405,11 @@ view_table_export_done(struct ui *ui, const char *text)
 /* ---- actions ---- */
 
 struct content_entity *
-view_table_selection(struct ui *ui, enum view_id v)
+view_table_selection(void *self, struct ui *ui)
 {
-	struct view_table *vt = ui_view_state(ui, v);
+	struct view_table *vt = self;
 
-	if (vt == NULL || vt->t == NULL)
+	if (vt->t == NULL)
 		return NULL;
 	return vt->target != NULL ? vt->target(ui, vt) :
 	    table_selected_entity(vt->t);
@@ -420,8 +430,9 @@ view_table_open(struct ui *ui, struct view_table *vt)
 }
 
 bool
-view_table_action(struct ui *ui, struct view_table *vt, enum action act)
+view_table_action(void *self, struct ui *ui, enum action act)
 {
+	struct view_table *vt = self;
 	char *init, *prompt;
 
 	if (vt->action != NULL && vt->action(ui, vt, act)) {
@@ -464,8 +475,9 @@ view_table_action(struct ui *ui, struct view_table *vt, enum action act)
 
 /* Escape clears the filter: the way back to every row. */
 bool
-view_table_key(struct ui *ui, struct view_table *vt, uint32_t key)
+view_table_key(void *self, struct ui *ui, uint32_t key)
 {
+	struct view_table *vt = self;
 	if (key == HK_ESCAPE && vt->t->filter != NULL) {
 		table_filter(vt->t, NULL);
 		view_table_touch(vt);
@@ -476,9 +488,10 @@ view_table_key(struct ui *ui, struct view_table *vt, uint32_t key)
 }
 
 bool
-view_table_click(struct ui *ui, struct view_table *vt, int x, int y,
+view_table_click(void *self, struct ui *ui, int x, int y,
     int button)
 {
+	struct view_table *vt = self;
 	struct table *t = vt->t;
 	int vi, col;
 
@@ -505,8 +518,9 @@ view_table_click(struct ui *ui, struct view_table *vt, int x, int y,
 }
 
 void
-view_table_position(struct view_table *vt, char *buf, size_t size)
+view_table_position(void *self, char *buf, size_t size)
 {
+	struct view_table *vt = self;
 	const struct table *t = vt->t;
 	size_t i, n = 0;
 
@@ -522,8 +536,9 @@ view_table_position(struct view_table *vt, char *buf, size_t size)
 }
 
 int
-view_table_save(struct view_table *vt)
+view_table_save(void *self)
 {
+	struct view_table *vt = self;
 	int row = table_selected(vt->t);
 
 	if (row < 0)
@@ -532,8 +547,9 @@ view_table_save(struct view_table *vt)
 }
 
 void
-view_table_restore(struct view_table *vt, int place)
+view_table_restore(void *self, int place)
 {
+	struct view_table *vt = self;
 	if (place < 0)
 		return;
 	if (table_select_row(vt->t, (size_t)(place / VIEW_TABLE_PLACE_COLS)))

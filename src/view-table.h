@@ -54,31 +54,33 @@ struct view_table {
 	unsigned			 page_gen, gen;
 };
 
-/* A view's table state: created with the table t on first use (t is
- * then owned), else the existing one. */
-struct view_table *view_table_state(struct ui *ui, enum view_id v);
-struct view_table *view_table_create(struct ui *ui, enum view_id v,
-    struct table *t, const char *file);
-void view_table_free(struct ui *ui, enum view_id v);
+/* A table view's object, over the table t (then owned); export offers
+ * file as the name.  A view sets it up (detail, footer, ...) in its
+ * create op. */
+struct view_table *view_table_new(enum view_id v, struct table *t,
+    const char *file);
+/* Show another table (the funds view's next query): the old one and the
+ * setup made for it (priv) go. */
+void view_table_replace(struct view_table *vt, struct table *t);
 
-/* What the cursor is on in table view v: what Enter opens (NULL when
- * the view has no state yet or the row has no entity). */
-struct content_entity *view_table_selection(struct ui *ui, enum view_id v);
+/* The view_ops of every table view (self: its struct view_table). */
+void view_table_destroy(void *self);
+void view_table_draw(void *self, struct ui *ui, struct surface *s, int x,
+    int y, int w, int h);
+bool view_table_action(void *self, struct ui *ui, enum action act);
+bool view_table_key(void *self, struct ui *ui, uint32_t key);
+bool view_table_click(void *self, struct ui *ui, int x, int y, int button);
+/* What the cursor is on: what Enter opens (NULL when the row has no
+ * entity). */
+struct content_entity *view_table_selection(void *self, struct ui *ui);
+void view_table_position(void *self, char *buf, size_t size);
+/* History: the selected row and column as one number. */
+int view_table_save(void *self);
+void view_table_restore(void *self, int place);
 
 /* Note that something the detail pane shows has changed. */
 void view_table_touch(struct view_table *vt);
 
-void view_table_draw(struct ui *ui, struct view_table *vt, struct surface *s,
-    int x, int y, int w, int h);
-bool view_table_action(struct ui *ui, struct view_table *vt,
-    enum action act);
-bool view_table_key(struct ui *ui, struct view_table *vt, uint32_t key);
-bool view_table_click(struct ui *ui, struct view_table *vt, int x, int y,
-    int button);
-void view_table_position(struct view_table *vt, char *buf, size_t size);
-/* History: the selected row and column as one number. */
-int view_table_save(struct view_table *vt);
-void view_table_restore(struct view_table *vt, int place);
 
 /* The detail lines every table shows: each column's header and whole
  * text, and the entity's id. */

@@ -71,8 +71,8 @@ view_sync_selection(struct ui *ui, struct content_entity *e)
 
 	if (!view_has_nav(v) || v == VIEW_SEARCH)
 		return;
-	if ((l = ui_view_state(ui, v)) == NULL)
-		return;
+	/* The object of a view with a list begins with it. */
+	l = ui_view(ui, v);
 	if (view_list_select_entity(l, e) || v != VIEW_OUTLINE ||
 	    e->type != CONTENT_SECTION)
 		return;
