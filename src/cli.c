@@ -1193,7 +1193,7 @@ cli_snippet(const struct search_hit *h, bool mark)
 	const struct search_match *m = NULL;
 	size_t a, b, i;
 	struct buf out;
-	int cells, pref, best = -1;
+	int pref, best = -1;
 
 	/* Matches are sorted by field: look each field up once. */
 	for (i = 0; i < h->nmatches; i++) {
@@ -1210,23 +1210,8 @@ cli_snippet(const struct search_hit *h, bool mark)
 	}
 	if (m == NULL)
 		return xstrdup("");
-	/* Up to about 20 cells of context before the match. */
-	a = m->off;
-	cells = 0;
-	while (a > 0 && cells < 20) {
-		size_t p = a - 1;
-		while (p > 0 && ((unsigned char)sf.text[p] & 0xc0) == 0x80)
-			p--;
-		cells += text_width(sf.text + p, a - p);
-		a = p;
-	}
-	b = m->off + m->len;
-	cells = 0;
-	while (b < sf.len && cells < 40) {
-		size_t e = text_cluster_end(sf.text, sf.len, b);
-		cells += text_width(sf.text + b, e - b);
-		b = e;
-	}
+	/* About 20 cells of context before the match, 40 after. */
+	text_context(sf.text, sf.len, m->off, m->len, 20, 40, &a, &b);
 	buf_init(&out);
 	if (a > 0)
 		buf_adds(&out, "…");

@@ -647,6 +647,68 @@ w_file_index(struct snap_w *w, const char *file)
 	return 0;
 }
 
+/* The fields of e's own type (content_type_desc), in their order. */
+static void
+w_fields(struct snap_w *w, const struct content_entity *e)
+{
+	const struct content_type_desc *d = content_type_desc(e->type);
+	const char *base = (const char *)e;
+	size_t i, j, n;
+
+	for (i = 0; i < d->nfields; i++) {
+		const struct content_field *f = &d->fields[i];
+		const void *p = base + f->off;
+
+		n = f->n != 0 ? *(const size_t *)(const void *)(base + f->n) : 0;
+		switch (f->kind) {
+		case CONTENT_F_INT:
+			w_i32(w, *(const int *)p);
+			break;
+		case CONTENT_F_BOOL:
+			w_u32(w, *(const bool *)p);
+			break;
+		case CONTENT_F_ENUM:
+			w_u32(w, (uint32_t)*(const int *)p);
+			break;
+		case CONTENT_F_STR:
+			w_str(w, *(const char *const *)p);
+			break;
+		case CONTENT_F_ENT:
+			w_ent(w, *(const struct content_entity *const *)p);
+			break;
+		case CONTENT_F_ENTS:
+			w_ents(w, *(struct content_entity *const *const *)p, n);
+			break;
+		case CONTENT_F_VALUE:
+			w_value(w, p);
+			break;
+		case CONTENT_F_BUDGETS:
+			w_budgets(w, *(const struct content_budget *const *)p, n);
+			break;
+		case CONTENT_F_STATUSES:
+			w_count(w, n);
+			for (j = 0; j < n; j++) {
+				const struct content_status *st =
+				    &(*(const struct content_status *const *)p)[j];
+				w_str(w, st->asof);
+				w_ent(w, st->ministry);
+				w_text(w, &st->t);
+			}
+			break;
+		case CONTENT_F_EXPANSIONS:
+			w_count(w, n);
+			for (j = 0; j < n; j++) {
+				const struct content_expansion *x =
+				    &(*(const struct content_expansion *const *)p)[j];
+				w_str(w, x->lang);
+				w_str(w, x->text);
+				w_prov(w, x->prov);
+			}
+			break;
+		}
+	}
+}
+
 static void
 w_entity(struct snap_w *w, const struct content_entity *e)
 {
@@ -681,68 +743,7 @@ w_entity(struct snap_w *w, const struct content_entity *e)
 	w_ent(w, e->parent);
 	w_ents(w, e->children, e->nchildren);
 
-	switch (e->type) {
-	case CONTENT_PERIOD:
-		w_i32(w, e->u.period.fy_start);
-		w_i32(w, e->u.period.fy_end);
-		break;
-	case CONTENT_PROJECT:
-		w_i32(w, e->u.project.num);
-		w_u32(w, e->u.project.area);
-		w_str(w, e->u.project.theme);
-		w_budgets(w, e->u.project.totals, e->u.project.ntotals);
-		break;
-	case CONTENT_DISEASE:
-		w_str(w, e->u.disease.theme);
-		break;
-	case CONTENT_MEASURE:
-		w_i32(w, e->u.measure.table);
-		w_str(w, e->u.measure.group);
-		w_count(w, e->u.measure.nstatuses);
-		for (i = 0; i < e->u.measure.nstatuses; i++) {
-			const struct content_status *s =
-			    &e->u.measure.statuses[i];
-			w_str(w, s->asof);
-			w_ent(w, s->ministry);
-			w_text(w, &s->t);
-		}
-		break;
-	case CONTENT_MILESTONE:
-		w_u32(w, e->u.milestone.column);
-		w_ents(w, e->u.milestone.measures, e->u.milestone.nmeasures);
-		w_ent(w, e->u.milestone.restates);
-		break;
-	case CONTENT_KPI:
-		w_u32(w, e->u.kpi.kind);
-		w_u32(w, e->u.kpi.down);
-		w_str(w, e->u.kpi.unit);
-		w_value(w, &e->u.kpi.baseline);
-		w_value(w, &e->u.kpi.target);
-		w_value(w, &e->u.kpi.latest);
-		break;
-	case CONTENT_PROGRAM:
-		w_u32(w, e->u.program.kind);
-		w_ent(w, e->u.program.ministry);
-		w_budgets(w, e->u.program.budgets, e->u.program.nbudgets);
-		break;
-	case CONTENT_MINISTRY:
-		w_str(w, e->u.ministry.tag);
-		break;
-	case CONTENT_TERM:
-		w_u32(w, e->u.term.kind);
-		w_count(w, e->u.term.nexpansions);
-		for (i = 0; i < e->u.term.nexpansions; i++) {
-			const struct content_expansion *x =
-			    &e->u.term.expansions[i];
-			w_str(w, x->lang);
-			w_str(w, x->text);
-			w_prov(w, x->prov);
-		}
-		break;
-	case CONTENT_SECTION:
-	case CONTENT_TYPE_COUNT:
-		break;
-	}
+	w_fields(w, e);
 }
 
 static void
@@ -1257,6 +1258,74 @@ r_link_refs(struct snap_r *r, size_t *np)
 	return v;
 }
 
+/* The fields of e's own type, as w_fields wrote them. */
+static void
+r_fields(struct snap_r *r, struct content_entity *e)
+{
+	const struct content_type_desc *d = content_type_desc(e->type);
+	char *base = (char *)e;
+	size_t i, j, n, *np;
+
+	for (i = 0; i < d->nfields && !r->bad; i++) {
+		const struct content_field *f = &d->fields[i];
+		void *p = base + f->off;
+
+		np = f->n != 0 ? (size_t *)(void *)(base + f->n) : NULL;
+		switch (f->kind) {
+		case CONTENT_F_INT:
+			*(int *)p = r_i32(r);
+			break;
+		case CONTENT_F_BOOL:
+			*(bool *)p = r_bool(r);
+			break;
+		case CONTENT_F_ENUM:
+			*(int *)p = (int)r_enum(r, f->max);
+			break;
+		case CONTENT_F_STR:
+			*(const char **)p = r_str(r);
+			break;
+		case CONTENT_F_ENT:
+			*(struct content_entity **)p = r_ent(r);
+			break;
+		case CONTENT_F_ENTS:
+			*(struct content_entity ***)p = r_ents(r, np);
+			break;
+		case CONTENT_F_VALUE:
+			r_value(r, p);
+			break;
+		case CONTENT_F_BUDGETS:
+			*(struct content_budget **)p = r_budgets(r, np);
+			break;
+		case CONTENT_F_STATUSES: {
+			struct content_status *v;
+
+			n = *np = r_count(r, 16);
+			v = *(struct content_status **)p = r_array(r, n,
+			    sizeof *v);
+			for (j = 0; j < n; j++) {
+				v[j].asof = r_str(r);
+				v[j].ministry = r_ent(r);
+				r_text(r, &v[j].t);
+			}
+			break;
+		}
+		case CONTENT_F_EXPANSIONS: {
+			struct content_expansion *v;
+
+			n = *np = r_count(r, 12);
+			v = *(struct content_expansion **)p = r_array(r, n,
+			    sizeof *v);
+			for (j = 0; j < n; j++) {
+				v[j].lang = r_str(r);
+				v[j].text = r_str(r);
+				v[j].prov = r_prov(r);
+			}
+			break;
+		}
+		}
+	}
+}
+
 static void
 r_entity(struct snap_r *r, struct content_entity *e)
 {
@@ -1303,72 +1372,7 @@ r_entity(struct snap_r *r, struct content_entity *e)
 		return;
 	}
 
-	switch (e->type) {
-	case CONTENT_PERIOD:
-		e->u.period.fy_start = r_i32(r);
-		e->u.period.fy_end = r_i32(r);
-		break;
-	case CONTENT_PROJECT:
-		e->u.project.num = r_i32(r);
-		e->u.project.area = r_bool(r);
-		e->u.project.theme = r_str(r);
-		e->u.project.totals = r_budgets(r, &e->u.project.ntotals);
-		break;
-	case CONTENT_DISEASE:
-		e->u.disease.theme = r_str(r);
-		break;
-	case CONTENT_MEASURE:
-		e->u.measure.table = r_i32(r);
-		e->u.measure.group = r_str(r);
-		e->u.measure.nstatuses = r_count(r, 16);
-		e->u.measure.statuses = r_array(r, e->u.measure.nstatuses,
-		    sizeof *e->u.measure.statuses);
-		for (i = 0; i < e->u.measure.nstatuses; i++) {
-			struct content_status *s = &e->u.measure.statuses[i];
-			s->asof = r_str(r);
-			s->ministry = r_ent(r);
-			r_text(r, &s->t);
-		}
-		break;
-	case CONTENT_MILESTONE:
-		e->u.milestone.column = r_enum(r, CONTENT_COL_COUNT);
-		e->u.milestone.measures = r_ents(r,
-		    &e->u.milestone.nmeasures);
-		e->u.milestone.restates = r_ent(r);
-		break;
-	case CONTENT_KPI:
-		e->u.kpi.kind = r_enum(r, CONTENT_KPI_KIND_COUNT);
-		e->u.kpi.down = r_bool(r);
-		e->u.kpi.unit = r_str(r);
-		r_value(r, &e->u.kpi.baseline);
-		r_value(r, &e->u.kpi.target);
-		r_value(r, &e->u.kpi.latest);
-		break;
-	case CONTENT_PROGRAM:
-		e->u.program.kind = r_enum(r, CONTENT_PROGRAM_GUIDELINE + 1);
-		e->u.program.ministry = r_ent(r);
-		e->u.program.budgets = r_budgets(r, &e->u.program.nbudgets);
-		break;
-	case CONTENT_MINISTRY:
-		e->u.ministry.tag = r_str(r);
-		break;
-	case CONTENT_TERM:
-		e->u.term.kind = r_enum(r, CONTENT_TERM_TERM + 1);
-		e->u.term.nexpansions = r_count(r, 12);
-		e->u.term.expansions = r_array(r, e->u.term.nexpansions,
-		    sizeof *e->u.term.expansions);
-		for (i = 0; i < e->u.term.nexpansions; i++) {
-			struct content_expansion *x =
-			    &e->u.term.expansions[i];
-			x->lang = r_str(r);
-			x->text = r_str(r);
-			x->prov = r_prov(r);
-		}
-		break;
-	case CONTENT_SECTION:
-	case CONTENT_TYPE_COUNT:
-		break;
-	}
+	r_fields(r, e);
 }
 
 static int

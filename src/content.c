@@ -1,6 +1,7 @@
 /* content.c — names of the model's types and relations, and queries. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,21 +11,94 @@
 #include "text.h"
 #include "util.h"
 
-static const struct {
-	const char	*name;
-	const char	*label;
-} content_types[CONTENT_TYPE_COUNT] = {
-	[CONTENT_PERIOD] =	{ "period", N_("Period") },
-	[CONTENT_SECTION] =	{ "section", N_("Section") },
-	[CONTENT_PROJECT] =	{ "project", N_("Project") },
-	[CONTENT_DISEASE] =	{ "disease", N_("Disease area") },
-	[CONTENT_MEASURE] =	{ "measure", N_("Measure") },
-	[CONTENT_MILESTONE] =	{ "milestone", N_("Milestone") },
-	[CONTENT_KPI] =		{ "kpi", N_("KPI") },
-	[CONTENT_PROGRAM] =	{ "program", N_("Program") },
-	[CONTENT_MINISTRY] =	{ "ministry", N_("Ministry") },
-	[CONTENT_TERM] =	{ "term", N_("Term") },
+#define F(kind, field) \
+	{ CONTENT_F_##kind, offsetof(struct content_entity, u.field), 0, 0 }
+#define F_ENUM(field, max) \
+	{ CONTENT_F_ENUM, offsetof(struct content_entity, u.field), 0, max }
+#define F_ARRAY(kind, field, count) \
+	{ CONTENT_F_##kind, offsetof(struct content_entity, u.field), \
+	    offsetof(struct content_entity, u.count), 0 }
+
+static const struct content_field content_period_fields[] = {
+	F(INT, period.fy_start),
+	F(INT, period.fy_end),
 };
+static const struct content_field content_project_fields[] = {
+	F(INT, project.num),
+	F(BOOL, project.area),
+	F(STR, project.theme),
+	F_ARRAY(BUDGETS, project.totals, project.ntotals),
+};
+static const struct content_field content_disease_fields[] = {
+	F(STR, disease.theme),
+};
+static const struct content_field content_measure_fields[] = {
+	F(INT, measure.table),
+	F(STR, measure.group),
+	F_ARRAY(STATUSES, measure.statuses, measure.nstatuses),
+};
+static const struct content_field content_milestone_fields[] = {
+	F_ENUM(milestone.column, CONTENT_COL_COUNT),
+	F_ARRAY(ENTS, milestone.measures, milestone.nmeasures),
+	F(ENT, milestone.restates),
+};
+static const struct content_field content_kpi_fields[] = {
+	F_ENUM(kpi.kind, CONTENT_KPI_KIND_COUNT),
+	F(BOOL, kpi.down),
+	F(STR, kpi.unit),
+	F(VALUE, kpi.baseline),
+	F(VALUE, kpi.target),
+	F(VALUE, kpi.latest),
+};
+static const struct content_field content_program_fields[] = {
+	F_ENUM(program.kind, CONTENT_PROGRAM_GUIDELINE + 1),
+	F(ENT, program.ministry),
+	F_ARRAY(BUDGETS, program.budgets, program.nbudgets),
+};
+static const struct content_field content_ministry_fields[] = {
+	F(STR, ministry.tag),
+};
+static const struct content_field content_term_fields[] = {
+	F_ENUM(term.kind, CONTENT_TERM_TERM + 1),
+	F_ARRAY(EXPANSIONS, term.expansions, term.nexpansions),
+};
+
+#define FIELDS(v) (v), HMS_NELEM(v)
+
+static const struct content_type_desc content_types[CONTENT_TYPE_COUNT] = {
+	[CONTENT_PERIOD] = { "period", N_("Period"), 1, 1,
+	    FIELDS(content_period_fields) },
+	[CONTENT_SECTION] = { "section", N_("Section"), 0, 0, NULL, 0 },
+	[CONTENT_PROJECT] = { "project", N_("Project"), 2, 3,
+	    FIELDS(content_project_fields) },
+	[CONTENT_DISEASE] = { "disease", N_("Disease area"), 1, 3,
+	    FIELDS(content_disease_fields) },
+	[CONTENT_MEASURE] = { "measure", N_("Measure"), 2, 4,
+	    FIELDS(content_measure_fields) },
+	[CONTENT_MILESTONE] = { "milestone", N_("Milestone"), 0, 4,
+	    FIELDS(content_milestone_fields) },
+	[CONTENT_KPI] = { "kpi", N_("KPI"), 2, 4,
+	    FIELDS(content_kpi_fields) },
+	[CONTENT_PROGRAM] = { "program", N_("Program"), 2, 4,
+	    FIELDS(content_program_fields) },
+	[CONTENT_MINISTRY] = { "ministry", N_("Ministry"), 1, 2,
+	    FIELDS(content_ministry_fields) },
+	[CONTENT_TERM] = { "term", N_("Term"), 2, 4,
+	    FIELDS(content_term_fields) },
+};
+
+/* The enum fields are read and written as ints. */
+_Static_assert(sizeof(enum content_column) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum content_kpi_kind) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum content_program_kind) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum content_term_kind) == sizeof(int), "enum size");
+
+const struct content_type_desc *
+content_type_desc(enum content_type t)
+{
+	return &content_types[t];
+}
+
 
 static const struct {
 	const char	*name;

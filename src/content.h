@@ -342,6 +342,47 @@ struct content {
 	unsigned long long	  key;
 };
 
+/* ---- what each type of entity is ----
+ *
+ * One descriptor per type: its names, where search ranks it, and the
+ * fields of its part of struct content_entity (u.kpi, u.program, ...),
+ * in the order the snapshot keeps them.  Code that needs a type's data
+ * walks the fields instead of switching on the type. */
+enum content_field_kind {
+	CONTENT_F_INT,		/* int */
+	CONTENT_F_BOOL,		/* bool */
+	CONTENT_F_ENUM,		/* an enum, below max */
+	CONTENT_F_STR,		/* const char * */
+	CONTENT_F_ENT,		/* struct content_entity * */
+	CONTENT_F_ENTS,		/* struct content_entity **, count at n */
+	CONTENT_F_VALUE,	/* struct content_value */
+	CONTENT_F_BUDGETS,	/* struct content_budget *, count at n */
+	CONTENT_F_STATUSES,	/* struct content_status *, count at n */
+	CONTENT_F_EXPANSIONS	/* struct content_expansion *, count at n */
+};
+
+struct content_field {
+	enum content_field_kind	 kind;
+	size_t			 off;	/* in struct content_entity */
+	size_t			 n;	/* arrays: the offset of the count */
+	unsigned		 max;	/* enums: how many values there are */
+};
+
+struct content_type_desc {
+	const char			*name;	/* "kpi": ids, --type, output */
+	const char			*label;	/* N_("KPI") */
+	/* Search ranks within a tier: the kinds people look up (2: term,
+	 * program, KPI, project, measure) before the bodies and places
+	 * (1) and before what only mentions them (0: milestones,
+	 * sections); then the more specific before the general. */
+	int				 search_group;
+	int				 search_rank;
+	const struct content_field	*fields;
+	size_t				 nfields;
+};
+
+const struct content_type_desc *content_type_desc(enum content_type t);
+
 /* Names of types, relations and enums, for output and parsing. */
 const char *content_type_name(enum content_type t);		/* "kpi" */
 const char *content_type_label(enum content_type t);		/* "KPI", translated */

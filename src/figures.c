@@ -9,6 +9,7 @@
 
 #include "figures.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 /* ---- amounts ---- */
@@ -956,9 +957,7 @@ figures_cue_quote(char *buf, size_t size, const struct content_text *t,
 	int chars = 0;
 
 	while (start > 0 && chars < 24) {
-		size_t prev = start - 1;
-		while (prev > 0 && ((unsigned char)t->text[prev] & 0xc0) == 0x80)
-			prev--;
+		size_t prev = text_utf8_prev(t->text, start);
 		if (t->text[prev] == ' ' || (start - prev == 3 &&
 		    (memcmp(t->text + prev, "、", 3) == 0 ||
 		    memcmp(t->text + prev, "。", 3) == 0)))

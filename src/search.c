@@ -272,35 +272,6 @@ search_field_kind_name(enum search_field_kind k)
 	return (unsigned)k < SEARCH_FIELD_KIND_COUNT ? names[k] : "?";
 }
 
-/* ---- UTF-8 on text we produced or validated ---- */
-
-static inline size_t
-search_dec(const unsigned char *p, uint32_t *cp)
-{
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] < 0xe0) {
-		*cp = ((uint32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
-		return 2;
-	}
-	if (p[0] < 0xf0) {
-		*cp = ((uint32_t)(p[0] & 0x0f) << 12) |
-		    ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-		return 3;
-	}
-	*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3f) << 12) |
-	    ((uint32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
-	return 4;
-}
-
-static inline bool
-search_is_cont(unsigned char c)
-{
-	return (c & 0xc0) == 0x80;
-}
-
 /* The bucket of the pair a, b; of the single character b when a is 0
  * (no pair starts with NUL, the field separator). */
 static inline uint32_t
@@ -393,7 +364,7 @@ search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
 	while (i < tn->len) {
 		unsigned char c = (unsigned char)tn->s[i];
 		n = 1;
-		while (i + n < tn->len && search_is_cont((unsigned char)tn->s[i + n]))
+		while (i + n < tn->len && text_utf8_cont((unsigned char)tn->s[i + n]))
 			n++;
 		if (n == 1 && (search_is_space(c) || c == '\0')) {
 			/* NUL cannot come from valid text; dropping it keeps
@@ -430,7 +401,7 @@ search_postings_build(const struct search_hay *h, struct search_postings *p,
 	/* About one bucket per two characters, between 1 Ki and 4 Mi
 	 * buckets; distinct characters are far fewer than pairs. */
 	for (i = 0; i < h->len; i++)
-		if (!search_is_cont(s[i]))
+		if (!text_utf8_cont(s[i]))
 			nchars++;
 	p->bits = 10;
 	while (p->bits < (pairs ? 22u : 16u) &&
@@ -442,13 +413,13 @@ search_postings_build(const struct search_hay *h, struct search_postings *p,
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < h->len; i += n1) {
 			uint32_t key;
-			n1 = search_dec(s + i, &a);
+			n1 = text_utf8_decode_valid(s + i, &a);
 			if (a == 0)
 				continue;
 			if (pairs) {
 				if (i + n1 >= h->len)
 					continue;
-				search_dec(s + i + n1, &b);
+				text_utf8_decode_valid(s + i + n1, &b);
 				if (b == 0)
 					continue;
 				key = search_key(a, b, p->bits);
@@ -863,7 +834,7 @@ search_span(const struct search_hay *h, size_t f, size_t a, size_t b,
 	*oa = h->sego[k] + (a - h->segn[k]);
 	/* The last character, and whether it ends its segment. */
 	p = b - 1;
-	while (p > a && search_is_cont((unsigned char)h->s[h->foff[f] + p]))
+	while (p > a && text_utf8_cont((unsigned char)h->s[h->foff[f] + p]))
 		p--;
 	k = search_seg_at(h, f, p);
 	next = k + 1 < h->fseg[f + 1] ? h->segn[k + 1] : SIZE_MAX;
@@ -932,7 +903,7 @@ search_wholeness(const char *s, size_t len, size_t a, size_t b)
 		return 2;
 	if (a > 0) {
 		p = a - 1;
-		while (p > 0 && search_is_cont(u[p]))
+		while (p > 0 && text_utf8_cont(u[p]))
 			p--;
 		text_utf8_decode(s + p, a - p, &x);
 		text_utf8_decode(s + a, len - a, &y);
@@ -941,7 +912,7 @@ search_wholeness(const char *s, size_t len, size_t a, size_t b)
 	}
 	if (b < len) {
 		p = b - 1;
-		while (p > a && search_is_cont(u[p]))
+		while (p > a && text_utf8_cont(u[p]))
 			p--;
 		text_utf8_decode(s + p, b - p, &x);
 		text_utf8_decode(s + b, len - b, &y);
@@ -981,31 +952,6 @@ search_match_rank(enum search_field_kind k, int whole)
 	return search_tier(k) * 3 + whole;
 }
 
-/* Specific entities rank before the sections that mention them. */
-static int
-search_type_rank(const struct content_entity *e)
-{
-	switch (e->type) {
-	case CONTENT_KPI:
-	case CONTENT_PROGRAM:
-	case CONTENT_MILESTONE:
-	case CONTENT_MEASURE:
-	case CONTENT_TERM:
-		return 4;
-	case CONTENT_PROJECT:
-	case CONTENT_DISEASE:
-		return 3;
-	case CONTENT_MINISTRY:
-		return 2;
-	case CONTENT_PERIOD:
-		return 1;
-	case CONTENT_SECTION:
-	case CONTENT_TYPE_COUNT:
-		break;
-	}
-	return 0;
-}
-
 /* The ranking rules (search.h, hms(1)), packed into one score so that
  * higher is better: the tier in the top bits, then the kind of entity,
  * then how well the terms matched (rank_sum and the finer type rank);
@@ -1017,38 +963,14 @@ enum search_tier {
 	SEARCH_TIER_NAME		/* the query is a title or an alias */
 };
 
-/* The kinds people look up before the milestones and sections that
- * mention them. */
-static int
-search_type_group(const struct content_entity *e)
-{
-	switch (e->type) {
-	case CONTENT_TERM:
-	case CONTENT_PROGRAM:
-	case CONTENT_KPI:
-	case CONTENT_PROJECT:
-	case CONTENT_MEASURE:
-		return 2;
-	case CONTENT_DISEASE:
-	case CONTENT_MINISTRY:
-	case CONTENT_PERIOD:
-		return 1;
-	case CONTENT_MILESTONE:
-	case CONTENT_SECTION:
-	case CONTENT_TYPE_COUNT:
-		break;
-	}
-	return 0;
-}
-
 static int
 search_score(enum search_tier tier, int rank_sum, const struct content_entity *e)
 {
-	int fine = rank_sum * 8 + search_type_rank(e);
+	int fine = rank_sum * 8 + content_type_desc(e->type)->search_rank;
 
 	if (fine > 0x3ffff)
 		fine = 0x3ffff;
-	return ((int)tier << 20) | (search_type_group(e) << 18) | fine;
+	return ((int)tier << 20) | (content_type_desc(e->type)->search_group << 18) | fine;
 }
 
 /* Whether a field of this kind names its entity (for the first tier). */
@@ -1468,7 +1390,7 @@ search_term_plan(const struct search_hay *h, struct search_term *t)
 	uint32_t a, b, key;
 
 	t->koff = 0;
-	n1 = search_dec(u, &a);
+	n1 = text_utf8_decode_valid(u, &a);
 	if (n1 >= t->len) {
 		p = &h->uni;
 		key = search_key(0, a, p->bits);
@@ -1480,10 +1402,10 @@ search_term_plan(const struct search_hay *h, struct search_term *t)
 	p = &h->bi;
 	t->est = SIZE_MAX;
 	for (i = 0; i < t->len; i += n1) {
-		n1 = search_dec(u + i, &a);
+		n1 = text_utf8_decode_valid(u + i, &a);
 		if (i + n1 >= t->len)
 			break;
-		search_dec(u + i + n1, &b);
+		text_utf8_decode_valid(u + i + n1, &b);
 		key = search_key(a, b, p->bits);
 		est = p->start[key + 1] - p->start[key];
 		if (est < t->est) {
@@ -2285,7 +2207,7 @@ static size_t
 search_next_char(const char *s, size_t len, size_t off)
 {
 	off++;
-	while (off < len && search_is_cont((unsigned char)s[off]))
+	while (off < len && text_utf8_cont((unsigned char)s[off]))
 		off++;
 	return off;
 }
@@ -2301,7 +2223,7 @@ search_regex_error(const char *pattern, int ec, size_t eoff)
 	if (eoff > plen)
 		eoff = plen;
 	for (i = 0; i < eoff; i++)
-		if (!search_is_cont((unsigned char)pattern[i]))
+		if (!text_utf8_cont((unsigned char)pattern[i]))
 			chars++;
 	return xasprintf("bad regular expression at offset %zu (character %zu): "
 	    "%s", eoff, chars, (char *)msg);

@@ -214,9 +214,28 @@ text_utf8_prev(const char *s, size_t off)
 	if (off == 0)
 		return 0;
 	off--;
-	while (off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
+	while (off > 0 && text_utf8_cont((unsigned char)s[off]))
 		off--;
 	return off;
+}
+
+void
+text_context(const char *s, size_t len, size_t off, size_t mlen, int before,
+    int after, size_t *start, size_t *end)
+{
+	size_t a = off, b = off + mlen, p;
+	int cells;
+
+	for (cells = 0; a > 0 && cells < before; a = p) {
+		p = text_utf8_prev(s, a);
+		cells += text_width(s + p, a - p);
+	}
+	for (cells = 0; b < len && cells < after; b = p) {
+		p = text_cluster_end(s, len, b);
+		cells += text_width(s + b, p - b);
+	}
+	*start = a;
+	*end = b;
 }
 
 size_t

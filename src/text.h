@@ -98,6 +98,43 @@ size_t text_utf8_encode(uint32_t cp, char *out);
 /* The start of the character before byte off of s (0 at the start). */
 size_t text_utf8_prev(const char *s, size_t off);
 
+/* The context of a match at [off, off + mlen) of s: *start backs off
+ * about before cells, *end goes on about after cells (whole clusters),
+ * for a snippet "…context [match] context…". */
+void text_context(const char *s, size_t len, size_t off, size_t mlen,
+    int before, int after, size_t *start, size_t *end);
+
+/* Whether byte c continues a character rather than starting one. */
+static inline bool
+text_utf8_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/* Decode the character at p of text already known to be valid UTF-8 (as
+ * the loader and text_sanitize leave it): no checks, for the loops that
+ * scan the whole content.  Returns its length. */
+static inline size_t
+text_utf8_decode_valid(const unsigned char *p, uint32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xe0) {
+		*cp = ((uint32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] < 0xf0) {
+		*cp = ((uint32_t)(p[0] & 0x0f) << 12) |
+		    ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+		return 3;
+	}
+	*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3f) << 12) |
+	    ((uint32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+	return 4;
+}
+
 /* ---- clusters and widths ---- */
 
 /* Terminal cells of one code point as wcwidth() (with the ambiguous width)

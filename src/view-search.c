@@ -146,7 +146,6 @@ view_search_item(struct view_list *l, const struct search_hit *h)
 	struct buf b;
 	const struct search_match *m = NULL;
 	size_t i, a, z, k;
-	int cells;
 
 	buf_init(&b);
 	buf_adds(&b, h->entity->title);
@@ -170,22 +169,7 @@ view_search_item(struct view_list *l, const struct search_hit *h)
 		}
 	}
 	if (m != NULL && view_search_field(h->entity, m->field, &f)) {
-		a = m->off;
-		cells = 0;
-		while (a > 0 && cells < 12) {
-			size_t p = a - 1;
-			while (p > 0 && ((unsigned char)f.text[p] & 0xc0) == 0x80)
-				p--;
-			cells += text_width(f.text + p, a - p);
-			a = p;
-		}
-		z = m->off + m->len;
-		cells = 0;
-		while (z < f.len && cells < 30) {
-			size_t e = text_cluster_end(f.text, f.len, z);
-			cells += text_width(f.text + z, e - z);
-			z = e;
-		}
+		text_context(f.text, f.len, m->off, m->len, 12, 30, &a, &z);
 		buf_adds(&b, "  — ");
 		if (a > 0)
 			buf_adds(&b, "…");

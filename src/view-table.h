@@ -78,6 +78,18 @@ void view_table_position(void *self, char *buf, size_t size);
 int view_table_save(void *self);
 void view_table_restore(void *self, int place);
 
+/* The ops every table view shares; each adds its name, title, keymap,
+ * create and draw (the roadmap colours its grid after the table). */
+#define VIEW_TABLE_OPS							\
+	.destroy = view_table_destroy,					\
+	.action = view_table_action,					\
+	.key = view_table_key,						\
+	.click = view_table_click,					\
+	.selection = view_table_selection,				\
+	.position = view_table_position,				\
+	.save = view_table_save,					\
+	.restore = view_table_restore
+
 /* Note that something the detail pane shows has changed. */
 void view_table_touch(struct view_table *vt);
 
