@@ -703,6 +703,164 @@ main_check_combinations(const struct main_opts *mo, const struct cli_opts *co,
 		main_bad_usage("%s", _("--ids goes with list"));
 }
 
+/* The locale, the message catalogue and the language (--lang), before
+ * anything is said, so that help and usage errors speak it. */
+static void
+main_i18n(struct main_opts *mo, int argc, char **argv)
+{
+	int i;
+
+	main_locale(mo);
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, main_in_build_tree() ?
+	    HMS_BUILDDIR "/locale" : HMS_LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			mo->lang = argv[i] + 7;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			mo->lang = argv[i + 1];
+	}
+	main_lang(mo->lang);
+}
+
+/* One option (the id of main_options, or 'h' and 'V') and its argument:
+ * -1 to go on, or the status to exit with. */
+static int
+main_option(int ch, const char *arg, struct main_opts *mo,
+    struct cli_opts *co, bool *bom)
+{
+	const char *why;
+	long n;
+	char *end;
+	int fmt;
+
+	switch (ch) {
+	case OPT_FORMAT:
+		if ((fmt = output_format_parse(arg)) < 0)
+			main_bad_usage(_("unknown format '%s' (text, "
+			    "tsv, json or csv)"), arg);
+		co->format = (enum output_format)fmt;
+		break;
+	case OPT_WIDTH:
+		n = strtol(arg, &end, 10);
+		if (end == arg || *end != '\0' || n < 0 || n > 10000)
+			main_bad_usage(_("bad width '%s'"), arg);
+		co->width = (int)n;
+		break;
+	case OPT_REGEX:
+		co->regex = true;
+		break;
+	case OPT_TYPE:
+		if ((co->type = content_type_from_name(arg)) < 0)
+			main_bad_usage(_("unknown type '%s'"), arg);
+		break;
+	case OPT_PERIOD:
+		n = strtol(arg, &end, 10);
+		if (*end != '\0' || n < 1 || n > 3)
+			main_bad_usage(_("period must be 1, 2 or 3, "
+			    "not '%s'"), arg);
+		co->period = (int)n;
+		break;
+	case OPT_ERA:
+		co->era = true;
+		break;
+	case OPT_FUZZY:
+		co->fuzzy = true;
+		break;
+	case OPT_CONTENT:
+		mo->content = arg;
+		break;
+	case OPT_KEYMAP:
+		mo->keymap = arg;
+		break;
+	case OPT_CHECK_KEYMAP:
+		mo->check_keymap = arg;
+		break;
+	case OPT_NO_COLOR:
+		mo->no_color = true;
+		break;
+	case OPT_NO_MOUSE:
+		mo->no_mouse = true;
+		break;
+	case OPT_AMBIWIDTH:
+		if (strcmp(arg, "1") == 0)
+			mo->ambiwidth = 1;
+		else if (strcmp(arg, "2") == 0)
+			mo->ambiwidth = 2;
+		else if (strcmp(arg, "auto") == 0)
+			mo->ambiwidth = -1;
+		else
+			main_bad_usage(_("--ambiwidth must be 1, 2 or "
+			    "auto, not '%s'"), arg);
+		break;
+	case OPT_LANG:
+		mo->lang = arg;
+		break;
+	case OPT_TODAY:
+		if (!main_valid_date(arg))
+			main_bad_usage(_("--today must be a date "
+			    "YYYY-MM-DD, not '%s'"), arg);
+		mo->today = arg;
+		break;
+	case OPT_IMPORT:
+		co->import = arg;
+		break;
+	case OPT_BY:
+		if ((co->by = figures_by_from_name(arg)) < 0)
+			main_bad_usage(_("--by must be project, ministry "
+			    "or program, not '%s'"), arg);
+		break;
+	case OPT_FY:
+		n = strtol(arg, &end, 10);
+		if (end == arg || *end != '\0' || n < 1900 ||
+		    n > 2100)
+			main_bad_usage(_("--fy must be a fiscal year "
+			    "such as 2025, not '%s'"), arg);
+		co->fy = (int)n;
+		break;
+	case OPT_CHART:
+		co->chart = true;
+		break;
+	case OPT_IDS:
+		co->ids = true;
+		break;
+	case OPT_PLAIN:
+		mo->plain = true;
+		break;
+	case OPT_BOM:
+		out_set_bom(true);
+		*bom = true;
+		break;
+	case OPT_READING_WIDTH:
+		if (keymap_setting_parse(KEYMAP_SET_READING_WIDTH,
+		    arg, &mo->reading_width, &why) != 0)
+			main_bad_usage(_("--reading-width must be %s, "
+			    "not '%s'"), _(why), arg);
+		break;
+	case OPT_FRESH:
+		mo->fresh = true;
+		break;
+	case OPT_COMPLETE:
+		return main_complete(arg);
+	case 'h':
+	case OPT_HELP:
+		main_usage(stdout);
+		return 0;
+	case 'V':
+	case OPT_VERSION:
+		printf("hms %s\n", PACKAGE_VERSION);
+		return 0;
+	default:
+		fputs(_("Try 'hms --help' for more information.\n"),
+		    stderr);
+		return CLI_ERROR;
+	}
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -715,29 +873,12 @@ main(int argc, char **argv)
 	struct main_run run = { 0 };
 	const char *cmd;
 	char *dir, *err = NULL;
-	int ch, rc, fmt, nargs;
+	int ch, rc, nargs;
 	bool bom = false;
-	const char *why;
 	size_t i;
-	long n;
-	char *end;
 
 	mo.reading_width = -1;
-	main_locale(&mo);
-#if ENABLE_NLS
-	bindtextdomain(PACKAGE, main_in_build_tree() ?
-	    HMS_BUILDDIR "/locale" : HMS_LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
-	/* The language first, so that help and usage errors speak it. */
-	for (ch = 1; ch < argc && strcmp(argv[ch], "--") != 0; ch++) {
-		if (strncmp(argv[ch], "--lang=", 7) == 0)
-			mo.lang = argv[ch] + 7;
-		else if (strcmp(argv[ch], "--lang") == 0 && ch + 1 < argc)
-			mo.lang = argv[ch + 1];
-	}
-	main_lang(mo.lang);
+	main_i18n(&mo, argc, argv);
 	for (i = 0; i < HMS_NELEM(main_options); i++) {
 		longopts[i].name = main_options[i].name;
 		longopts[i].has_arg = main_options[i].has_arg;
@@ -748,127 +889,8 @@ main(int argc, char **argv)
 	/* getopt's own messages name argv[0]; ours all start "hms:". */
 	argv[0] = (char *)"hms";
 	while ((ch = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_FORMAT:
-			if ((fmt = output_format_parse(optarg)) < 0)
-				main_bad_usage(_("unknown format '%s' (text, "
-				    "tsv, json or csv)"), optarg);
-			co.format = (enum output_format)fmt;
-			break;
-		case OPT_WIDTH:
-			n = strtol(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || n < 0 || n > 10000)
-				main_bad_usage(_("bad width '%s'"), optarg);
-			co.width = (int)n;
-			break;
-		case OPT_REGEX:
-			co.regex = true;
-			break;
-		case OPT_TYPE:
-			if ((co.type = content_type_from_name(optarg)) < 0)
-				main_bad_usage(_("unknown type '%s'"), optarg);
-			break;
-		case OPT_PERIOD:
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 3)
-				main_bad_usage(_("period must be 1, 2 or 3, "
-				    "not '%s'"), optarg);
-			co.period = (int)n;
-			break;
-		case OPT_ERA:
-			co.era = true;
-			break;
-		case OPT_FUZZY:
-			co.fuzzy = true;
-			break;
-		case OPT_CONTENT:
-			mo.content = optarg;
-			break;
-		case OPT_KEYMAP:
-			mo.keymap = optarg;
-			break;
-		case OPT_CHECK_KEYMAP:
-			mo.check_keymap = optarg;
-			break;
-		case OPT_NO_COLOR:
-			mo.no_color = true;
-			break;
-		case OPT_NO_MOUSE:
-			mo.no_mouse = true;
-			break;
-		case OPT_AMBIWIDTH:
-			if (strcmp(optarg, "1") == 0)
-				mo.ambiwidth = 1;
-			else if (strcmp(optarg, "2") == 0)
-				mo.ambiwidth = 2;
-			else if (strcmp(optarg, "auto") == 0)
-				mo.ambiwidth = -1;
-			else
-				main_bad_usage(_("--ambiwidth must be 1, 2 or "
-				    "auto, not '%s'"), optarg);
-			break;
-		case OPT_LANG:
-			mo.lang = optarg;
-			break;
-		case OPT_TODAY:
-			if (!main_valid_date(optarg))
-				main_bad_usage(_("--today must be a date "
-				    "YYYY-MM-DD, not '%s'"), optarg);
-			mo.today = optarg;
-			break;
-		case OPT_IMPORT:
-			co.import = optarg;
-			break;
-		case OPT_BY:
-			if ((co.by = figures_by_from_name(optarg)) < 0)
-				main_bad_usage(_("--by must be project, ministry "
-				    "or program, not '%s'"), optarg);
-			break;
-		case OPT_FY:
-			n = strtol(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || n < 1900 ||
-			    n > 2100)
-				main_bad_usage(_("--fy must be a fiscal year "
-				    "such as 2025, not '%s'"), optarg);
-			co.fy = (int)n;
-			break;
-		case OPT_CHART:
-			co.chart = true;
-			break;
-		case OPT_IDS:
-			co.ids = true;
-			break;
-		case OPT_PLAIN:
-			mo.plain = true;
-			break;
-		case OPT_BOM:
-			out_set_bom(true);
-			bom = true;
-			break;
-		case OPT_READING_WIDTH:
-			if (keymap_setting_parse(KEYMAP_SET_READING_WIDTH,
-			    optarg, &mo.reading_width, &why) != 0)
-				main_bad_usage(_("--reading-width must be %s, "
-				    "not '%s'"), _(why), optarg);
-			break;
-		case OPT_FRESH:
-			mo.fresh = true;
-			break;
-		case OPT_COMPLETE:
-			return main_complete(optarg);
-		case 'h':
-		case OPT_HELP:
-			main_usage(stdout);
-			return 0;
-		case 'V':
-		case OPT_VERSION:
-			printf("hms %s\n", PACKAGE_VERSION);
-			return 0;
-		default:
-			fputs(_("Try 'hms --help' for more information.\n"),
-			    stderr);
-			return CLI_ERROR;
-		}
+		if ((rc = main_option(ch, optarg, &mo, &co, &bom)) >= 0)
+			return rc;
 	}
 	/* Say once that the locale was switched; the interface says it on
 	 * its message line, a command on stderr when a person reads it. */
