@@ -277,7 +277,9 @@ app_switch_sync(struct app *a)
 static void
 app_switch(struct app *a, enum view_id v)
 {
-	if (v == app_view(a) && v != VIEW_HELP) {
+	/* Switching to the view shown is a no-op, but for a visit: help
+	 * asked for again is about the view it was asked from. */
+	if (v == app_view(a) && !(view_all[v]->flags & VIEW_VISIT)) {
 		ui_set_focus_reader(a->ui, false);
 		return;
 	}
@@ -353,7 +355,7 @@ static const struct ui_nav app_nav = {
 static void
 app_close(struct app *a)
 {
-	if (app_view(a) != VIEW_HELP && app_view(a) != VIEW_SOURCE)
+	if (!(app_ops(a)->flags & VIEW_VISIT))
 		return;
 	if (a->nhist > 0 && a->hist_pos > 0)
 		app_history_go(a, -1);
@@ -385,7 +387,7 @@ app_draw_status(struct app *a, struct surface *s, int y, int w)
 	buf_printf(&b, " %s", _(v->title));
 	/* The breadcrumbs name what the cursor is on, in every view but
 	 * help and the source text (their position says what they show). */
-	e = view == VIEW_HELP || view == VIEW_SOURCE ? NULL : app_selection(a);
+	e = v->flags & VIEW_VISIT ? NULL : app_selection(a);
 	if (e != NULL) {
 		/* Breadcrumbs: period › document › … › item. */
 		if (e->period != 0)
@@ -752,8 +754,7 @@ app_click(struct app *a)
 static bool
 app_place_resumable(enum view_id v)
 {
-	return v != VIEW_HELP && v != VIEW_SOURCE && v != VIEW_SEARCH &&
-	    v != VIEW_FUNDS;
+	return !(view_all[v]->flags & (VIEW_VISIT | VIEW_TRANSIENT));
 }
 
 /* On a clean exit: save where we are (or, in a visit, where it was

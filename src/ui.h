@@ -51,10 +51,18 @@ enum view_id {
  * is wanted (app.c does that, and destroys it at the end), and these
  * functions over it.  self is what create returned.  One file per view
  * (view-*.c), listed in view.c. */
+/* What kind of place a view is (view_ops.flags). */
+#define VIEW_VISIT	0x1	/* a visit (help, the source text): q goes back
+				 * to where it was opened, and it names no
+				 * selection of its own */
+#define VIEW_TRANSIENT	0x2	/* made by a query (search results, funds): not
+				 * taken up again by the next session */
+
 struct view_ops {
 	const char		*name;		/* typed after ':' ("kpis") */
 	const char		*title;		/* shown in the status line, N_() */
 	enum keymap_table	 table;
+	unsigned		 flags;		/* VIEW_VISIT, VIEW_TRANSIENT */
 	void	*(*create)(struct ui *ui);
 	void	 (*destroy)(void *self);
 	/* The view becomes current (refresh what may have changed). */

@@ -102,6 +102,7 @@ const struct view_ops view_funds_ops = {
 	.name = "funds",
 	.title = N_("Funds"),
 	.table = KEYMAP_TABLE,
+	.flags = VIEW_TRANSIENT,
 	.create = view_funds_create,
 	.draw = view_table_draw,
 	VIEW_TABLE_OPS,

@@ -332,6 +332,7 @@ const struct view_ops view_help_ops = {
 	.name = "help",
 	.title = N_("Help"),
 	.table = KEYMAP_HELP,
+	.flags = VIEW_VISIT,
 	.create = view_help_create,
 	.destroy = view_help_destroy,
 	.draw = view_help_draw,

@@ -702,6 +702,7 @@ const struct view_ops view_search_ops = {
 	.name = "search",
 	.title = N_("Search"),
 	.table = KEYMAP_LIST,
+	.flags = VIEW_TRANSIENT,
 	.create = view_search_create,
 	.destroy = view_search_destroy,
 	.enter = view_search_enter,

@@ -168,6 +168,7 @@ const struct view_ops view_source_ops = {
 	.name = "source",
 	.title = N_("Source"),
 	.table = KEYMAP_SOURCE,
+	.flags = VIEW_VISIT,
 	.create = view_source_create,
 	.destroy = view_source_destroy,
 	.draw = view_source_draw,
