@@ -1708,6 +1708,8 @@ search_vocab_build(struct search_index *idx)
 /* The edit distance (insert, delete or replace one grapheme cluster) from
  * the term q, clusters qc[0..m), to the closest part of w, and that part as
  * folded bytes [*a, *b) of w.  Ties go to the shorter part. */
+unsigned long search_near_cells;
+
 static size_t
 search_near_part(const char *q, const uint32_t *qc, size_t m,
     const struct search_vword *w, size_t *a, size_t *b, size_t *dp)
@@ -1715,6 +1717,8 @@ search_near_part(const char *q, const uint32_t *qc, size_t m,
 	size_t n = w->ncl, i, j, best = SIZE_MAX, bj = 0;
 	size_t *prev = dp, *cur = dp + 2 * (n + 1);
 	size_t *pst = dp + (n + 1), *cst = dp + 3 * (n + 1), *t;
+
+	search_near_cells += (unsigned long)m * (n + 1);
 
 	*a = 0;
 	for (j = 0; j <= n; j++) {

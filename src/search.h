@@ -205,4 +205,8 @@ struct search_range {
 size_t search_finder_run(const struct search_finder *f, const char *text,
     size_t len, struct search_range **out);
 
+/* Cells of the edit-distance table computed for near misses so far: the
+ * work search_suggest() does, counted for tests. */
+extern unsigned long search_near_cells;
+
 #endif
