@@ -1811,7 +1811,10 @@ search_near_terms(struct search_index *idx, const char *t, size_t max,
 	maxd = search_near_max(m);
 	for (i = 0; i < idx->nvocab && maxd > 0; i++) {
 		const struct search_vword *w = &idx->vocab[i];
-		if (w->ncl == 0)
+		/* The part of w that matches must be about as long as the
+		 * term (b - a + 1 >= m below): a shorter word cannot hold
+		 * one, and need not be compared. */
+		if (w->ncl == 0 || w->ncl + 1 < m)
 			continue;
 		util_grow(&dp, &dpcap, 4 * (w->ncl + 1), sizeof *dp);
 		d = search_near_part(t, qc, m, w, &a, &b, dp);
