@@ -93,4 +93,25 @@ term_type "q"
 term_keys Enter
 term_status >/dev/null
 
+# ---- help lists what can be typed after : ----
+# :set reading-width, :funds and :source were in hms(1) only: the help
+# screen, which lists every key, said nothing of the commands.
+term_start 100 30
+term_keys "?"
+term_check "Keys of the" "help: ? opens the keys of the view"
+term_keys /
+term_type "reading-width"
+term_keys Enter
+term_check ":set reading-width" "help: the commands after : are listed (:set reading-width)"
+term_keys /
+term_type "funds"
+term_keys Enter
+term_check ":funds WORDS" "help: :funds WORDS is listed"
+term_keys q
+term_settle
+term_keys :
+term_type "q"
+term_keys Enter
+term_status >/dev/null
+
 done_testing
