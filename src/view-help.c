@@ -155,6 +155,33 @@ view_help_has_key(const char *s, size_t len, const char *key)
 	return false;
 }
 
+/* What can be typed after : (view-goto.c reads it). */
+static void
+view_help_commands(struct view_help *vh, struct page *p)
+{
+	static const char *const cmds[][2] = {
+		{ ":ID, :TITLE", N_("open an entity by its id, its title, "
+		    "or the one title holding the words (Tab completes)") },
+		{ ":VIEW", N_("a view by name: projects, outline, diseases, "
+		    "kpis, programs, roadmap, glossary, compare, search, "
+		    "bookmarks, help") },
+		{ ":funds WORDS", N_("the programs that fund what WORDS "
+		    "finds; :funds alone, what the cursor is on") },
+		{ ":source", N_("the source lines of what the cursor is on "
+		    "(as v)") },
+		{ ":set reading-width N", N_("wrap pages at N columns (0: "
+		    "the pane's width); :set reading-width says the value") },
+		{ ":q", N_("quit (also :quit, :q!, :qa)") },
+	};
+	size_t i;
+
+	page_newline(p, -1, 0);
+	page_newline(p, -1, 0);
+	page_add(p, _("After :"), strlen(_("After :")), STYLE_TITLE, -1);
+	for (i = 0; i < HMS_NELEM(cmds); i++)
+		view_help_line(vh, p, cmds[i][0], "", _(cmds[i][1]));
+}
+
 static void
 view_help_build(struct ui *ui, struct view_help *vh, int width)
 {
@@ -186,6 +213,7 @@ view_help_build(struct ui *ui, struct view_help *vh, int width)
 		view_help_table(ui, vh, p, about->table, _("This view"));
 	view_help_table(ui, vh, p, KEYMAP_GLOBAL, _("Everywhere"));
 	view_help_table(ui, vh, p, KEYMAP_PROMPT, _("In prompts"));
+	view_help_commands(vh, p);
 	/* Every action, bound or not, with its keys in any table. */
 	page_newline(p, -1, 0);
 	page_newline(p, -1, 0);
