@@ -71,4 +71,23 @@ assert any(x["lineage"] == "reorganised" for x in l), l
 '
 ok $? "project ① of period 3 is reorganised from period 2, never 'the same' as a fact"
 
+# The roadmap's status letters in the exports too: one status per measure
+# of the milestone (the order of the measures column), and its basis.
+run hms list milestone --format tsv
+printf '%s\n' "$out" | python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin, delimiter="\t"))
+h = rows[0]
+assert "status" in h and "status_basis" in h, h
+r = {x[0]: dict(zip(h, x)) for x in rows[1:]}
+m = r["milestone:rm01-012-fy2025"]
+assert m["status"] == "in-progress" and m["status_basis"] == "inferred", m
+m = r["milestone:rm01-012-summer"]
+assert m["status"] == "no-report" and m["status_basis"] == "none", m
+for x in r.values():
+    n = len(x["measures"].split())
+    assert len(x["status"].split()) == n, x
+'
+ok $? "list milestone TSV: status and status_basis per measure, as the grid shows"
+
 done_testing
