@@ -955,7 +955,7 @@ cli_list_header(FILE *f, enum content_type t)
 		fputs("\tnumber\tkind\ttheme", f);
 		break;
 	case CONTENT_MILESTONE:
-		fputs("\tcolumn\tmeasures", f);
+		fputs("\tcolumn\tmeasures\tstatus\tstatus_basis", f);
 		break;
 	case CONTENT_SECTION:
 		fputs("\tnum\tparent", f);
@@ -985,6 +985,35 @@ cli_list_common(FILE *f, const struct content_entity *e)
 		fprintf(f, "%d", e->period);
 }
 
+/* A milestone's status in the row of each of its measures, in the order
+ * of the measures column, as the roadmap grid shows them: "in-progress
+ * done", and their basis ("inferred", or "none" without a report). */
+static void
+cli_list_milestone_status(FILE *f, const struct content_entity *e)
+{
+	struct figures_milestone st;
+	struct buf status, basis;
+	size_t i;
+
+	buf_init(&status);
+	buf_init(&basis);
+	for (i = 0; i < e->nlinks; i++) {
+		const struct content_link *l = e->links[i];
+		if (l->rel != CONTENT_REL_MEASURE || l->to == NULL)
+			continue;
+		figures_milestone_status(l->to, e, &st);
+		buf_printf(&status, "%s%s", status.len > 0 ? " " : "",
+		    figures_progress_name(st.progress));
+		buf_printf(&basis, "%s%s", basis.len > 0 ? " " : "",
+		    st.report == NULL ? "none" : st.basis ==
+		    CONTENT_BASIS_INFERRED ? "inferred" : "stated");
+	}
+	fprintf(f, "\t%s\t%s", status.len > 0 ? status.data : "",
+	    basis.len > 0 ? basis.data : "");
+	buf_free(&status);
+	buf_free(&basis);
+}
+
 static void
 cli_list_tsv(FILE *f, const struct content_entity *e)
 {
@@ -1008,6 +1037,7 @@ cli_list_tsv(FILE *f, const struct content_entity *e)
 		s = content_link_ids(e, CONTENT_REL_MEASURE, false);
 		out_tsv_field(f, s);
 		free(s);
+		cli_list_milestone_status(f, e);
 		break;
 	case CONTENT_SECTION:
 		fputc('\t', f);
