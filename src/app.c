@@ -902,7 +902,7 @@ app_load_keymap(const char *name, char **problem)
 		keymap_load_file(km, path, app_keymap_report, &r);
 	free(path);
 	if (r.n > 1)
-		buf_printf(&b, " (+%d more: hms --check-keymap FILE)", r.n - 1);
+		buf_printf(&b, _(" (+%d more: hms --check-keymap FILE)"), r.n - 1);
 	*problem = r.n > 0 ? buf_steal(&b) : NULL;
 	buf_free(&b);
 	return km;

@@ -279,20 +279,20 @@ keymap_load_set(struct keymap *km, char **words, int nw, const char *origin,
 
 	if (nw != 3) {
 		keymap_problem(report, arg, origin, lineno,
-		    "set needs a name and a value (set reading-width 100)");
+		    _("set needs a name and a value (set reading-width 100)"));
 		return 1;
 	}
 	if ((s = keymap_setting_from_name(words[1])) < 0) {
 		keymap_problem(report, arg, origin, lineno,
-		    "unknown setting '%s' (one of: reading-width)",
+		    _("unknown setting '%s' (one of: reading-width)"),
 		    util_excerpt(words[1], quote));
 		return 1;
 	}
 	if (keymap_setting_parse((enum keymap_setting)s, words[2], &v,
 	    &why) != 0) {
 		keymap_problem(report, arg, origin, lineno,
-		    "bad value '%s' for %s: %s", util_excerpt(words[2], quote2),
-		    keymap_settings[s].name, why);
+		    _("bad value '%s' for %s: %s"), util_excerpt(words[2], quote2),
+		    keymap_settings[s].name, _(why));
 		return 1;
 	}
 	km->settings[s] = v;
@@ -320,7 +320,7 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		if (memchr(p, '\0', (size_t)(nl - p)) != NULL) {
 			/* Not text: never read half a line. */
 			keymap_problem(report, arg, origin, lineno,
-			    "a NUL byte in the line");
+			    _("a NUL byte in the line"));
 			problems++;
 			p = nl + 1;
 			continue;
@@ -332,7 +332,7 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		nw = keymap_split(line, words, 8, &bad_quote);
 		if (bad_quote) {
 			keymap_problem(report, arg, origin, lineno,
-			    "unterminated quote");
+			    _("unterminated quote"));
 			problems++;
 			goto next;
 		}
@@ -340,7 +340,7 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 			goto next;
 		if (nw > 8) {
 			keymap_problem(report, arg, origin, lineno,
-			    "too many words");
+			    _("too many words"));
 			problems++;
 			goto next;
 		}
@@ -352,23 +352,25 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		if (strcmp(words[0], "bind") != 0 &&
 		    strcmp(words[0], "unbind") != 0) {
 			keymap_problem(report, arg, origin, lineno,
-			    "unknown command '%s' (expected bind, unbind or "
-			    "set)",
+			    _("unknown command '%s' (expected bind, unbind "
+			    "or set)"),
 			    util_excerpt(words[0], quote));
 			problems++;
 			goto next;
 		}
 		if (nw < (strcmp(words[0], "bind") == 0 ? 4 : 3)) {
 			keymap_problem(report, arg, origin, lineno,
-			    "%s needs %s", words[0], strcmp(words[0], "bind") == 0 ?
-			    "a table, a key and an action" : "a table and a key");
+			    strcmp(words[0], "bind") == 0 ?
+			    _("bind needs a table, a key and an action") :
+			    _("unbind needs a table and a key"));
 			problems++;
 			goto next;
 		}
 		if ((t = keymap_table_from_name(words[1])) < 0) {
 			keymap_problem(report, arg, origin, lineno,
-			    "unknown table '%s' (one of: global, list, reader, "
-			    "table, roadmap, compare, source, help, prompt)",
+			    _("unknown table '%s' (one of: global, list, "
+			    "reader, table, roadmap, compare, source, help, "
+			    "prompt)"),
 			    util_excerpt(words[1], quote));
 			problems++;
 			goto next;
@@ -382,14 +384,14 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 			uint32_t key = key_from_name(words[k]);
 			if (key == HK_NONE) {
 				keymap_problem(report, arg, origin, lineno,
-				    "unknown key '%s'",
+				    _("unknown key '%s'"),
 				    util_excerpt(words[k], quote));
 				problems++;
 				goto next;
 			}
 			if (seq.n == KEY_SEQ_MAX) {
 				keymap_problem(report, arg, origin, lineno,
-				    "key sequence longer than %d keys",
+				    _("key sequence longer than %d keys"),
 				    KEY_SEQ_MAX);
 				problems++;
 				goto next;
@@ -406,8 +408,8 @@ keymap_load_string(struct keymap *km, const char *text, size_t len,
 		a = action_find(words[nw - 1]);
 		if (a == ACTION_NONE && strcmp(words[nw - 1], "none") != 0) {
 			keymap_problem(report, arg, origin, lineno,
-			    "unknown action '%s' (hms --help lists the "
-			    "views; the help screen, every action)",
+			    _("unknown action '%s' (hms --help lists the "
+			    "views; the help screen, every action)"),
 			    util_excerpt(words[nw - 1], quote));
 			problems++;
 			goto next;
@@ -436,7 +438,7 @@ keymap_load_file(struct keymap *km, const char *path, keymap_report_fn *report,
 	 * /dev/zero would otherwise read until memory ran out. */
 	text = util_read_file(path, KEYMAP_MAX_FILE, &len, &why);
 	if (text == NULL) {
-		keymap_problem(report, arg, path, 0, "cannot read: %s", why);
+		keymap_problem(report, arg, path, 0, _("cannot read: %s"), why);
 		free(why);
 		return 1;
 	}
@@ -498,8 +500,8 @@ keymap_lint_pair(const struct keymap_tab *short_tab,
 				continue;
 			keymap_problem(report, arg, long_tab->v[i].origin,
 			    long_tab->v[i].line,
-			    "'%s' in %s can never be typed: '%s' is bound to "
-			    "%s in %s (%s:%d)",
+			    _("'%s' in %s can never be typed: '%s' is bound "
+			    "to %s in %s (%s:%d)"),
 			    key_seq_to_name(&long_tab->v[i].seq, a, sizeof a),
 			    long_name,
 			    key_seq_to_name(&short_tab->v[j].seq, b, sizeof b),
@@ -556,8 +558,8 @@ keymap_lint_aliases(const struct keymap *km, int t, keymap_report_fn *report,
 		if (act == tab->v[i].action)
 			continue;
 		keymap_problem(report, arg, tab->v[i].origin, tab->v[i].line,
-		    "'%s' in %s can never be typed: terminals send '%s' for it "
-		    "(%s), so %s is not reached by it",
+		    _("'%s' in %s can never be typed: terminals send '%s' "
+		    "for it (%s), so %s is not reached by it"),
 		    key_seq_to_name(&tab->v[i].seq, a, sizeof a),
 		    keymap_tables[t], key_seq_to_name(&real, b, sizeof b),
 		    act != ACTION_NONE ? action_name(act) : "unbound",

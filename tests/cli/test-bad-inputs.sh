@@ -202,6 +202,13 @@ $tmpdir/bad.keys:7: unknown key '�'
 $tmpdir/bad.keys:8: a NUL byte in the line
 hms: 6 problem(s) in $tmpdir/bad.keys"
 expect 2 "keymap: --check-keymap reports each bad line as FILE:LINE" --check-keymap "$tmpdir/bad.keys"
+# The same in Japanese: a keys file's problems are said in the language
+# of the interface (they were English only).
+run hms --lang ja --check-keymap "$tmpdir/bad.keys"
+check_rc 2 "keymap: --lang ja --check-keymap exits 2"
+check_err_has "$tmpdir/bad.keys:3: 不明な表 'nosuch'" "keymap: --lang ja: an unknown table is said in Japanese"
+check_err_has "$tmpdir/bad.keys:4: 不明なキー 'F13'" "keymap: --lang ja: an unknown key is said in Japanese"
+check_err_has "$tmpdir/bad.keys:6: 引用符が閉じていません" "keymap: --lang ja: an unterminated quote is said in Japanese"
 want="$tmpdir/none.keys: cannot read: No such file or directory
 hms: 1 problem(s) in $tmpdir/none.keys"
 expect 2 "keymap: --check-keymap of a missing file" --check-keymap "$tmpdir/none.keys"
