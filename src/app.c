@@ -1,8 +1,9 @@
 /* app.c — the interface: the loop, the views, history and global keys.
  *
- * The app owns the views (their table below), the reader and the places
- * visited; everything a view uses is in ui.c, and a view's wish to move
- * (open an entity, switch views) comes back here through struct ui_nav.
+ * The app owns each view's object (made on first use from the table in
+ * view.c, destroyed at the end), the reader and the places visited;
+ * everything a view uses is in ui.c, and a view's wish to move (open an
+ * entity, switch views) comes back here through struct ui_nav.
  */
 #include "config.h"
 

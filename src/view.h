@@ -1,4 +1,4 @@
-/* view.h — the views: their tables (listed in app.c) and what they
+/* view.h — the views: their tables (listed in view.c) and what they
  * share.  Views use ui.h and each other's helpers here, never app.h. */
 #ifndef HMS_VIEW_H
 #define HMS_VIEW_H
