@@ -428,6 +428,7 @@ test_session(struct search_index *idx)
 	static const char *const typed = "ファースト・イン・ヒューマン (FIH) 試験";
 	struct search_session *s = search_session_create(idx);
 	const struct search_results *sr;
+	const struct search_hit *hit0;
 	struct search_results r;
 	char buf[128], *a, *b, *err = NULL;
 	size_t len = 0, steps = 0, bad = 0;
@@ -460,6 +461,24 @@ test_session(struct search_index *idx)
 	err = NULL;
 	sr = search_session_run(s, "FIH", &plain, &err);
 	ok(sr != NULL && sr->nhits == 5, "and keeps working after it");
+	/* A list of results may point at them still when the next query
+	 * fails (the search view keeps its rows): they stay as they were,
+	 * even when the failing query had found hits before it gave up. */
+	a = signature(sr);
+	hit0 = sr->hits;
+	err = NULL;
+	ok(search_session_run(s, "FIH|(a+)+$", &(struct search_opts){
+	    .regex = true, .type = -1 }, &err) == NULL && err != NULL,
+	    "a query that gives up fails");
+	free(err);
+	err = NULL;
+	b = signature(sr);
+	ok(strcmp(a, b) == 0 && sr->hits == hit0,
+	    "and leaves the results before it whole");
+	if (strcmp(a, b) != 0)
+		diag("before:\n%s-- after --\n%s", a, b);
+	free(a);
+	free(b);
 	search_session_free(s);
 	search_session_free(NULL);
 }
