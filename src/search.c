@@ -1035,6 +1035,10 @@ struct search_term {
 struct search_session {
 	struct search_index	*idx;
 	struct search_results	 res;
+	/* The results before the run in progress: a run fills res after
+	 * swapping the two, and a failed run swaps them back, so that the
+	 * last results stay whole (and the hits a caller still points at). */
+	struct search_results	 prev;
 	size_t			 nmpool;
 	size_t			*moff;		/* per hit: start in mpool */
 	size_t			 moffcap;
@@ -1079,6 +1083,8 @@ search_session_free(struct search_session *s)
 		return;
 	free(s->res.hits);
 	free(s->res.mpool);
+	free(s->prev.hits);
+	free(s->prev.mpool);
 	free(s->moff);
 	free(s->cand);
 	free(s->occ);
@@ -2380,8 +2386,12 @@ const struct search_results *
 search_session_run(struct search_session *s, const char *query,
     const struct search_opts *opts, char **err)
 {
+	struct search_results t;
 	int rc;
 
+	t = s->prev;
+	s->prev = s->res;
+	s->res = t;
 	search_session_reset(s);
 	if (opts->regex)
 		rc = search_regex(s, query, opts, err);
@@ -2391,7 +2401,9 @@ search_session_run(struct search_session *s, const char *query,
 			search_fuzzy(s, query, opts);
 	}
 	if (rc != 0) {
-		search_session_reset(s);
+		t = s->res;
+		s->res = s->prev;
+		s->prev = t;
 		return NULL;
 	}
 	search_finish(s);

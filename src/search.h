@@ -151,8 +151,10 @@ void search_results_free(struct search_results *res);
 struct search_session *search_session_create(struct search_index *idx);
 void search_session_free(struct search_session *s);
 /* Run a query in the session.  Returns the results, owned by the session
- * and valid until its next run or until it is freed; or NULL with a
- * message in *err (the caller frees it), as search_run. */
+ * and valid until its next successful run or until it is freed; or NULL
+ * with a message in *err (the caller frees it), as search_run, and the
+ * results of the last successful run are left as they were (a list made
+ * of them may keep pointing at them). */
 const struct search_results *search_session_run(struct search_session *s,
     const char *query, const struct search_opts *opts, char **err);
 
