@@ -60,6 +60,31 @@ view_list_push(struct view_list *l, int depth, const char *fmt, va_list ap)
 }
 
 struct view_list_item *
+view_list_add_lazy(struct view_list *l, struct content_entity *e, int depth,
+    void (*fill)(struct view_list_item *, const void *), const void *src)
+{
+	struct view_list_item *it;
+
+	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
+	it = &l->items[l->n++];
+	memset(it, 0, sizeof *it);
+	it->entity = e;
+	it->depth = depth;
+	it->fill = fill;
+	it->src = src;
+	return it;
+}
+
+void
+view_list_item_ready(struct view_list_item *it)
+{
+	if (it->label == NULL && it->fill != NULL)
+		it->fill(it, it->src);
+	if (it->label == NULL)
+		it->label = xstrdup("");
+}
+
+struct view_list_item *
 view_list_add(struct view_list *l, struct content_entity *e, int depth,
     const char *fmt, ...)
 {
@@ -161,6 +186,7 @@ view_list_preview(struct ui *ui, struct view_list *l)
 	it = &l->items[l->sel];
 	if (it->run != NULL)
 		return;
+	view_list_item_ready(it);
 	if (it->entity == NULL)
 		view_list_orphan_message(ui, it);
 	else if (it->nmarks > 0)
@@ -248,6 +274,7 @@ view_list_draw_pane(struct ui *ui, struct view_list *l, struct surface *s,
 		if (i >= (int)l->n)
 			continue;
 		it = &l->items[i];
+		view_list_item_ready(it);
 		if (!view_list_is_row(it)) {
 			if (text_width(it->label, strlen(it->label)) > w &&
 			    w > 1) {
@@ -367,6 +394,7 @@ view_list_action(struct ui *ui, struct view_list *l, enum action act)
 	case ACTION_OPEN:
 		if (view_list_selectable(l, l->sel)) {
 			struct view_list_item *it = &l->items[l->sel];
+			view_list_item_ready(it);
 			if (it->run != NULL) {
 				/* run may rebuild the list: it gets a copy. */
 				char *arg = xstrdup(it->arg);

@@ -27,6 +27,12 @@ struct view_list_item {
 	/* Marks to show when opened (search hits). */
 	struct page_mark	*marks;
 	size_t			 nmarks;
+	/* Or a row whose label, highlights and marks are made the first
+	 * time it is shown or opened: fill(it, src) sets them (label NULL
+	 * until then).  A search may hit tens of thousands of entities, of
+	 * which a screen shows twenty. */
+	void			(*fill)(struct view_list_item *, const void *);
+	const void		*src;
 };
 
 struct view_list {
@@ -54,6 +60,13 @@ struct view_list_item *view_list_add_orphan(struct view_list *l,
 struct view_list_item *view_list_add_run(struct view_list *l,
     void (*run)(struct ui *, const char *), const char *arg, int depth,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Append a row for e whose label is made when first needed, by
+ * fill(it, src): src must live as long as the row. */
+struct view_list_item *view_list_add_lazy(struct view_list *l,
+    struct content_entity *e, int depth,
+    void (*fill)(struct view_list_item *, const void *), const void *src);
+/* Make the label of row it now if it is made lazily (a no-op if not). */
+void view_list_item_ready(struct view_list_item *it);
 /* The entity of the selected row, or NULL (a header, an orphan). */
 struct content_entity *view_list_selected(const struct view_list *l);
 /* The id of the selected row when it is an orphan, else NULL. */

@@ -137,11 +137,12 @@ view_search_marks(const struct search_hit *h, size_t *n)
 	return m;
 }
 
-/* "title — …snippet…" with the matched characters highlighted. */
+/* "title — …snippet…" with the matched characters highlighted: the
+ * label of the row of hit src, made when the row is first shown. */
 static void
-view_search_item(struct view_list *l, const struct search_hit *h)
+view_search_fill(struct view_list_item *it, const void *src)
 {
-	struct view_list_item *it;
+	const struct search_hit *h = src;
 	struct search_field f;
 	struct buf b;
 	const struct search_match *m = NULL;
@@ -157,8 +158,6 @@ view_search_item(struct view_list *l, const struct search_hit *h)
 			break;
 		}
 	}
-	it = view_list_add(l, h->entity, 1, "%s", "");
-	free(it->label);
 	/* Title matches are highlighted in the title. */
 	for (i = 0; i < h->nmatches && it->nhl < 8; i++) {
 		if (view_search_field(h->entity, h->matches[i].field, &f) &&
@@ -266,9 +265,9 @@ static void
 view_search_rebuild(struct ui *ui, struct view_search *vs)
 {
 	struct view_list *l = vs->list;
-	size_t i, j;
-	int t, p;
-	bool *used;
+	const struct search_hit *hits;
+	size_t i, k, n, g, ng = 0, gcap = 0, *grp, *gn = NULL, *order, *start;
+	int t, p, *gt = NULL, *gp = NULL;
 
 	view_list_clear(l);
 	if (vs->nnotes > 0) {
@@ -303,37 +302,56 @@ view_search_rebuild(struct ui *ui, struct view_search *vs)
 		}
 		return;
 	}
-	/* Grouped by type, then period; inside a group, in rank order. The
-	 * group of the best hit comes first. */
-	used = xcalloc(vs->res->nhits + 1, sizeof *used);
-	for (i = 0; i < vs->res->nhits; i++) {
-		if (used[i])
-			continue;
-		t = (int)vs->res->hits[i].entity->type;
-		p = vs->res->hits[i].entity->period;
-		{
-			size_t n = 0;
-			for (j = i; j < vs->res->nhits; j++)
-				n += !used[j] &&
-				    (int)vs->res->hits[j].entity->type == t &&
-				    vs->res->hits[j].entity->period == p;
-			if (p != 0)
-				view_list_add(l, NULL, 0, "%s · %s%d (%zu)",
-				    content_type_label((enum content_type)t),
-				    _("P"), p, n);
-			else
-				view_list_add(l, NULL, 0, "%s (%zu)",
-				    content_type_label((enum content_type)t), n);
+	/* Grouped by type and period; inside a group, in rank order; the
+	 * groups in the order of their best hits.  Linear in the hits: a
+	 * first pass numbers the groups and counts them, a second lists the
+	 * hits of each group in turn. */
+	hits = vs->res->hits;
+	n = vs->res->nhits;
+	grp = xcalloc(n + 1, sizeof *grp);
+	for (i = 0; i < n; i++) {
+		t = (int)hits[i].entity->type;
+		p = hits[i].entity->period;
+		for (g = 0; g < ng; g++)
+			if (gt[g] == t && gp[g] == p)
+				break;
+		if (g == ng) {
+			util_grow(&gt, &gcap, ng + 1, sizeof *gt);
+			gp = xreallocarray(gp, gcap, sizeof *gp);
+			gn = xreallocarray(gn, gcap, sizeof *gn);
+			gt[ng] = t;
+			gp[ng] = p;
+			gn[ng] = 0;
+			ng++;
 		}
-		for (j = i; j < vs->res->nhits; j++) {
-			if (used[j] || (int)vs->res->hits[j].entity->type != t ||
-			    vs->res->hits[j].entity->period != p)
-				continue;
-			used[j] = true;
-			view_search_item(l, &vs->res->hits[j]);
-		}
+		grp[i] = g;
+		gn[g]++;
 	}
-	free(used);
+	/* The hits of each group, in rank order: a counting sort. */
+	order = xcalloc(n + 1, sizeof *order);
+	start = xcalloc(ng + 1, sizeof *start);
+	for (g = 0; g < ng; g++)
+		start[g + 1] = start[g] + gn[g];
+	for (i = 0; i < n; i++)
+		order[start[grp[i]]++] = i;
+	for (g = 0, k = 0; g < ng; g++) {
+		if (gp[g] != 0)
+			view_list_add(l, NULL, 0, "%s · %s%d (%zu)",
+			    content_type_label((enum content_type)gt[g]),
+			    _("P"), gp[g], gn[g]);
+		else
+			view_list_add(l, NULL, 0, "%s (%zu)",
+			    content_type_label((enum content_type)gt[g]), gn[g]);
+		for (i = 0; i < gn[g]; i++, k++)
+			view_list_add_lazy(l, hits[order[k]].entity, 1,
+			    view_search_fill, &hits[order[k]]);
+	}
+	free(order);
+	free(start);
+	free(grp);
+	free(gt);
+	free(gp);
+	free(gn);
 	view_search_add_suggestions(l, vs);
 	view_list_select_first(ui, l);
 }
@@ -627,6 +645,7 @@ view_search_next_hit(struct ui *ui, int dir)
 		return;
 	}
 	it = &l->items[l->sel];
+	view_list_item_ready(it);
 	ui_open_marked(ui, it->entity, it->marks, it->nmarks);
 }
 
