@@ -967,6 +967,140 @@ test_regex_under_load(struct search_index *idx)
 	free(loaded);
 }
 
+/* Occurrences of t in f, leftmost first and not overlapping, as the
+ * engine counts them. */
+static size_t
+scan_count(const char *f, const char *t)
+{
+	size_t n = 0, tl = strlen(t);
+	const char *p = f;
+
+	while ((p = strstr(p, t)) != NULL) {
+		n++;
+		p += tl;
+	}
+	return n;
+}
+
+/* The index against a plain scan of the text it indexes: for queries cut
+ * from the content's own titles (1 to 4 characters from their starts and
+ * middles, and pairs of them as two terms), the entities hit are those
+ * that strstr over every field's normalised text finds, and each has no
+ * more matches than the scan counts.  The postings, candidate lists and their
+ * shortcuts must never change what is found. */
+static void
+test_index_vs_scan(struct search_index *idx, const struct content *c)
+{
+	const char *hay, **fstart;
+	size_t hlen, nf = 0, e, i, k, q, nq = 0, bad = 0, *efirst;
+	struct search_field sf;
+	struct buf qb;
+
+	hay = search_index_text(idx, false, &hlen);
+	efirst = xcalloc(c->nentities + 1, sizeof *efirst);
+	for (e = 0; e < c->nentities; e++) {
+		efirst[e] = nf;
+		while (search_field_get(c->entities[e], nf - efirst[e], &sf) == 0)
+			nf++;
+	}
+	efirst[c->nentities] = nf;
+	fstart = xcalloc(nf + 1, sizeof *fstart);
+	for (i = 0, k = 0; i < nf && k < hlen; i++) {
+		fstart[i] = hay + k;
+		k += strlen(hay + k) + 1;
+	}
+	buf_init(&qb);
+	for (e = 0; e < c->nentities && bad < 5; e += 7) {
+		const char *title = c->entities[e]->title;
+		size_t tl = strlen(title), starts[2] = { 0, 0 }, len;
+		/* The middle, on a character boundary. */
+		starts[1] = tl / 2;
+		while (starts[1] > 0 && (title[starts[1]] & 0xc0) == 0x80)
+			starts[1]--;
+		for (q = 0; q < 2 * 4 * 2; q++) {
+			struct search_results r;
+			char **terms;
+			size_t nt, a = starts[(q / 4) % 2], nch = q % 4 + 1, hits = 0;
+			size_t j, m, want, got;
+			bool all;
+			/* nch characters from a. */
+			for (len = 0, j = 0; j < nch && a + len < tl; j++) {
+				len++;
+				while (a + len < tl && (title[a + len] & 0xc0) == 0x80)
+					len++;
+			}
+			qb.len = 0;
+			buf_add(&qb, "\"", 1);
+			buf_add(&qb, title + a, len);
+			buf_add(&qb, "\"", 1);
+			/* The second half: a second term, from the title of
+			 * the next entity but three. */
+			if (q >= 8 && e + 3 < c->nentities) {
+				const char *t2 = c->entities[e + 3]->title;
+				size_t l2 = 0;
+				while (t2[l2] != '\0' && l2 < 6)
+					l2++;
+				while (t2[l2] != '\0' && (t2[l2] & 0xc0) == 0x80)
+					l2++;
+				buf_add(&qb, " \"", 2);
+				buf_add(&qb, t2, l2);
+				buf_add(&qb, "\"", 1);
+			}
+			buf_add(&qb, "", 1);
+			nt = search_query_terms(qb.data, false, &terms);
+			if (nt == 0) {
+				free(terms);
+				continue;
+			}
+			nq++;
+			run(idx, qb.data, &plain, &r);
+			for (k = 0; k < c->nentities; k++) {
+				for (j = 0, all = true; j < nt && all; j++) {
+					for (m = efirst[k], all = false;
+					    m < efirst[k + 1] && !all; m++)
+						all = strstr(fstart[m], terms[j]) != NULL;
+				}
+				if (!all)
+					continue;
+				hits++;
+				/* A term given twice matches the same
+				 * characters: one match. */
+				for (j = 0, want = 0; j < nt; j++)
+					for (m = efirst[k]; m < efirst[k + 1] &&
+					    (j == 0 || strcmp(terms[j],
+					    terms[0]) != 0); m++)
+						want += scan_count(fstart[m], terms[j]);
+				const struct search_hit *h = find_hit(&r,
+				    c->entities[k]->id);
+				got = h != NULL ? h->nmatches : 0;
+				/* Fewer when occurrences share the original
+				 * characters they come from (ⅲ is iii: three
+				 * i, one highlight), never more, and at least
+				 * one a term. */
+				if (h == NULL || got > want || got < nt - (nt > 1 &&
+				    strcmp(terms[0], terms[1]) == 0)) {
+					if (bad++ < 5)
+						diag("%s: %s: %zu matches, the "
+						    "scan finds %zu", qb.data,
+						    c->entities[k]->id, got, want);
+				}
+			}
+			if (hits != r.nhits && bad++ < 5)
+				diag("%s: %zu hits, the scan finds %zu", qb.data,
+				    r.nhits, hits);
+			for (j = 0; j < nt; j++)
+				free(terms[j]);
+			free(terms);
+			search_results_free(&r);
+		}
+	}
+	ok(bad == 0 && nq > 100, "the index finds what a scan of its text "
+	    "finds: the same entities (%zu queries)", nq);
+	buf_free(&qb);
+	free(fstart);
+	free(efirst);
+}
+
 static void
 test_bundled(void)
 {
@@ -988,6 +1122,7 @@ test_bundled(void)
 	    "ネットワーク highlights the half-width ﾈｯﾄﾜｰｸ of status1:147");
 	search_results_free(&r);
 	test_offset_maps(idx);
+	test_index_vs_scan(idx, c);
 	test_word_folding(idx);
 	test_ranking_rules(idx);
 	test_near_misses(idx);
