@@ -1046,6 +1046,12 @@ struct search_session {
 	size_t			 candcap;
 	uint32_t		*occ;		/* occurrences of a term */
 	size_t			 occcap;
+	/* The occurrences of the rarest term in all the haystack, found
+	 * once: candidate i's are occ0[cocc[2i] .. cocc[2i + 1]). */
+	uint32_t		*occ0;
+	size_t			 occ0cap;
+	uint32_t		*cocc;
+	size_t			 cocccap;
 	struct search_term	*terms;
 	size_t			 termcap;
 	size_t			*order;
@@ -1088,6 +1094,8 @@ search_session_free(struct search_session *s)
 	free(s->moff);
 	free(s->cand);
 	free(s->occ);
+	free(s->occ0);
+	free(s->cocc);
 	free(s->terms);
 	free(s->order);
 	free(s->whole);
@@ -1461,12 +1469,22 @@ search_term_find(struct search_session *s, const struct search_hay *h,
 	return n;
 }
 
-/* The field that holds haystack offset pos. */
+/* The field that holds haystack offset pos, knowing it is field f or a
+ * later one: occurrences come in order, so each lookup starts where the
+ * last one ended, galloping. */
 static size_t
-search_field_of(const struct search_hay *h, size_t nfields, size_t pos)
+search_field_from(const struct search_hay *h, size_t nfields, size_t f,
+    size_t pos)
 {
-	size_t lo = 0, hi = nfields;
+	size_t step = 1, lo = f, hi;
 
+	if (f + 1 >= nfields || h->foff[f + 1] > pos)
+		return f;
+	while (lo + step < nfields && h->foff[lo + step] <= pos) {
+		lo += step;
+		step *= 2;
+	}
+	hi = HMS_MIN(lo + step, nfields);
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (h->foff[mid] <= pos)
@@ -1491,10 +1509,11 @@ search_ent_hi(const struct search_index *idx, const struct search_hay *h,
 	return h->foff[idx->ents[ent].first + idx->ents[ent].n];
 }
 
-/* Collect and score every match of every term in entity ent. */
+/* Collect and score every match of every term in entity ent, candidate
+ * number c (whose occurrences of the rarest term were found already). */
 static void
 search_plain_hit(struct search_session *s, const struct search_hay *h,
-    size_t ent, size_t nterms)
+    size_t ent, size_t c, size_t nterms)
 {
 	const struct search_index *idx = s->idx;
 	const struct search_ient *ie = &idx->ents[ent];
@@ -1507,16 +1526,23 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 	search_add_hit(s, ie->e);
 	for (t = 0; t < nterms; t++) {
 		const struct search_term *term = &s->terms[t];
-		n = search_term_find(s, h, term, lo, hi, 0, false);
+		const uint32_t *occ;
+		if (t == s->order[0]) {
+			occ = s->occ0 + s->cocc[2 * c];
+			n = s->cocc[2 * c + 1] - s->cocc[2 * c];
+		} else {
+			n = search_term_find(s, h, term, lo, hi, 0, false);
+			occ = s->occ;
+		}
 		best = 0;
 		tt = false;
 		f = ie->first;
 		for (i = 0; i < n; i++) {
 			const struct search_ifield *x;
-			while (f + 1 < ie->first + ie->n && h->foff[f + 1] <= s->occ[i])
+			while (f + 1 < ie->first + ie->n && h->foff[f + 1] <= occ[i])
 				f++;
 			x = &idx->fields[f];
-			a = s->occ[i] - h->foff[f];
+			a = occ[i] - h->foff[f];
 			search_span(h, f, a, a + term->len, &oa, &ob);
 			whole = search_wholeness(x->orig, x->olen, oa, ob);
 			rank = search_match_rank(x->kind, whole);
@@ -1580,7 +1606,8 @@ search_plain(struct search_session *s, const char *query,
 	struct search_index *idx = s->idx;
 	const struct search_hay *h = search_hay_for(idx, o->era);
 	char **raw;
-	size_t nterms, t, i, n, ncand, keep, ent, hi;
+	size_t nterms, t, i, n, ncand, keep, ent, hi, f, tcap;
+	uint32_t *tmp;
 	int rc = 0;
 
 	nterms = search_query_terms(query, o->era, &raw);
@@ -1605,19 +1632,33 @@ search_plain(struct search_session *s, const char *query,
 		s->order[j] = x;
 	}
 
-	/* The entities that hold the rarest term... */
+	/* The entities that hold the rarest term (its occurrences kept for
+	 * scoring: they are not looked for again)... */
 	n = search_term_find(s, h, &s->terms[s->order[0]], 0, h->len, 0, false);
+	tmp = s->occ;
+	s->occ = s->occ0;
+	s->occ0 = tmp;
+	tcap = s->occcap;
+	s->occcap = s->occ0cap;
+	s->occ0cap = tcap;
 	ncand = 0;
+	f = 0;
 	for (i = 0; i < n;) {
-		ent = idx->fields[search_field_of(h, idx->nfields, s->occ[i])].ent;
+		size_t first = i;
+		f = search_field_from(h, idx->nfields, f, s->occ0[i]);
+		ent = idx->fields[f].ent;
 		hi = search_ent_hi(idx, h, ent);
+		while (i < n && s->occ0[i] < hi)
+			i++;
 		if (search_entity_ok(idx->ents[ent].e, o)) {
 			util_grow(&s->cand, &s->candcap, ncand + 1,
 			    sizeof *s->cand);
+			util_grow(&s->cocc, &s->cocccap, 2 * ncand + 2,
+			    sizeof *s->cocc);
+			s->cocc[2 * ncand] = (uint32_t)first;
+			s->cocc[2 * ncand + 1] = (uint32_t)i;
 			s->cand[ncand++] = (uint32_t)ent;
 		}
-		while (i < n && s->occ[i] < hi)
-			i++;
 	}
 	/* ...and every other term. */
 	for (t = 1; t < nterms && ncand > 0; t++) {
@@ -1626,13 +1667,16 @@ search_plain(struct search_session *s, const char *query,
 		for (i = 0; i < ncand; i++) {
 			ent = s->cand[i];
 			if (search_term_find(s, h, term, search_ent_lo(idx, h, ent),
-			    search_ent_hi(idx, h, ent), 0, true) > 0)
+			    search_ent_hi(idx, h, ent), 0, true) > 0) {
+				s->cocc[2 * keep] = s->cocc[2 * i];
+				s->cocc[2 * keep + 1] = s->cocc[2 * i + 1];
 				s->cand[keep++] = (uint32_t)ent;
+			}
 		}
 		ncand = keep;
 	}
 	for (i = 0; i < ncand; i++)
-		search_plain_hit(s, h, s->cand[i], nterms);
+		search_plain_hit(s, h, s->cand[i], i, nterms);
 out:
 	for (t = 0; t < nterms; t++)
 		free(raw[t]);
