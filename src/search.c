@@ -507,12 +507,13 @@ search_hay_free(struct search_hay *h)
  * hash.  Anything else is rebuilt and written again. */
 
 /* The number after hms-index changes with what the index holds (2: the
- * text is word-folded, TEXT_NORM_WORDS), so that an older cache is
- * rebuilt rather than searched with queries folded another way. */
+ * text is word-folded, TEXT_NORM_WORDS; 3: the payload's hash chains over
+ * its pieces), so that an older cache is rebuilt rather than searched
+ * with queries folded another way, or rejected for its hash. */
 static const char *
 search_cache_magic(char *buf, size_t size)
 {
-	snprintf(buf, size, "hms-index 2 %s icu %s\n", PACKAGE_VERSION,
+	snprintf(buf, size, "hms-index 3 %s icu %s\n", PACKAGE_VERSION,
 	    text_icu_version());
 	return buf;
 }
@@ -530,78 +531,100 @@ search_fields_total(const struct search_index *idx)
 	return t;
 }
 
+/* The payload is written from the arrays where they are, a piece at a
+ * time (copying 300 MB into one buffer first was a third of building the
+ * index at 100x), and its hash chains over the pieces: each is hashed,
+ * with the zeroes that pad it to 8 bytes, from the hash of those before
+ * it.  The reader hashes the same pieces as it meets them. */
+struct search_cache_w {
+	struct iovec	*iov;
+	size_t		 niov, cap;
+	uint64_t	 hash;
+	uint64_t	 len;
+	uint64_t	 nums[6];	/* the header numbers, written from here */
+	size_t		 nnums;
+};
+
 static void
-search_cache_add(struct buf *b, const void *p, size_t n)
+search_cache_add(struct search_cache_w *w, const void *p, size_t n)
 {
 	static const char pad[8];
+	size_t padn = (8 - n % 8) % 8;
 
-	buf_add(b, p, n);
-	if (b->len % 8 != 0)
-		buf_add(b, pad, 8 - b->len % 8);
+	util_grow(&w->iov, &w->cap, w->niov + 2, sizeof *w->iov);
+	w->iov[w->niov].iov_base = (void *)p;
+	w->iov[w->niov++].iov_len = n;
+	if (padn > 0) {
+		w->iov[w->niov].iov_base = (void *)pad;
+		w->iov[w->niov++].iov_len = padn;
+	}
+	w->hash = content_hash(w->hash, p, n);
+	if (padn > 0)
+		w->hash = content_hash(w->hash, pad, padn);
+	w->len += n + padn;
 }
 
 static void
-search_cache_u64(struct buf *b, uint64_t v)
+search_cache_u64(struct search_cache_w *w, uint64_t v)
 {
-	buf_add(b, &v, sizeof v);
+	w->nums[w->nnums] = v;
+	search_cache_add(w, &w->nums[w->nnums++], sizeof v);
 }
 
 static void
 search_hay_save(const struct search_index *idx, const struct search_hay *h)
 {
 	char *path;
-	struct buf b;
-	uint64_t hash, len, key = idx->c->key;
+	struct search_cache_w w = { 0 };
+	uint64_t key = idx->c->key;
 	size_t nu = (size_t)1 << h->uni.bits, nbi = (size_t)1 << h->bi.bits;
+	/* The header is 8-aligned too: arrays are used in place when read
+	 * back. */
+	char magic[64] = { 0 };
 
 	if ((path = content_cache_file(idx->c, "index")) == NULL)
 		return;
-	buf_init(&b);
-	search_cache_u64(&b, idx->nfields);
-	search_cache_u64(&b, search_fields_total(idx));
-	search_cache_u64(&b, h->len);
-	search_cache_u64(&b, h->nsegs);
-	search_cache_u64(&b, h->uni.bits);
-	search_cache_u64(&b, h->bi.bits);
-	search_cache_add(&b, h->s, h->len);
-	search_cache_add(&b, h->foff, (idx->nfields + 1) * sizeof *h->foff);
-	search_cache_add(&b, h->fseg, (idx->nfields + 1) * sizeof *h->fseg);
-	search_cache_add(&b, h->segn, h->nsegs * sizeof *h->segn);
-	search_cache_add(&b, h->sego, h->nsegs * sizeof *h->sego);
-	search_cache_add(&b, h->sege, h->nsegs * sizeof *h->sege);
-	search_cache_add(&b, h->uni.start, (nu + 1) * sizeof *h->uni.start);
-	search_cache_add(&b, h->uni.post,
+	util_grow(&w.iov, &w.cap, 4, sizeof *w.iov);
+	w.niov = 4;	/* magic, key, hash and length, filled in below */
+	search_cache_u64(&w, idx->nfields);
+	search_cache_u64(&w, search_fields_total(idx));
+	search_cache_u64(&w, h->len);
+	search_cache_u64(&w, h->nsegs);
+	search_cache_u64(&w, h->uni.bits);
+	search_cache_u64(&w, h->bi.bits);
+	search_cache_add(&w, h->s, h->len);
+	search_cache_add(&w, h->foff, (idx->nfields + 1) * sizeof *h->foff);
+	search_cache_add(&w, h->fseg, (idx->nfields + 1) * sizeof *h->fseg);
+	search_cache_add(&w, h->segn, h->nsegs * sizeof *h->segn);
+	search_cache_add(&w, h->sego, h->nsegs * sizeof *h->sego);
+	search_cache_add(&w, h->sege, h->nsegs * sizeof *h->sege);
+	search_cache_add(&w, h->uni.start, (nu + 1) * sizeof *h->uni.start);
+	search_cache_add(&w, h->uni.post,
 	    ((size_t)h->uni.start[nu] + 1) * sizeof *h->uni.post);
-	search_cache_add(&b, h->bi.start, (nbi + 1) * sizeof *h->bi.start);
-	search_cache_add(&b, h->bi.post,
+	search_cache_add(&w, h->bi.start, (nbi + 1) * sizeof *h->bi.start);
+	search_cache_add(&w, h->bi.post,
 	    ((size_t)h->bi.start[nbi] + 1) * sizeof *h->bi.post);
-	hash = content_hash(0, b.data, b.len);
-	len = b.len;
+	search_cache_magic(magic, sizeof magic);
+	w.iov[0] = (struct iovec){ magic, sizeof magic };
+	w.iov[1] = (struct iovec){ &key, sizeof key };
+	w.iov[2] = (struct iovec){ &w.hash, sizeof w.hash };
+	w.iov[3] = (struct iovec){ &w.len, sizeof w.len };
 	if (content_cache_mkdir(path)) {
-		/* The header is 8-aligned too: arrays are used in place when
-		 * read back. */
-		char magic[64] = { 0 };
-		struct iovec iov[] = {
-			{ magic, sizeof magic },
-			{ &key, sizeof key },
-			{ &hash, sizeof hash },
-			{ &len, sizeof len },
-			{ b.data, b.len },
-		};
 		struct stat sb;
-		search_cache_magic(magic, sizeof magic);
 		/* Written whole from memory: no need to hash it when read. */
-		if (util_write_file(AT_FDCWD, path, iov, (int)HMS_NELEM(iov),
-		    0600, 0) == 0 && stat(path, &sb) == 0)
+		if (util_write_file(AT_FDCWD, path, w.iov, (int)w.niov, 0600,
+		    0) == 0 && stat(path, &sb) == 0)
 			content_cache_vouch(path, &sb);
 	}
-	buf_free(&b);
+	free(w.iov);
 	free(path);
 }
 
 struct search_cache_r {
-	char	*p, *end;
-	bool	 bad;
+	char		*p, *end;
+	bool		 bad;
+	bool		 check;		/* hash what is read into hash */
+	uint64_t	 hash;
 };
 
 static uint64_t
@@ -614,6 +637,8 @@ search_cache_get_u64(struct search_cache_r *r)
 		return 0;
 	}
 	memcpy(&v, r->p, sizeof v);
+	if (r->check)
+		r->hash = content_hash(r->hash, r->p, sizeof v);
 	r->p += sizeof v;
 	return v;
 }
@@ -634,6 +659,12 @@ search_cache_get(struct search_cache_r *r, uint64_t n, size_t size)
 	if (padded > (size_t)(r->end - r->p)) {
 		r->bad = true;
 		return NULL;
+	}
+	if (r->check) {
+		r->hash = content_hash(r->hash, r->p, bytes);
+		if (padded > bytes)
+			r->hash = content_hash(r->hash, r->p + bytes,
+			    padded - bytes);
 	}
 	r->p += padded;
 	return v;
@@ -669,16 +700,11 @@ search_hay_load(struct search_index *idx, struct search_hay *h)
 	 * at 100x it is hundreds of megabytes that a query does not read. */
 	if (key != idx->c->key || plen != flen - head)
 		goto bad;
-	if (!content_cache_vouched(path, &sb)) {
-		if (content_hash(0, blob + head, (size_t)plen) != hash)
-			goto bad;
-		content_cache_vouch(path, &sb);
-	}
-	free(path);
-	path = NULL;
 	r.p = blob + head;
 	r.end = blob + flen;
 	r.bad = false;
+	r.check = !content_cache_vouched(path, &sb);
+	r.hash = 0;
 	if (search_cache_get_u64(&r) != idx->nfields ||
 	    search_cache_get_u64(&r) != search_fields_total(idx))
 		goto bad;
@@ -716,6 +742,15 @@ search_hay_load(struct search_index *idx, struct search_hay *h)
 	if (r.bad || r.p != r.end || h->s[len - 1] != '\0' ||
 	    h->foff[idx->nfields] != len || h->fseg[idx->nfields] != nsegs)
 		goto bad;
+	if (r.check) {
+		/* Each array was hashed as it was read: only a whole
+		 * payload gets here. */
+		if (r.hash != hash)
+			goto bad;
+		content_cache_vouch(path, &sb);
+	}
+	free(path);
+	path = NULL;
 	h->blob = blob;
 	h->bloblen = flen;
 	return true;
