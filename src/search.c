@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -442,6 +443,15 @@ search_postings_build(const struct search_hay *h, struct search_postings *p,
 	free(fill);
 }
 
+static void *
+search_postings_bi_thread(void *arg)
+{
+	struct search_hay *h = arg;
+
+	search_postings_build(h, &h->bi, true);
+	return NULL;
+}
+
 static void
 search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
 {
@@ -471,8 +481,19 @@ search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
 	h->fseg[idx->nfields] = (uint32_t)h->nsegs;
 	h->len = b.len;
 	h->s = b.data != NULL ? buf_steal(&b) : xstrdup("");
-	search_postings_build(h, &h->uni, false);
-	search_postings_build(h, &h->bi, true);
+	/* The two postings are independent: the pairs' (the larger) are
+	 * built on a thread of their own while this one builds the
+	 * characters'; at 100x this is a fifth of building the index. */
+	{
+		pthread_t th;
+		bool threaded = pthread_create(&th, NULL,
+		    search_postings_bi_thread, h) == 0;
+		if (!threaded)
+			search_postings_build(h, &h->bi, true);
+		search_postings_build(h, &h->uni, false);
+		if (threaded && pthread_join(th, NULL) != 0)
+			fatal("search: cannot join the index thread");
+	}
 }
 
 static void
@@ -856,21 +877,18 @@ search_seg_at(const struct search_hay *h, size_t f, size_t n)
 	return lo;
 }
 
-/* Map normalised bytes [a, b) of field f (character boundaries, a < b)
- * to original bytes [*oa, *ob): from where the first character comes
- * from to where the last one's comes from ends. */
+/* Map normalised bytes [a, b) of field f (character boundaries, a < b),
+ * whose last character starts at p, to original bytes [*oa, *ob): from
+ * where the first character comes from to where the last one's comes
+ * from ends. */
 static void
 search_span(const struct search_hay *h, size_t f, size_t a, size_t b,
-    size_t *oa, size_t *ob)
+    size_t p, size_t *oa, size_t *ob)
 {
-	size_t k, p, next;
+	size_t k, next;
 
 	k = search_seg_at(h, f, a);
 	*oa = h->sego[k] + (a - h->segn[k]);
-	/* The last character, and whether it ends its segment. */
-	p = b - 1;
-	while (p > a && text_utf8_cont((unsigned char)h->s[h->foff[f] + p]))
-		p--;
 	k = search_seg_at(h, f, p);
 	next = k + 1 < h->fseg[f + 1] ? h->segn[k + 1] : SIZE_MAX;
 	if (b >= next || b >= h->foff[f + 1] - 1 - h->foff[f])
@@ -1062,6 +1080,7 @@ struct search_term {
 	size_t		 len;
 	size_t		 koff;		/* offset of its rarest pair (or of its
 					   only character) in s */
+	size_t		 last;		/* where its last character starts */
 	const uint32_t	*pb;		/* that pair's postings */
 	const uint32_t	*pe;
 	size_t		 est;		/* pe - pb */
@@ -1578,11 +1597,22 @@ search_plain_hit(struct search_session *s, const struct search_hay *h,
 				f++;
 			x = &idx->fields[f];
 			a = occ[i] - h->foff[f];
-			search_span(h, f, a, a + term->len, &oa, &ob);
-			whole = search_wholeness(x->orig, x->olen, oa, ob);
-			rank = search_match_rank(x->kind, whole);
-			if (rank > best)
-				best = rank;
+			/* The match is the term: where its last character
+			 * starts is known without reading the haystack. */
+			search_span(h, f, a, a + term->len, a + term->last,
+			    &oa, &ob);
+			/* Only the best rank counts: a match whose rank
+			 * cannot beat it (2, the whole field, needs all of
+			 * it) is not looked at further. */
+			rank = search_match_rank(x->kind,
+			    oa == 0 && ob == x->olen ? 2 : 1);
+			if (rank > best) {
+				whole = search_wholeness(x->orig, x->olen, oa,
+				    ob);
+				rank = search_match_rank(x->kind, whole);
+				if (rank > best)
+					best = rank;
+			}
 			if (search_is_title(x->kind))
 				tt = true;
 			search_add_match(s, x->no, oa, ob - oa);
@@ -1654,6 +1684,10 @@ search_plain(struct search_session *s, const char *query,
 	for (t = 0; t < nterms; t++) {
 		s->terms[t].s = raw[t];
 		s->terms[t].len = strlen(raw[t]);
+		s->terms[t].last = s->terms[t].len - 1;
+		while (s->terms[t].last > 0 && text_utf8_cont(
+		    (unsigned char)raw[t][s->terms[t].last]))
+			s->terms[t].last--;
 		search_term_plan(h, &s->terms[t]);
 		s->order[t] = t;
 	}
