@@ -1040,15 +1040,23 @@ search_is_title(enum search_field_kind k)
 	return k == SEARCH_FIELD_TITLE || k == SEARCH_FIELD_TITLE_EN;
 }
 
+/* What hits are sorted by, copied out of them: comparing the hits
+ * themselves followed each one's entity pointer, a cache miss per
+ * comparison with tens of thousands of hits. */
+struct search_hit_key {
+	int		score;
+	uint32_t	index;		/* the entity's */
+	uint32_t	at;		/* the hit's position before sorting */
+};
+
 static int
-search_cmp_hits(const void *a, const void *b)
+search_cmp_hit_keys(const void *a, const void *b)
 {
-	const struct search_hit *x = a, *y = b;
+	const struct search_hit_key *x = a, *y = b;
 
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	return x->entity->index < y->entity->index ? -1 :
-	    x->entity->index > y->entity->index;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static int
@@ -1106,6 +1114,8 @@ struct search_session {
 	size_t			 occ0cap;
 	uint32_t		*cocc;
 	size_t			 cocccap;
+	struct search_hit_key	*keys;		/* for sorting the hits */
+	size_t			 keycap;
 	struct search_term	*terms;
 	size_t			 termcap;
 	size_t			*order;
@@ -1150,6 +1160,7 @@ search_session_free(struct search_session *s)
 	free(s->occ);
 	free(s->occ0);
 	free(s->cocc);
+	free(s->keys);
 	free(s->terms);
 	free(s->order);
 	free(s->whole);
@@ -1221,12 +1232,34 @@ static void
 search_finish(struct search_session *s)
 {
 	struct search_results *r = &s->res;
-	size_t i;
+	size_t i, cap;
 
 	for (i = 0; i < r->nhits; i++)
 		r->hits[i].matches = r->mpool + s->moff[i];
-	if (r->nhits > 1)
-		qsort(r->hits, r->nhits, sizeof *r->hits, search_cmp_hits);
+	if (r->nhits > 1) {
+		struct search_hit_key *k;
+		struct search_hit *sorted;
+		util_grow(&s->keys, &s->keycap, r->nhits, sizeof *s->keys);
+		util_grow(&s->prev.hits, &s->prev.hcap, r->nhits,
+		    sizeof *s->prev.hits);
+		k = s->keys;
+		for (i = 0; i < r->nhits; i++) {
+			k[i].score = r->hits[i].score;
+			k[i].index = (uint32_t)r->hits[i].entity->index;
+			k[i].at = (uint32_t)i;
+		}
+		qsort(k, r->nhits, sizeof *k, search_cmp_hit_keys);
+		/* The spare buffer's hits array takes the sorted order;
+		 * the two arrays change places. */
+		sorted = s->prev.hits;
+		for (i = 0; i < r->nhits; i++)
+			sorted[i] = r->hits[k[i].at];
+		s->prev.hits = r->hits;
+		r->hits = sorted;
+		cap = s->prev.hcap;
+		s->prev.hcap = r->hcap;
+		r->hcap = cap;
+	}
 }
 
 /* ---- plain queries ---- */
