@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ui.h"
 
@@ -21,9 +22,10 @@ struct view_list_item {
 	int			 depth;
 	bool			 expandable;
 	bool			 expanded;
-	/* Byte ranges of label to highlight (search matches). */
-	size_t			 hl[8][2];
+	/* Byte ranges of label to highlight (search matches): labels are
+	 * short, and a search may make tens of thousands of rows. */
 	int			 nhl;
+	uint32_t		 hl[8][2];
 	/* Marks to show when opened (search hits). */
 	struct page_mark	*marks;
 	size_t			 nmarks;

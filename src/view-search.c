@@ -162,8 +162,9 @@ view_search_fill(struct view_list_item *it, const void *src)
 	for (i = 0; i < h->nmatches && it->nhl < 8; i++) {
 		if (view_search_field(h->entity, h->matches[i].field, &f) &&
 		    f.kind == SEARCH_FIELD_TITLE) {
-			it->hl[it->nhl][0] = h->matches[i].off;
-			it->hl[it->nhl][1] = h->matches[i].off + h->matches[i].len;
+			it->hl[it->nhl][0] = (uint32_t)h->matches[i].off;
+			it->hl[it->nhl][1] = (uint32_t)(h->matches[i].off +
+			    h->matches[i].len);
 			it->nhl++;
 		}
 	}
@@ -176,8 +177,8 @@ view_search_fill(struct view_list_item *it, const void *src)
 		k = b.len;
 		buf_add(&b, f.text + m->off, m->len);
 		if (it->nhl < 8) {
-			it->hl[it->nhl][0] = k;
-			it->hl[it->nhl][1] = b.len;
+			it->hl[it->nhl][0] = (uint32_t)k;
+			it->hl[it->nhl][1] = (uint32_t)b.len;
 			it->nhl++;
 		}
 		buf_add(&b, f.text + m->off + m->len, z - m->off - m->len);
@@ -186,7 +187,7 @@ view_search_fill(struct view_list_item *it, const void *src)
 	}
 	/* Ranges in order, without overlaps, as the list draws them. */
 	for (i = 1; i < (size_t)it->nhl; i++) {
-		size_t x0 = it->hl[i][0], x1 = it->hl[i][1];
+		uint32_t x0 = it->hl[i][0], x1 = it->hl[i][1];
 		for (k = i; k > 0 && it->hl[k - 1][0] > x0; k--) {
 			it->hl[k][0] = it->hl[k - 1][0];
 			it->hl[k][1] = it->hl[k - 1][1];
