@@ -358,7 +358,7 @@ static void
 search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
     const struct text_norm *tn)
 {
-	size_t i = 0, n, start = b->len, k, oa, ob, sa = 0, sb = 0;
+	size_t i = 0, n, start = b->len, oa, ob, sa = 0, sb = 0;
 	bool space = false;
 
 	sg->have = false;
@@ -384,8 +384,7 @@ search_hay_field(struct search_hay *h, struct buf *b, struct search_segs *sg,
 		space = false;
 		text_norm_span(tn, i, i + n, &oa, &ob);
 		search_seg_add(h, sg, b->len - start, oa, ob);
-		for (k = 0; k < n; k++)
-			buf_addc(b, tn->s[i + k]);
+		buf_add(b, tn->s + i, n);
 		i += n;
 	}
 }
@@ -452,48 +451,114 @@ search_postings_bi_thread(void *arg)
 	return NULL;
 }
 
-static void
-search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
+static void search_hay_free(struct search_hay *);
+
+/* Fields [f0, f1) normalised into a haystack of their own, with offsets
+ * and segment numbers from 0: one half of the index's, made on a thread
+ * of its own (text_normalize may run on several at once). */
+struct search_part {
+	struct search_index	*idx;
+	int			 flags;
+	size_t			 f0, f1;
+	struct search_hay	 h;
+};
+
+static void *
+search_part_build(void *arg)
 {
+	struct search_part *p = arg;
+	struct search_hay *h = &p->h;
 	struct search_segs sg = { 0 };
 	struct text_norm tn;
 	struct buf b;
-	size_t f, total = 0;
+	size_t f, total = 0, n = p->f1 - p->f0;
 
-	for (f = 0; f < idx->nfields; f++)
-		total += idx->fields[f].olen + 1;
+	for (f = p->f0; f < p->f1; f++)
+		total += p->idx->fields[f].olen + 1;
 	buf_init(&b);
 	buf_reserve(&b, total + 1);
-	h->foff = xcalloc(idx->nfields + 1, sizeof *h->foff);
-	h->fseg = xcalloc(idx->nfields + 1, sizeof *h->fseg);
-	for (f = 0; f < idx->nfields; f++) {
-		const struct search_ifield *x = &idx->fields[f];
-		if (b.len >= UINT32_MAX / 2)
+	h->foff = xcalloc(n + 1, sizeof *h->foff);
+	h->fseg = xcalloc(n + 1, sizeof *h->fseg);
+	for (f = p->f0; f < p->f1; f++) {
+		const struct search_ifield *x = &p->idx->fields[f];
+		if (b.len >= UINT32_MAX / 4)
 			fatal("search: content too large to index");
-		h->foff[f] = (uint32_t)b.len;
-		h->fseg[f] = (uint32_t)h->nsegs;
-		text_normalize(x->orig, x->olen, flags, &tn);
+		h->foff[f - p->f0] = (uint32_t)b.len;
+		h->fseg[f - p->f0] = (uint32_t)h->nsegs;
+		text_normalize(x->orig, x->olen, p->flags, &tn);
 		search_hay_field(h, &b, &sg, &tn);
 		text_norm_free(&tn);
 		buf_add(&b, "", 1);
 	}
-	h->foff[idx->nfields] = (uint32_t)b.len;
-	h->fseg[idx->nfields] = (uint32_t)h->nsegs;
+	h->foff[n] = (uint32_t)b.len;
+	h->fseg[n] = (uint32_t)h->nsegs;
 	h->len = b.len;
 	h->s = b.data != NULL ? buf_steal(&b) : xstrdup("");
+	return NULL;
+}
+
+/* Append the second half's haystack, offsets and segments to the
+ * first's, which becomes the whole. */
+static void
+search_part_join(struct search_part *one, struct search_part *two)
+{
+	struct search_hay *h = &one->h, *t = &two->h;
+	size_t n1 = one->f1 - one->f0, n2 = two->f1 - two->f0, f;
+
+	if (h->len + t->len >= UINT32_MAX / 2)
+		fatal("search: content too large to index");
+	h->s = xreallocarray(h->s, h->len + t->len + 1, 1);
+	memcpy(h->s + h->len, t->s, t->len + 1);
+	h->foff = xreallocarray(h->foff, n1 + n2 + 1, sizeof *h->foff);
+	h->fseg = xreallocarray(h->fseg, n1 + n2 + 1, sizeof *h->fseg);
+	for (f = 0; f <= n2; f++) {
+		h->foff[n1 + f] = (uint32_t)(h->len + t->foff[f]);
+		h->fseg[n1 + f] = (uint32_t)(h->nsegs + t->fseg[f]);
+	}
+	h->segn = xreallocarray(h->segn, h->nsegs + t->nsegs + 1,
+	    sizeof *h->segn);
+	h->sego = xreallocarray(h->sego, h->nsegs + t->nsegs + 1,
+	    sizeof *h->sego);
+	h->sege = xreallocarray(h->sege, h->nsegs + t->nsegs + 1,
+	    sizeof *h->sege);
+	if (t->nsegs > 0) {
+		memcpy(h->segn + h->nsegs, t->segn, t->nsegs * sizeof *h->segn);
+		memcpy(h->sego + h->nsegs, t->sego, t->nsegs * sizeof *h->sego);
+		memcpy(h->sege + h->nsegs, t->sege, t->nsegs * sizeof *h->sege);
+	}
+	h->len += t->len;
+	h->nsegs += t->nsegs;
+	search_hay_free(t);
+}
+
+static void
+search_hay_build(struct search_index *idx, int flags, struct search_hay *h)
+{
+	struct search_part one = { idx, flags, 0, idx->nfields / 2, { 0 } };
+	struct search_part two = { idx, flags, idx->nfields / 2, idx->nfields,
+	    { 0 } };
+	pthread_t th;
+	bool threaded;
+
+	/* Normalising is most of the work and each field is normalised on
+	 * its own: the second half of the fields on a thread of its own. */
+	threaded = pthread_create(&th, NULL, search_part_build, &two) == 0;
+	if (!threaded)
+		search_part_build(&two);
+	search_part_build(&one);
+	if (threaded && pthread_join(th, NULL) != 0)
+		fatal("search: cannot join the index thread");
+	search_part_join(&one, &two);
+	*h = one.h;
 	/* The two postings are independent: the pairs' (the larger) are
 	 * built on a thread of their own while this one builds the
 	 * characters'; at 100x this is a fifth of building the index. */
-	{
-		pthread_t th;
-		bool threaded = pthread_create(&th, NULL,
-		    search_postings_bi_thread, h) == 0;
-		if (!threaded)
-			search_postings_build(h, &h->bi, true);
-		search_postings_build(h, &h->uni, false);
-		if (threaded && pthread_join(th, NULL) != 0)
-			fatal("search: cannot join the index thread");
-	}
+	threaded = pthread_create(&th, NULL, search_postings_bi_thread, h) == 0;
+	if (!threaded)
+		search_postings_build(h, &h->bi, true);
+	search_postings_build(h, &h->uni, false);
+	if (threaded && pthread_join(th, NULL) != 0)
+		fatal("search: cannot join the index thread");
 }
 
 static void

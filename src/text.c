@@ -350,8 +350,12 @@ text_info(uint32_t cp)
 
 	if (cp >= 0x10000)
 		return text_info_compute(cp);
-	if ((v = text_info_bmp[cp]) == 0)
-		v = text_info_bmp[cp] = text_info_compute(cp);
+	/* Filled as asked for, maybe by two threads at once (they store
+	 * the same value): atomic loads and stores, relaxed. */
+	if ((v = __atomic_load_n(&text_info_bmp[cp], __ATOMIC_RELAXED)) == 0) {
+		v = text_info_compute(cp);
+		__atomic_store_n(&text_info_bmp[cp], v, __ATOMIC_RELAXED);
+	}
 	return v;
 }
 
@@ -991,7 +995,8 @@ struct text_ncache {
 	uint8_t		n;
 	uint32_t	out[3];
 };
-static struct text_ncache text_ncache[512];
+/* One per thread: the search index normalises on two at once. */
+static _Thread_local struct text_ncache text_ncache[512];
 
 static void
 text_nout_one(struct text_nout *o, uint32_t cp, size_t from, size_t to)

@@ -238,7 +238,8 @@ struct text_norm {
  *         kanji or number (or the start) and a kanji: 霞ヶ関 = 霞ケ関 =
  *         霞が関, 3ヶ月 = 3カ月.
  * Invalid UTF-8 is treated as U+FFFD.  The result is owned by out; free
- * it with text_norm_free(). */
+ * it with text_norm_free().  After text_init(), several threads may
+ * normalise at once (the search index does, on two). */
 void text_normalize(const char *s, size_t len, int flags, struct text_norm *out);
 void text_norm_free(struct text_norm *n);
 /* Convenience: the normalised string only; the caller frees it. */
