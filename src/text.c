@@ -52,22 +52,6 @@ text_init(char **err)
 	text_nfkc_cf = unorm2_getNFKCCasefoldInstance(&ec);
 	if (U_FAILURE(ec))
 		goto fail;
-	what = "collator for ja";
-	text_coll = ucol_open("ja", &ec);
-	if (U_FAILURE(ec))
-		goto fail;
-	/* 第2章 before 第10章: titles carry numbers. */
-	ucol_setAttribute(text_coll, UCOL_NUMERIC_COLLATION, UCOL_ON, &ec);
-	if (U_FAILURE(ec))
-		goto fail;
-	what = "character break iterator";
-	text_cbrk = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &ec);
-	if (U_FAILURE(ec))
-		goto fail;
-	what = "line break iterator for ja@lb=strict";
-	text_lbrk = ubrk_open(UBRK_LINE, "ja@lb=strict", NULL, 0, &ec);
-	if (U_FAILURE(ec))
-		goto fail;
 	text_ready = true;
 	return 0;
 fail:
@@ -102,6 +86,62 @@ text_need(void)
 
 	if (!text_ready && text_init(&err) != 0)
 		fatal("%s", err);
+}
+
+/* The collator and the break iterators are opened the first time they
+ * are needed: a command that only searches or prints needs none of them,
+ * and opening them was a millisecond of every start. */
+static void
+text_icu_fail(const char *what, UErrorCode ec)
+{
+	fatal("ICU %s unavailable: %s", what, u_errorName(ec));
+}
+
+static UCollator *
+text_collator(void)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+
+	text_need();
+	if (text_coll == NULL) {
+		text_coll = ucol_open("ja", &ec);
+		if (U_FAILURE(ec))
+			text_icu_fail("collator for ja", ec);
+		/* 第2章 before 第10章: titles carry numbers. */
+		ucol_setAttribute(text_coll, UCOL_NUMERIC_COLLATION, UCOL_ON,
+		    &ec);
+		if (U_FAILURE(ec))
+			text_icu_fail("collator for ja", ec);
+	}
+	return text_coll;
+}
+
+static UBreakIterator *
+text_char_breaks(void)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+
+	text_need();
+	if (text_cbrk == NULL) {
+		text_cbrk = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &ec);
+		if (U_FAILURE(ec))
+			text_icu_fail("character break iterator", ec);
+	}
+	return text_cbrk;
+}
+
+static UBreakIterator *
+text_line_breaks(void)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+
+	text_need();
+	if (text_lbrk == NULL) {
+		text_lbrk = ubrk_open(UBRK_LINE, "ja@lb=strict", NULL, 0, &ec);
+		if (U_FAILURE(ec))
+			text_icu_fail("line break iterator for ja@lb=strict", ec);
+	}
+	return text_lbrk;
 }
 
 void
@@ -484,7 +524,7 @@ text_cluster_end_icu(const char *s, size_t len, size_t off)
 		}
 		ec = U_ZERO_ERROR;
 		utext_openUTF8(&ut, s + off, (int64_t)(vend - off), &ec);
-		ubrk_setUText(text_cbrk, &ut, &ec);
+		ubrk_setUText(text_char_breaks(), &ut, &ec);
 		e = U_SUCCESS(ec) ? ubrk_following(text_cbrk, 0) : UBRK_DONE;
 		utext_close(&ut);
 		if (e == UBRK_DONE || e <= 0) {
@@ -1889,7 +1929,7 @@ text_breaks_create(const char *s, size_t len)
 	cap = len / 3 + 2;
 	b->segs = xreallocarray(NULL, cap, sizeof *b->segs);
 	n16 = text_u16_fill(s, len);
-	ubrk_setText(text_lbrk, text_u16, n16, &ec);
+	ubrk_setText(text_line_breaks(), text_u16, n16, &ec);
 	k = U_SUCCESS(ec) ? ubrk_following(text_lbrk, 0) : UBRK_DONE;
 	brk = k == UBRK_DONE ? len + 1 : text_u16_off[k];
 	while (off < len) {
@@ -2201,8 +2241,7 @@ text_collate(const char *a, const char *b)
 	UErrorCode ec = U_ZERO_ERROR;
 	UCollationResult r;
 
-	text_need();
-	r = ucol_strcollUTF8(text_coll, a, -1, b, -1, &ec);
+	r = ucol_strcollUTF8(text_collator(), a, -1, b, -1, &ec);
 	if (U_FAILURE(ec) || r == UCOL_EQUAL) {
 		int c = strcmp(a, b);
 		return c < 0 ? -1 : c > 0;

@@ -54,8 +54,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Prepare ICU services (break iterators, normaliser, collator).  Returns 0,
- * or -1 with a message in *err that the caller frees.  Safe to call twice.
+/* Prepare ICU's normaliser (the collator and the break iterators are
+ * opened when first used, through fatal() if ICU cannot give them).
+ * Returns 0, or -1 with a message in *err that the caller frees.  Safe to
+ * call twice.
  * Call it after setlocale(): the C library's widths, which text keeps per
  * code point, are those of the locale in force at the first call after
  * text_init().  The other functions call it themselves when needed (and
