@@ -116,32 +116,34 @@ text_collator(void)
 	return text_coll;
 }
 
+/* A break iterator, opened on first use into *it. */
 static UBreakIterator *
-text_char_breaks(void)
+text_breaks(UBreakIterator **it, UBreakIteratorType type, const char *locale,
+    const char *what)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 
 	text_need();
-	if (text_cbrk == NULL) {
-		text_cbrk = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &ec);
+	if (*it == NULL) {
+		*it = ubrk_open(type, locale, NULL, 0, &ec);
 		if (U_FAILURE(ec))
-			text_icu_fail("character break iterator", ec);
+			text_icu_fail(what, ec);
 	}
-	return text_cbrk;
+	return *it;
+}
+
+static UBreakIterator *
+text_char_breaks(void)
+{
+	return text_breaks(&text_cbrk, UBRK_CHARACTER, "",
+	    "character break iterator");
 }
 
 static UBreakIterator *
 text_line_breaks(void)
 {
-	UErrorCode ec = U_ZERO_ERROR;
-
-	text_need();
-	if (text_lbrk == NULL) {
-		text_lbrk = ubrk_open(UBRK_LINE, "ja@lb=strict", NULL, 0, &ec);
-		if (U_FAILURE(ec))
-			text_icu_fail("line break iterator for ja@lb=strict", ec);
-	}
-	return text_lbrk;
+	return text_breaks(&text_lbrk, UBRK_LINE, "ja@lb=strict",
+	    "line break iterator for ja@lb=strict");
 }
 
 void

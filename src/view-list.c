@@ -45,9 +45,9 @@ view_list_free(struct view_list *l)
 static struct view_list_item *view_list_push(struct view_list *, int,
     const char *, va_list) HMS_PRINTF(3, 0);
 
-/* A new item at the end of the list, its label made from fmt. */
+/* A new, empty item at the end of the list. */
 static struct view_list_item *
-view_list_push(struct view_list *l, int depth, const char *fmt, va_list ap)
+view_list_new(struct view_list *l, int depth)
 {
 	struct view_list_item *it;
 
@@ -55,6 +55,15 @@ view_list_push(struct view_list *l, int depth, const char *fmt, va_list ap)
 	it = &l->items[l->n++];
 	memset(it, 0, sizeof *it);
 	it->depth = depth;
+	return it;
+}
+
+/* A new item at the end of the list, its label made from fmt. */
+static struct view_list_item *
+view_list_push(struct view_list *l, int depth, const char *fmt, va_list ap)
+{
+	struct view_list_item *it = view_list_new(l, depth);
+
 	it->label = xvasprintf(fmt, ap);
 	return it;
 }
@@ -63,13 +72,9 @@ struct view_list_item *
 view_list_add_lazy(struct view_list *l, struct content_entity *e, int depth,
     void (*fill)(struct view_list_item *, const void *), const void *src)
 {
-	struct view_list_item *it;
+	struct view_list_item *it = view_list_new(l, depth);
 
-	util_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
-	it = &l->items[l->n++];
-	memset(it, 0, sizeof *it);
 	it->entity = e;
-	it->depth = depth;
 	it->fill = fill;
 	it->src = src;
 	return it;
