@@ -736,7 +736,9 @@ load_text(struct load_state *st, xmlNodePtr n, const char *file,
 	    out.data + start : "", out.len - start);
 	t->len = out.len - start;
 	t->nrefs = nrefs;
-	t->refs = arena_calloc(st->c->arena, nrefs, sizeof *t->refs);
+	/* Most texts have none: no array for them. */
+	t->refs = nrefs > 0 ? arena_calloc(st->c->arena, nrefs,
+	    sizeof *t->refs) : NULL;
 	for (i = 0, k = 0; i < nseg; i++) {
 		if (segs[i].ref == NULL)
 			continue;
@@ -1511,7 +1513,7 @@ load_index(struct load_state *st)
 {
 	struct content *c = st->c;
 	struct content_entity *prev = NULL;
-	size_t i, t;
+	size_t i;
 
 	c->nentities = st->nents;
 	c->entities = arena_calloc(c->arena, st->nents, sizeof *c->entities);
@@ -1539,15 +1541,7 @@ load_index(struct load_state *st)
 		}
 		prev = e;
 	}
-	for (t = 0; t < CONTENT_TYPE_COUNT; t++) {
-		c->ntype[t] = 0;
-		c->by_type[t] = arena_calloc(c->arena, st->nents + 1,
-		    sizeof(struct content_entity *));
-	}
-	for (i = 0; i < st->nents; i++) {
-		t = c->entities[i]->type;
-		c->by_type[t][c->ntype[t]++] = c->entities[i];
-	}
+	content_index_types(c);
 }
 
 static void

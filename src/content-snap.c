@@ -1170,7 +1170,8 @@ r_text(struct snap_r *r, struct content_text *t)
 
 	t->text = r_strn(r, &t->len);
 	t->nrefs = r_count(r, 20);
-	t->refs = r_array(r, t->nrefs, sizeof *t->refs);
+	/* Most texts have none: no array for them. */
+	t->refs = t->nrefs > 0 ? r_array(r, t->nrefs, sizeof *t->refs) : NULL;
 	for (i = 0; i < t->nrefs; i++) {
 		t->refs[i].off = (size_t)r_u64(r);
 		t->refs[i].len = (size_t)r_u64(r);
@@ -1421,7 +1422,7 @@ static bool
 snap_model(struct snap_r *r)
 {
 	struct content *c = r->c;
-	size_t i, t;
+	size_t i;
 
 	c->nentities = r_count(r, 40);
 	r->nlinks = r_count(r, 24);
@@ -1459,13 +1460,7 @@ snap_model(struct snap_r *r)
 		memcpy(c->by_id, c->entities,
 		    c->nentities * sizeof *c->by_id);
 	qsort(c->by_id, c->nentities, sizeof *c->by_id, snap_cmp_entity_id);
-	for (t = 0; t < CONTENT_TYPE_COUNT; t++)
-		c->by_type[t] = r_array(r, c->nentities + 1,
-		    sizeof(struct content_entity *));
-	for (i = 0; i < c->nentities; i++) {
-		t = c->entities[i]->type;
-		c->by_type[t][c->ntype[t]++] = c->entities[i];
-	}
+	content_index_types(c);
 	return true;
 }
 

@@ -413,6 +413,9 @@ int content_column_from_name(const char *name);
 /* First fiscal year a column covers and the last. */
 void content_column_years(enum content_column c, int *first, int *last);
 
+/* Fill c->by_type and c->ntype from c->entities (for the loaders): each
+ * list exactly as long as its type's entities, NULL-terminated. */
+void content_index_types(struct content *c);
 /* The entity with that id, or NULL. */
 struct content_entity *content_find(const struct content *c, const char *id);
 /* The entity text names: its id, else the one whose title is text
