@@ -136,7 +136,7 @@ chart_kpi_line(struct buf *b, const struct content_entity *e,
 	for (int full = 1; full >= 0; full--) {
 		buf_reset(&tail);
 		buf_printf(&tail, " %s%s  %.0f%%", table_format_number(target,
-		    sizeof target, e->u.kpi.target.value), unit,
+		    sizeof target, e->u.kpi.v->target.value), unit,
 		    k->progress * 100);
 		/* What the tick means, when there is room to say it. */
 		if (k->has_expected && full)

@@ -496,9 +496,9 @@ cli_show_text_entity(FILE *f, const struct content *c,
 			out_text(f, e->u.kpi.unit);
 			fputc('\n', f);
 		}
-		cli_show_value(f, _("Baseline"), &e->u.kpi.baseline, e->u.kpi.unit);
-		cli_show_value(f, _("Target"), &e->u.kpi.target, e->u.kpi.unit);
-		cli_show_value(f, _("Latest"), &e->u.kpi.latest, e->u.kpi.unit);
+		cli_show_value(f, _("Baseline"), &e->u.kpi.v->baseline, e->u.kpi.unit);
+		cli_show_value(f, _("Target"), &e->u.kpi.v->target, e->u.kpi.unit);
+		cli_show_value(f, _("Latest"), &e->u.kpi.v->latest, e->u.kpi.unit);
 		{
 			/* The verdict and how it was decided, as every
 			 * other screen gives it (figures.h). */
@@ -765,9 +765,9 @@ cli_entity_json(struct json *jp, const struct content *c,
 		if (e->u.kpi.unit != NULL)
 			json_string(&j, "unit", e->u.kpi.unit);
 		json_string(&j, "direction", e->u.kpi.down ? "down" : "up");
-		cli_json_value(&j, "baseline", &e->u.kpi.baseline);
-		cli_json_value(&j, "target", &e->u.kpi.target);
-		cli_json_value(&j, "latest", &e->u.kpi.latest);
+		cli_json_value(&j, "baseline", &e->u.kpi.v->baseline);
+		cli_json_value(&j, "target", &e->u.kpi.v->target);
+		cli_json_value(&j, "latest", &e->u.kpi.v->latest);
 		{
 			struct figures_kpi v;
 			figures_kpi_judge(c, e, &v);

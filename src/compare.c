@@ -1118,7 +1118,7 @@ static char *
 compare_kpi_detail(const struct content *c, const struct content_entity *e)
 {
 	struct figures_kpi v;
-	const struct content_value *t = &e->u.kpi.target, *l = &e->u.kpi.latest;
+	const struct content_value *t = &e->u.kpi.v->target, *l = &e->u.kpi.v->latest;
 	struct buf b;
 
 	buf_init(&b);

@@ -1147,11 +1147,11 @@ load_entity_parts(struct load_state *st, struct load_file *f, xmlNodePtr n,
 		} else if (e->type == CONTENT_KPI && load_is(k, "unit")) {
 			e->u.kpi.unit = load_child_text(st, k);
 		} else if (e->type == CONTENT_KPI && load_is(k, "baseline")) {
-			load_value(st, k, f->path, &e->u.kpi.baseline);
+			load_value(st, k, f->path, &e->u.kpi.v->baseline);
 		} else if (e->type == CONTENT_KPI && load_is(k, "target")) {
-			load_value(st, k, f->path, &e->u.kpi.target);
+			load_value(st, k, f->path, &e->u.kpi.v->target);
 		} else if (e->type == CONTENT_KPI && load_is(k, "latest")) {
-			load_value(st, k, f->path, &e->u.kpi.latest);
+			load_value(st, k, f->path, &e->u.kpi.v->latest);
 		} else if (e->type == CONTENT_TERM && load_is(k, "expansion")) {
 			struct content_expansion *x =
 			    &e->u.term.expansions[e->u.term.nexpansions++];
@@ -1283,6 +1283,8 @@ load_entity(struct load_state *st, struct load_file *f, xmlNodePtr n,
 
 	e = arena_alloc(a, sizeof *e);
 	e->type = (enum content_type)load_type_of(n);
+	if (e->type == CONTENT_KPI)
+		e->u.kpi.v = arena_alloc(a, sizeof *e->u.kpi.v);
 	e->id = load_attr(st, n, "id");
 	e->file = f->path;
 	e->line = (int)xmlGetLineNo(n);

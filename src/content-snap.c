@@ -682,6 +682,14 @@ w_fields(struct snap_w *w, const struct content_entity *e)
 		case CONTENT_F_VALUE:
 			w_value(w, p);
 			break;
+		case CONTENT_F_KPI_VALUES: {
+			const struct content_kpi_values *v =
+			    *(struct content_kpi_values *const *)p;
+			w_value(w, &v->baseline);
+			w_value(w, &v->target);
+			w_value(w, &v->latest);
+			break;
+		}
 		case CONTENT_F_BUDGETS:
 			w_budgets(w, *(const struct content_budget *const *)p, n);
 			break;
@@ -1294,6 +1302,15 @@ r_fields(struct snap_r *r, struct content_entity *e)
 		case CONTENT_F_VALUE:
 			r_value(r, p);
 			break;
+		case CONTENT_F_KPI_VALUES: {
+			struct content_kpi_values *v = arena_alloc(r->a,
+			    sizeof *v);
+			r_value(r, &v->baseline);
+			r_value(r, &v->target);
+			r_value(r, &v->latest);
+			*(struct content_kpi_values **)p = v;
+			break;
+		}
 		case CONTENT_F_BUDGETS:
 			*(struct content_budget **)p = r_budgets(r, np);
 			break;

@@ -46,9 +46,7 @@ static const struct content_field content_kpi_fields[] = {
 	F_ENUM(kpi.kind, CONTENT_KPI_KIND_COUNT),
 	F(BOOL, kpi.down),
 	F(STR, kpi.unit),
-	F(VALUE, kpi.baseline),
-	F(VALUE, kpi.target),
-	F(VALUE, kpi.latest),
+	F(KPI_VALUES, kpi.v),
 };
 static const struct content_field content_program_fields[] = {
 	F_ENUM(program.kind, CONTENT_PROGRAM_GUIDELINE + 1),

@@ -160,6 +160,12 @@ struct content_value {
 	struct content_prov	*prov;
 };
 
+/* What a KPI measures against: where it started, where it should be,
+ * where it is. */
+struct content_kpi_values {
+	struct content_value	 baseline, target, latest;
+};
+
 enum content_kpi_kind {
 	CONTENT_KPI_GOAL,
 	CONTENT_KPI_AIM,
@@ -299,7 +305,9 @@ struct content_entity {
 			enum content_kpi_kind	 kind;
 			bool			 down;	/* less is better */
 			const char		*unit;
-			struct content_value	 baseline, target, latest;
+			/* Never NULL for a KPI: out of line, for these
+			 * three values were over half of every entity. */
+			struct content_kpi_values *v;
 		} kpi;
 		struct {
 			enum content_program_kind kind;
@@ -356,6 +364,7 @@ enum content_field_kind {
 	CONTENT_F_ENT,		/* struct content_entity * */
 	CONTENT_F_ENTS,		/* struct content_entity **, count at n */
 	CONTENT_F_VALUE,	/* struct content_value */
+	CONTENT_F_KPI_VALUES,	/* struct content_kpi_values *, in the arena */
 	CONTENT_F_BUDGETS,	/* struct content_budget *, count at n */
 	CONTENT_F_STATUSES,	/* struct content_status *, count at n */
 	CONTENT_F_EXPANSIONS	/* struct content_expansion *, count at n */

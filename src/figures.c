@@ -453,9 +453,9 @@ void
 figures_kpi_judge(const struct content *c, const struct content_entity *k,
     struct figures_kpi *v)
 {
-	const struct content_value *b = &k->u.kpi.baseline;
-	const struct content_value *t = &k->u.kpi.target;
-	const struct content_value *l = &k->u.kpi.latest;
+	const struct content_value *b = &k->u.kpi.v->baseline;
+	const struct content_value *t = &k->u.kpi.v->target;
+	const struct content_value *l = &k->u.kpi.v->latest;
 	const struct content_entity *p = figures_period_of(c, k);
 	bool down = k->u.kpi.down, met, cumulative, final;
 	char ls[64], ts[64], es[64];

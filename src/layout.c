@@ -576,9 +576,9 @@ layout_fields(struct layout *L)
 		if (e->u.kpi.unit != NULL)
 			buf_printf(&b, "   %s: %s", _("Unit"), e->u.kpi.unit);
 		layout_plain(L, b.data, 0, STYLE_NORMAL);
-		layout_value(L, _("Baseline"), &e->u.kpi.baseline);
-		layout_value(L, _("Target"), &e->u.kpi.target);
-		layout_value(L, _("Latest"), &e->u.kpi.latest);
+		layout_value(L, _("Baseline"), &e->u.kpi.v->baseline);
+		layout_value(L, _("Target"), &e->u.kpi.v->target);
+		layout_value(L, _("Latest"), &e->u.kpi.v->latest);
 		break;
 	case CONTENT_PROGRAM:
 		if (e->u.program.ministry != NULL)

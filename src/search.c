@@ -193,11 +193,11 @@ search_fields(const struct content_entity *e,
 		break;
 	case CONTENT_KPI:
 		search_field_one(fn, arg, SEARCH_FIELD_VALUE,
-		    e->u.kpi.baseline.text, -1, -1);
+		    e->u.kpi.v->baseline.text, -1, -1);
 		search_field_one(fn, arg, SEARCH_FIELD_VALUE,
-		    e->u.kpi.target.text, -1, -1);
+		    e->u.kpi.v->target.text, -1, -1);
 		search_field_one(fn, arg, SEARCH_FIELD_VALUE,
-		    e->u.kpi.latest.text, -1, -1);
+		    e->u.kpi.v->latest.text, -1, -1);
 		break;
 	case CONTENT_PROGRAM:
 		for (i = 0; i < e->u.program.nbudgets; i++)

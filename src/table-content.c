@@ -222,24 +222,24 @@ table_content_kpis(const struct content *c, struct content_entity *const *v,
 		tc_kpi_of(e, &text, &alt);
 		table_set(t, row, TABLE_KPI_COL_OF, text.data, alt.data);
 		table_set(t, row, TABLE_KPI_COL_UNIT, e->u.kpi.unit, NULL);
-		s = tc_value_cell(&e->u.kpi.baseline);
-		if (e->u.kpi.baseline.present && e->u.kpi.baseline.has_value)
+		s = tc_value_cell(&e->u.kpi.v->baseline);
+		if (e->u.kpi.v->baseline.present && e->u.kpi.v->baseline.has_value)
 			table_set_num(t, row, TABLE_KPI_COL_BASELINE, s, NULL,
-			    e->u.kpi.baseline.value);
+			    e->u.kpi.v->baseline.value);
 		else
 			table_set(t, row, TABLE_KPI_COL_BASELINE, s, NULL);
 		free(s);
-		s = tc_value_cell(&e->u.kpi.target);
-		if (e->u.kpi.target.present && e->u.kpi.target.has_value)
+		s = tc_value_cell(&e->u.kpi.v->target);
+		if (e->u.kpi.v->target.present && e->u.kpi.v->target.has_value)
 			table_set_num(t, row, TABLE_KPI_COL_TARGET, s, NULL,
-			    e->u.kpi.target.value);
+			    e->u.kpi.v->target.value);
 		else
 			table_set(t, row, TABLE_KPI_COL_TARGET, s, NULL);
 		free(s);
-		s = tc_value_cell(&e->u.kpi.latest);
-		if (e->u.kpi.latest.present && e->u.kpi.latest.has_value)
+		s = tc_value_cell(&e->u.kpi.v->latest);
+		if (e->u.kpi.v->latest.present && e->u.kpi.v->latest.has_value)
 			table_set_num(t, row, TABLE_KPI_COL_LATEST, s, NULL,
-			    e->u.kpi.latest.value);
+			    e->u.kpi.v->latest.value);
 		else
 			table_set(t, row, TABLE_KPI_COL_LATEST, s, NULL);
 		free(s);
@@ -264,9 +264,9 @@ table_content_kpis(const struct content *c, struct content_entity *const *v,
 		tc_common_export(t, row, e);
 		table_set_export(t, row, 4, content_kpi_kind_name(e->u.kpi.kind));
 		table_set_export(t, row, 5, e->u.kpi.unit);
-		tc_value_export(t, row, 6, &e->u.kpi.baseline);
-		tc_value_export(t, row, 9, &e->u.kpi.target);
-		tc_value_export(t, row, 12, &e->u.kpi.latest);
+		tc_value_export(t, row, 6, &e->u.kpi.v->baseline);
+		tc_value_export(t, row, 9, &e->u.kpi.v->target);
+		tc_value_export(t, row, 12, &e->u.kpi.v->latest);
 		s = content_link_ids(e, CONTENT_REL_INDICATOR_OF, false);
 		table_set_export(t, row, 15, s);
 		free(s);

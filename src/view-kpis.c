@@ -77,9 +77,9 @@ view_kpis_detail(struct ui *ui, struct view_table *vt, struct page *p,
 		view_table_page_para(p, _("Progress"), b.data, 2);
 		buf_free(&b);
 	}
-	view_kpis_value(p, _("Baseline"), &e->u.kpi.baseline, e->u.kpi.unit);
-	view_kpis_value(p, _("Target"), &e->u.kpi.target, e->u.kpi.unit);
-	view_kpis_value(p, _("Latest"), &e->u.kpi.latest, e->u.kpi.unit);
+	view_kpis_value(p, _("Baseline"), &e->u.kpi.v->baseline, e->u.kpi.unit);
+	view_kpis_value(p, _("Target"), &e->u.kpi.v->target, e->u.kpi.unit);
+	view_kpis_value(p, _("Latest"), &e->u.kpi.v->latest, e->u.kpi.unit);
 	if (r->cells[TABLE_KPI_COL_OF].text[0] != '\0')
 		view_table_page_para(p, t->cols[TABLE_KPI_COL_OF].header,
 		    r->cells[TABLE_KPI_COL_OF].text, 2);

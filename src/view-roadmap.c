@@ -260,8 +260,8 @@ view_roadmap_kpis(const struct content *c, struct page *p,
 			continue;
 		figures_kpi_judge(c, k, &pr);
 		s = xasprintf("%s  %s %s  %s", k->title, _("target"),
-		    k->u.kpi.target.present && k->u.kpi.target.text != NULL ?
-		    k->u.kpi.target.text : "-", figures_verdict_label(pr.verdict));
+		    k->u.kpi.v->target.present && k->u.kpi.v->target.text != NULL ?
+		    k->u.kpi.v->target.text : "-", figures_verdict_label(pr.verdict));
 		view_table_page_para(p, _("KPI"), s, 2);
 		free(s);
 	}

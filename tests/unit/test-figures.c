@@ -185,7 +185,13 @@ value(struct content_value *v, double x, int first, int last)
 static void
 kpi(struct content_entity *k, int period)
 {
+	/* Each KPI's values live out of line; a test has a few at once. */
+	static struct content_kpi_values pool[16];
+	static size_t next;
+
 	memset(k, 0, sizeof *k);
+	k->u.kpi.v = &pool[next++ % HMS_NELEM(pool)];
+	memset(k->u.kpi.v, 0, sizeof *k->u.kpi.v);
 	k->type = CONTENT_KPI;
 	k->id = "kpi:test";
 	k->period = period;
@@ -202,9 +208,9 @@ test_verdicts(void)
 
 	/* The worked example: 200 over FY2024-2028, 86 in FY2024. */
 	kpi(&k, 3);
-	value(&k.u.kpi.baseline, 151, 2018, 2022);
-	value(&k.u.kpi.target, 200, 2024, 2028);
-	value(&k.u.kpi.latest, 86, 2024, 2024);
+	value(&k.u.kpi.v->baseline, 151, 2018, 2022);
+	value(&k.u.kpi.v->target, 200, 2024, 2028);
+	value(&k.u.kpi.v->latest, 86, 2024, 2024);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_ON_TRACK, "86 of 200 (cumulative) in year 1 "
 	    "of 5 is on track");
@@ -213,47 +219,47 @@ test_verdicts(void)
 	    "progress 86/200 (a span counts from 0)");
 	is_str(v.explain, "86 of 200件 by FY2028 (latest FY2024); 40 expected "
 	    "by FY2024", "show says how it was decided");
-	value(&k.u.kpi.latest, 30, 2024, 2024);
+	value(&k.u.kpi.v->latest, 30, 2024, 2024);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_BEHIND, "30 when 40 were expected is behind");
 
 	/* Period 1 is over (period 3 followed it): judged as final. */
 	kpi(&k, 1);
-	value(&k.u.kpi.target, 200, 2020, 2020);
-	value(&k.u.kpi.latest, 142, 0, 0);
-	k.u.kpi.latest.date = "2020-03-31";
+	value(&k.u.kpi.v->target, 200, 2020, 2020);
+	value(&k.u.kpi.v->latest, 142, 0, 0);
+	k.u.kpi.v->latest.date = "2020-03-31";
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_NOT_MET, "p1-04: 142 of 200, period over: "
 	    "not met");
-	value(&k.u.kpi.latest, 1659, 0, 0);
-	k.u.kpi.latest.date = "2020-03-31";
-	value(&k.u.kpi.target, 1500, 2020, 2020);
+	value(&k.u.kpi.v->latest, 1659, 0, 0);
+	k.u.kpi.v->latest.date = "2020-03-31";
+	value(&k.u.kpi.v->target, 1500, 2020, 2020);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_ACHIEVED, "1659 for 1500 is achieved");
 
 	/* A level, less is better: 10 in FY2026 down to 5 in FY2028. */
 	kpi(&k, 3);
 	k.u.kpi.down = true;
-	value(&k.u.kpi.baseline, 10, 2025, 2025);
-	value(&k.u.kpi.target, 5, 2027, 2027);
-	value(&k.u.kpi.latest, 8, 2026, 2026);
+	value(&k.u.kpi.v->baseline, 10, 2025, 2025);
+	value(&k.u.kpi.v->target, 5, 2027, 2027);
+	value(&k.u.kpi.v->latest, 8, 2026, 2026);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_BEHIND, "down: 8 at half time is behind");
-	value(&k.u.kpi.latest, 7, 2026, 2026);
+	value(&k.u.kpi.v->latest, 7, 2026, 2026);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_ON_TRACK, "down: 7 at half time is on track");
-	value(&k.u.kpi.latest, 4.5, 2026, 2026);
+	value(&k.u.kpi.v->latest, 4.5, 2026, 2026);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_ACHIEVED, "down: 4.5 meets 5");
-	value(&k.u.kpi.latest, 6, 2028, 2028);
+	value(&k.u.kpi.v->latest, 6, 2028, 2028);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_NOT_MET, "the target's year is over, unmet: "
 	    "not met");
 
 	/* No baseline: a line from 0 at the start of the period. */
 	kpi(&k, 3);
-	value(&k.u.kpi.target, 100, 2029, 2029);
-	value(&k.u.kpi.latest, 30, 2026, 2026);
+	value(&k.u.kpi.v->target, 100, 2029, 2029);
+	value(&k.u.kpi.v->latest, 30, 2026, 2026);
 	figures_kpi_judge(&corpus, &k, &v);
 	ok(v.verdict == FIGURES_ON_TRACK || v.verdict == FIGURES_BEHIND,
 	    "a numeric target and latest value always get a verdict");
@@ -261,23 +267,23 @@ test_verdicts(void)
 
 	/* What cannot be judged says why. */
 	kpi(&k, 3);
-	value(&k.u.kpi.target, 100, 2028, 2028);
+	value(&k.u.kpi.v->target, 100, 2028, 2028);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_NOT_YET_MEASURED, "a target, no latest value");
-	k.u.kpi.target.has_value = false;
-	k.u.kpi.target.text = "向上";
+	k.u.kpi.v->target.has_value = false;
+	k.u.kpi.v->target.text = "向上";
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_NOT_EVALUABLE, "a qualitative target");
 	ok(v.reason != NULL && strstr(v.reason, "qualitative") != NULL,
 	    "says it is qualitative");
-	value(&k.u.kpi.target, 5, 2028, 2028);
-	k.u.kpi.target.unit = "種類";
-	value(&k.u.kpi.latest, 1, 2026, 2026);
+	value(&k.u.kpi.v->target, 5, 2028, 2028);
+	k.u.kpi.v->target.unit = "種類";
+	value(&k.u.kpi.v->latest, 1, 2026, 2026);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_NOT_EVALUABLE, "units that differ");
 	kpi(&k, 3);
 	k.u.kpi.kind = CONTENT_KPI_OBSERVE;
-	value(&k.u.kpi.latest, 3, 2026, 2026);
+	value(&k.u.kpi.v->latest, 3, 2026, 2026);
 	figures_kpi_judge(&corpus, &k, &v);
 	is_int(v.verdict, FIGURES_NOT_EVALUABLE, "a trend to observe");
 	ok(v.reason != NULL && strstr(v.reason, "observe") != NULL,

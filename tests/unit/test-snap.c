@@ -249,9 +249,9 @@ cmp_entity(const struct content_entity *a, const struct content_entity *b)
 		    a->u.kpi.down != b->u.kpi.down)
 			differ("kpi", id);
 		cmp_str(a->u.kpi.unit, b->u.kpi.unit, "unit", id);
-		cmp_value(&a->u.kpi.baseline, &b->u.kpi.baseline, id);
-		cmp_value(&a->u.kpi.target, &b->u.kpi.target, id);
-		cmp_value(&a->u.kpi.latest, &b->u.kpi.latest, id);
+		cmp_value(&a->u.kpi.v->baseline, &b->u.kpi.v->baseline, id);
+		cmp_value(&a->u.kpi.v->target, &b->u.kpi.v->target, id);
+		cmp_value(&a->u.kpi.v->latest, &b->u.kpi.v->latest, id);
 		break;
 	case CONTENT_PROGRAM:
 		if (a->u.program.kind != b->u.program.kind)
