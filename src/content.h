@@ -137,13 +137,13 @@ struct content_link {
 	enum content_rel		 rel;
 	enum content_basis		 basis;
 	enum content_lineage_kind	 lineage;	/* for CONTENT_REL_LINEAGE */
+	int				 line;		/* in from->file; 0 when
+							 * unknown (a snapshot) */
 	struct content_entity		*from;
 	struct content_entity		*to;		/* NULL: a "new" lineage */
 	struct content_prov		*prov;		/* NULL when not given */
 	struct content_text		*note;		/* NULL when none */
 	const char			*note_en;	/* English note, or NULL */
-	int				 line;		/* in from->file; 0 when
-							 * unknown (a snapshot) */
 };
 
 /* A value of a KPI: as printed, plus the number when it is one. */
@@ -249,16 +249,16 @@ struct content_status {
 
 struct content_entity {
 	enum content_type	 type;
+	int			 period;	/* 1..3, 0 when none */
+	int			 line;		/* of the element in file */
 	size_t			 index;		/* position in content->entities */
 	const char		*id;		/* "kpi:rm-jrct-access" */
 	const char		*title;
 	const char		*title_en;	/* NULL when none */
 	const char	       **aliases;
 	size_t			 naliases;
-	int			 period;	/* 1..3, 0 when none */
 	const char		*num;		/* number as printed, or NULL */
-	const char		*file;		/* XML file and line of the element */
-	int			 line;
+	const char		*file;		/* XML file of the element */
 
 	struct content_prov	*prov;		/* at least one range */
 	size_t			 nprov;
