@@ -679,9 +679,6 @@ w_fields(struct snap_w *w, const struct content_entity *e)
 		case CONTENT_F_ENTS:
 			w_ents(w, *(struct content_entity *const *const *)p, n);
 			break;
-		case CONTENT_F_VALUE:
-			w_value(w, p);
-			break;
 		case CONTENT_F_KPI_VALUES: {
 			const struct content_kpi_values *v =
 			    *(struct content_kpi_values *const *)p;
@@ -1298,9 +1295,6 @@ r_fields(struct snap_r *r, struct content_entity *e)
 			break;
 		case CONTENT_F_ENTS:
 			*(struct content_entity ***)p = r_ents(r, np);
-			break;
-		case CONTENT_F_VALUE:
-			r_value(r, p);
 			break;
 		case CONTENT_F_KPI_VALUES: {
 			struct content_kpi_values *v = arena_alloc(r->a,

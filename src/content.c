@@ -331,8 +331,8 @@ content_index_types(struct content *c)
 {
 	size_t i, t;
 
-	/* Counted first: sized for all entities, the ten lists were most of
-	 * a megabyte per 100,000 entities, and nearly all of it empty. */
+	/* Counted first: sized each for all entities, the ten lists took 8
+	 * MB per 100,000 entities, nearly all of it empty. */
 	for (t = 0; t < CONTENT_TYPE_COUNT; t++)
 		c->ntype[t] = 0;
 	for (i = 0; i < c->nentities; i++)

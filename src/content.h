@@ -363,7 +363,6 @@ enum content_field_kind {
 	CONTENT_F_STR,		/* const char * */
 	CONTENT_F_ENT,		/* struct content_entity * */
 	CONTENT_F_ENTS,		/* struct content_entity **, count at n */
-	CONTENT_F_VALUE,	/* struct content_value */
 	CONTENT_F_KPI_VALUES,	/* struct content_kpi_values *, in the arena */
 	CONTENT_F_BUDGETS,	/* struct content_budget *, count at n */
 	CONTENT_F_STATUSES,	/* struct content_status *, count at n */
